@@ -1,0 +1,231 @@
+// Streaming decoder. UTF-8 input is validated line by line with ICU's U8_NEXT
+// so that an invalid byte can be reported at its exact line and column; other
+// encodings go through an ICU converter fed chunk by chunk (the converter
+// keeps the state of a character split between chunks).
+#include "decoder.h"
+
+#include <unicode/ucnv.h>
+#include <unicode/ucsdet.h>
+#include <unicode/utf8.h>
+
+#include <cerrno>
+#include <cstring>
+#include <vector>
+
+namespace bulletin {
+namespace {
+
+constexpr size_t kChunk = 1 << 16;
+
+// Length of a byte-order mark at the start of `d` and the encoding it names.
+size_t DetectBom(const char* d, size_t n, std::string* enc) {
+  auto u = reinterpret_cast<const unsigned char*>(d);
+  if (n >= 3 && u[0] == 0xEF && u[1] == 0xBB && u[2] == 0xBF) {
+    *enc = "utf-8";
+    return 3;
+  }
+  if (n >= 4 && u[0] == 0x84 && u[1] == 0x31 && u[2] == 0x95 && u[3] == 0x33) {
+    *enc = "gb18030";
+    return 4;
+  }
+  if (n >= 2 && u[0] == 0xFF && u[1] == 0xFE) {
+    *enc = "utf-16le";
+    return 2;
+  }
+  if (n >= 2 && u[0] == 0xFE && u[1] == 0xFF) {
+    *enc = "utf-16be";
+    return 2;
+  }
+  return 0;
+}
+
+// True when `d` is valid UTF-8, allowing one truncated character at the end.
+bool LooksUtf8(const char* d, size_t n) {
+  auto s = reinterpret_cast<const uint8_t*>(d);
+  int32_t i = 0, len = static_cast<int32_t>(n);
+  while (i < len) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, len, c);
+    if (c < 0) return len - start < 4 && i >= len;
+  }
+  return true;
+}
+
+}  // namespace
+
+struct LineReader::Converter {
+  UConverter* cnv = nullptr;
+  ~Converter() {
+    if (cnv) ucnv_close(cnv);
+  }
+};
+
+LineReader::LineReader(std::string path, std::string encoding,
+                       DiagnosticSink sink)
+    : path_(std::move(path)), encoding_(std::move(encoding)),
+      sink_(std::move(sink)) {
+  if (path_ == "-") {
+    file_ = stdin;
+  } else {
+    file_ = std::fopen(path_.c_str(), "rb");
+    if (!file_) {
+      Fail(std::strerror(errno));
+      return;
+    }
+    own_file_ = true;
+  }
+}
+
+LineReader::~LineReader() {
+  if (own_file_ && file_) std::fclose(file_);
+}
+
+void LineReader::Fail(const std::string& message) {
+  failed_ = true;
+  eof_ = true;
+  error_ = message;
+}
+
+bool LineReader::Start(const char* data, size_t n) {
+  started_ = true;
+  std::string bom_enc;
+  size_t bom = DetectBom(data, n, &bom_enc);
+  if (encoding_ == "auto") {
+    if (bom) {
+      encoding_ = bom_enc;
+    } else if (LooksUtf8(data, n)) {
+      encoding_ = "utf-8";
+    } else {
+      UErrorCode status = U_ZERO_ERROR;
+      UCharsetDetector* det = ucsdet_open(&status);
+      ucsdet_setText(det, data, static_cast<int32_t>(n), &status);
+      const UCharsetMatch* m = ucsdet_detect(det, &status);
+      const char* name = m ? ucsdet_getName(m, &status) : nullptr;
+      encoding_ = (U_SUCCESS(status) && name) ? name : "gb18030";
+      ucsdet_close(det);
+      for (auto& ch : encoding_) ch = static_cast<char>(std::tolower(ch));
+      // Chinese single-byte guesses are nearly always GB text in practice.
+      if (encoding_.rfind("iso-8859", 0) == 0 || encoding_ == "gb2312" ||
+          encoding_ == "gbk" || encoding_.rfind("windows-125", 0) == 0)
+        encoding_ = "gb18030";
+    }
+  } else if (bom && bom_enc != encoding_) {
+    bom = 0;  // an explicit encoding wins; the bytes are then just text
+  }
+  if (encoding_ != "utf-8") {
+    conv_ = std::make_unique<Converter>();
+    UErrorCode status = U_ZERO_ERROR;
+    conv_->cnv = ucnv_open(encoding_.c_str(), &status);
+    if (U_FAILURE(status)) {
+      Fail("unknown encoding '" + encoding_ + "'");
+      return false;
+    }
+  }
+  AppendDecoded(data + bom, n - bom, false);
+  return true;
+}
+
+void LineReader::AppendDecoded(const char* data, size_t n, bool flush) {
+  if (!conv_) {
+    pending_.append(data, n);  // validated per line in Next()
+    return;
+  }
+  UChar buf[kChunk];
+  const char* src = data;
+  const char* end = data + n;
+  for (;;) {
+    UErrorCode status = U_ZERO_ERROR;
+    UChar* target = buf;
+    ucnv_toUnicode(conv_->cnv, &target, buf + kChunk, &src, end, nullptr,
+                   flush, &status);
+    int32_t len = static_cast<int32_t>(target - buf);
+    char out[4];
+    for (int32_t i = 0; i < len;) {
+      UChar32 c;
+      U16_NEXT(buf, i, len, c);
+      int32_t k = 0;
+      UBool err = false;
+      U8_APPEND(reinterpret_cast<uint8_t*>(out), k, 4, c, err);
+      pending_.append(out, k);
+    }
+    if (status == U_BUFFER_OVERFLOW_ERROR) continue;
+    if (U_FAILURE(status)) Fail(std::string("cannot decode input as ") +
+                                encoding_ + ": " + u_errorName(status));
+    break;
+  }
+}
+
+bool LineReader::Fill() {
+  if (eof_ || !file_) return false;
+  std::vector<char> buf(kChunk);
+  size_t n = std::fread(buf.data(), 1, kChunk, file_);
+  if (n == 0) {
+    if (std::ferror(file_)) {
+      Fail(std::strerror(errno));
+      return false;
+    }
+    eof_ = true;
+    if (!started_) started_ = true;
+    if (conv_) AppendDecoded(nullptr, 0, true);
+    return false;
+  }
+  if (!started_) return Start(buf.data(), n);
+  AppendDecoded(buf.data(), n, false);
+  return true;
+}
+
+bool LineReader::Next(InputLine* line) {
+  if (failed_ && pending_pos_ >= pending_.size()) return false;
+  size_t nl;
+  while ((nl = pending_.find('\n', pending_pos_)) == std::string::npos) {
+    if (!Fill()) break;
+  }
+  if (failed_) return false;
+  if (nl == std::string::npos) {
+    if (pending_pos_ >= pending_.size()) return false;
+    nl = pending_.size();
+  }
+  std::string raw = pending_.substr(pending_pos_, nl - pending_pos_);
+  pending_pos_ = nl + 1;
+  if (pending_pos_ > kChunk) {  // keep the buffer small
+    pending_.erase(0, pending_pos_);
+    pending_pos_ = 0;
+  }
+  if (!raw.empty() && raw.back() == '\r') raw.pop_back();
+  line->number = ++line_number_;
+  line->page_break = false;
+  line->text.clear();
+  line->text.reserve(raw.size());
+  auto s = reinterpret_cast<const uint8_t*>(raw.data());
+  int32_t len = static_cast<int32_t>(raw.size());
+  int col = 0;
+  for (int32_t i = 0; i < len;) {
+    int32_t start = i;
+    UChar32 c;
+    U8_NEXT(s, i, len, c);
+    ++col;
+    if (c == '\f') {
+      line->page_break = true;
+      --col;
+      continue;
+    }
+    if (c < 0) {
+      ++invalid_;
+      if (sink_) {
+        char hex[8];
+        std::snprintf(hex, sizeof hex, "\\x%02X", s[start]);
+        sink_({Severity::kWarning, "decode.invalid-bytes", path_, line_number_,
+               col,
+               std::string("invalid ") + encoding_ + " byte " + hex +
+                   " replaced by U+FFFD"});
+      }
+      line->text.append("\xEF\xBF\xBD");
+      continue;
+    }
+    line->text.append(raw, start, i - start);
+  }
+  return true;
+}
+
+}  // namespace bulletin

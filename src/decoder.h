@@ -1,0 +1,68 @@
+// Reads an input (file or stdin) in chunks and hands it out as UTF-8 lines
+// with their 1-based line numbers. Decoding goes through ICU: UTF-8 is
+// validated in place, other encodings are converted with ICU converters, and
+// `auto` honours a BOM, takes valid UTF-8 as UTF-8 and otherwise asks ICU's
+// charset detector. Invalid bytes become U+FFFD and are reported, never
+// dropped. A multi-byte character split between two chunks is carried over.
+#ifndef BULLETIN_DECODER_H_
+#define BULLETIN_DECODER_H_
+
+#include <cstdio>
+#include <memory>
+#include <string>
+
+#include "bulletin/diagnostic.h"
+
+namespace bulletin {
+
+struct InputLine {
+  std::string text;         // UTF-8, without the line terminator (LF or CRLF)
+  int number = 0;           // 1-based line number in the input
+  bool page_break = false;  // a form feed stood on this line (and was removed)
+};
+
+class LineReader {
+ public:
+  // Reads `path` ("-" is stdin) decoded as `encoding`: auto, utf-8, gb18030,
+  // utf-16le or utf-16be. Problems go to `sink` with `path` as their file.
+  LineReader(std::string path, std::string encoding, DiagnosticSink sink);
+  ~LineReader();
+  LineReader(const LineReader&) = delete;
+  LineReader& operator=(const LineReader&) = delete;
+
+  // Fills *line with the next line; returns false at the end of the input or
+  // after a fatal error (see failed()).
+  bool Next(InputLine* line);
+
+  // True when the input could not be opened, read or decoded at all.
+  bool failed() const { return failed_; }
+  const std::string& error() const { return error_; }
+  // The encoding in use once known (after the first Next()).
+  const std::string& encoding() const { return encoding_; }
+  // Number of invalid byte sequences replaced by U+FFFD so far.
+  int invalid_sequences() const { return invalid_; }
+
+ private:
+  bool Fill();  // reads and decodes one more chunk into pending_
+  bool Start(const char* data, size_t n);
+  void AppendDecoded(const char* data, size_t n, bool flush);
+  void Fail(const std::string& message);
+
+  std::string path_, encoding_;
+  DiagnosticSink sink_;
+  FILE* file_ = nullptr;
+  bool own_file_ = false;
+  bool started_ = false, eof_ = false, failed_ = false;
+  std::string error_;
+  std::string pending_;  // decoded UTF-8 not yet handed out as lines
+  size_t pending_pos_ = 0;
+  std::string raw_carry_;  // UTF-8 input bytes of an unfinished character
+  struct Converter;
+  std::unique_ptr<Converter> conv_;  // ICU converter for non-UTF-8 input
+  int line_number_ = 0;
+  int invalid_ = 0;
+};
+
+}  // namespace bulletin
+
+#endif  // BULLETIN_DECODER_H_

@@ -1,0 +1,508 @@
+// How extraction works.
+//
+// Loading: each *.rules file is read line by line. "@define NAME PATTERN"
+// and "@table NAME FILE [TAG]" make macros used as {NAME}; "TYPE.NAME PRIO
+// PATTERN" is a rule; an indented "! before RE" / "! after RE" line rejects
+// the rule's matches when the text right before / after them matches RE.
+// Each pattern is compiled on its own (to report file:line with RE2's
+// error), then all go into one RE2::Set.
+//
+// Matching: a field is cut into sentences with ICU's sentence iterator; the
+// set is run once per sentence; only the rules it names are run for their
+// positions and groups. Candidates are sorted leftmost-longest, then by
+// priority, and taken greedily when they do not overlap an earlier pick and
+// their normaliser accepts them.
+#include "extract.h"
+
+#include <re2/re2.h>
+#include <re2/set.h>
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+
+#include <algorithm>
+#include <set>
+
+#include "normalize.h"
+#include "orgs.h"
+#include "text_util.h"
+
+namespace bulletin {
+
+struct Extractor::Impl {
+  std::vector<RuleInfo> infos;
+  std::vector<std::unique_ptr<RE2>> regexes;
+  std::vector<std::unique_ptr<RE2>> not_before, not_after;  // may be null
+  std::unique_ptr<RE2::Set> set;
+  std::unique_ptr<Tables> tables;
+  std::unique_ptr<OrgMatcher> orgs;
+  mutable std::unique_ptr<icu::BreakIterator> sentences;
+
+  struct Candidate {
+    int rule;
+    size_t begin, end;  // bytes in the field
+  };
+  void Candidates(const std::string& text, size_t sb, size_t se,
+                  std::vector<Candidate>* out) const;
+  void ProcessField(const Field& f, const std::string& field_name,
+                    int footnote, DocContext* ctx,
+                    std::vector<Entity>* out) const;
+  bool Normalize(const Candidate& c, const std::string& text,
+                 DocContext* ctx, Entity* e) const;
+};
+
+Extractor::~Extractor() = default;
+const std::vector<RuleInfo>& Extractor::rules() const { return impl_->infos; }
+
+namespace {
+
+bool IsMacroChar(char c) {
+  return (c >= 'A' && c <= 'Z') || c == '_' || (c >= '0' && c <= '9');
+}
+
+// Replaces {NAME} by its macro, recursively. Unknown names stay as they are
+// (RE2 then reports them) unless they are repetition counts like {2,3}.
+std::string Expand(const std::string& pat,
+                   const std::map<std::string, std::string>& macros,
+                   std::string* error, int depth = 0) {
+  if (depth > 20) {
+    *error = "macros nest too deeply";
+    return pat;
+  }
+  std::string out;
+  for (size_t i = 0; i < pat.size(); ++i) {
+    if (pat[i] == '\\' && i + 1 < pat.size()) {
+      out += pat.substr(i, 2);
+      ++i;
+      continue;
+    }
+    if (pat[i] == '{') {
+      size_t j = i + 1;
+      while (j < pat.size() && IsMacroChar(pat[j])) ++j;
+      if (j < pat.size() && pat[j] == '}' && j > i + 1 &&
+          !(pat[i + 1] >= '0' && pat[i + 1] <= '9')) {
+        std::string name = pat.substr(i + 1, j - i - 1);
+        auto it = macros.find(name);
+        if (it == macros.end()) {
+          *error = "unknown macro {" + name + "}";
+          return pat;
+        }
+        out += "(?:" + Expand(it->second, macros, error, depth + 1) + ")";
+        i = j;
+        continue;
+      }
+    }
+    out.push_back(pat[i]);
+  }
+  return out;
+}
+
+// Splits "a  b   rest of line" into the first `n` words and the rest.
+std::vector<std::string> Words(const std::string& line, int n,
+                               std::string* rest) {
+  std::vector<std::string> w;
+  size_t i = 0;
+  while (static_cast<int>(w.size()) < n) {
+    while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+    size_t j = i;
+    while (j < line.size() && line[j] != ' ' && line[j] != '\t') ++j;
+    if (j == i) break;
+    w.push_back(line.substr(i, j - i));
+    i = j;
+  }
+  while (i < line.size() && (line[i] == ' ' || line[i] == '\t')) ++i;
+  *rest = line.substr(i);
+  while (!rest->empty() && (rest->back() == ' ' || rest->back() == '\t'))
+    rest->pop_back();
+  return w;
+}
+
+}  // namespace
+
+std::unique_ptr<Extractor> Extractor::Load(const RuleFiles& files,
+                                           std::vector<std::string>* errors) {
+  auto ex = std::unique_ptr<Extractor>(new Extractor);
+  ex->impl_ = std::make_unique<Impl>();
+  Impl& m = *ex->impl_;
+  size_t before = errors->size();
+  m.tables = Tables::Load(files, errors);
+  if (!m.tables) return nullptr;
+
+  struct Pending {
+    RuleInfo info;
+    std::string not_before, not_after;
+  };
+  std::vector<Pending> rules;
+  std::map<std::string, size_t> by_name;
+  RE2::Options opt;
+  opt.set_log_errors(false);
+  for (const RuleFile* f : files.WithSuffix(".rules")) {
+    std::map<std::string, std::string> macros;
+    int lineno = 0;
+    Pending* last = nullptr;
+    for (const auto& raw : SplitLines(f->text)) {
+      ++lineno;
+      std::string line = Trim(raw);
+      if (line.empty() || line[0] == '#') continue;
+      auto where = f->origin + ":" + std::to_string(lineno) + ": ";
+      std::string rest;
+      if (line[0] == '!') {
+        auto w = Words(line.substr(1), 1, &rest);
+        if (!last || w.empty() || (w[0] != "before" && w[0] != "after") ||
+            rest.empty()) {
+          errors->push_back(where + "expected '! before RE' or '! after RE' "
+                                    "under a rule");
+          continue;
+        }
+        std::string err;
+        std::string pat = Expand(rest, macros, &err);
+        if (!err.empty()) errors->push_back(where + err);
+        RE2 test(pat, opt);
+        if (!test.ok()) errors->push_back(where + "bad pattern: " + test.error());
+        (w[0] == "before" ? last->not_before : last->not_after) = pat;
+        continue;
+      }
+      if (line[0] == '@') {
+        auto w = Words(line, 2, &rest);
+        if (w.size() < 2 || rest.empty()) {
+          errors->push_back(where + "expected '@define NAME PATTERN' or "
+                                    "'@table NAME FILE [TAG]'");
+          continue;
+        }
+        if (w[0] == "@define") {
+          macros[w[1]] = rest;
+        } else if (w[0] == "@table") {
+          std::string tag;
+          auto tw = Words(rest, 1, &tag);
+          std::string alt;
+          if (!m.tables->Alternation(tw[0], tag, &alt)) {
+            errors->push_back(where + "no table '" + tw[0] + "'" +
+                              (tag.empty() ? "" : " with tag '" + tag + "'"));
+            continue;
+          }
+          macros[w[1]] = alt;
+        } else {
+          errors->push_back(where + "unknown directive " + w[0]);
+        }
+        continue;
+      }
+      auto w = Words(line, 2, &rest);
+      size_t dot = w.empty() ? std::string::npos : w[0].find('.');
+      if (w.size() < 2 || rest.empty() || dot == std::string::npos) {
+        errors->push_back(where + "expected 'TYPE.NAME PRIORITY PATTERN'");
+        last = nullptr;
+        continue;
+      }
+      char* endp = nullptr;
+      long prio = std::strtol(w[1].c_str(), &endp, 10);
+      if (*endp) {
+        errors->push_back(where + "priority must be a whole number, not '" +
+                          w[1] + "'");
+        last = nullptr;
+        continue;
+      }
+      Pending p;
+      p.info.name = w[0];
+      p.info.type = w[0].substr(0, dot);
+      p.info.origin = f->origin;
+      p.info.line = lineno;
+      p.info.priority = static_cast<int>(prio);
+      std::string err;
+      p.info.pattern = Expand(rest, macros, &err);
+      if (!err.empty()) {
+        errors->push_back(where + err);
+        last = nullptr;
+        continue;
+      }
+      if (!Tables::KnownType(p.info.type)) {
+        errors->push_back(where + "unknown entity type '" + p.info.type + "'");
+        last = nullptr;
+        continue;
+      }
+      RE2 re(p.info.pattern, opt);
+      if (!re.ok()) {
+        errors->push_back(where + "bad pattern: " + re.error());
+        last = nullptr;
+        continue;
+      }
+      // A later rule of the same name (from --rules) overrides.
+      auto it = by_name.find(p.info.name);
+      if (it != by_name.end()) {
+        rules[it->second] = std::move(p);
+        last = &rules[it->second];
+      } else {
+        by_name[p.info.name] = rules.size();
+        rules.push_back(std::move(p));
+        last = &rules.back();
+      }
+    }
+  }
+  m.orgs = OrgMatcher::Load(files, errors);
+  if (errors->size() != before) return nullptr;
+
+  m.set = std::make_unique<RE2::Set>(opt, RE2::UNANCHORED);
+  for (auto& p : rules) {
+    std::string err;
+    if (m.set->Add(p.info.pattern, &err) < 0) {
+      errors->push_back(p.info.origin + ":" + std::to_string(p.info.line) +
+                        ": bad pattern: " + err);
+      return nullptr;
+    }
+    m.regexes.push_back(std::make_unique<RE2>(p.info.pattern, opt));
+    m.not_before.push_back(
+        p.not_before.empty()
+            ? nullptr
+            : std::make_unique<RE2>("(?:" + p.not_before + ")$", opt));
+    m.not_after.push_back(
+        p.not_after.empty()
+            ? nullptr
+            : std::make_unique<RE2>("^(?:" + p.not_after + ")", opt));
+    m.infos.push_back(std::move(p.info));
+  }
+  if (!m.set->Compile()) {
+    errors->push_back("rules: the rule set is too large to compile");
+    return nullptr;
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  m.sentences.reset(
+      icu::BreakIterator::createSentenceInstance(icu::Locale("zh"), status));
+  if (U_FAILURE(status)) {
+    errors->push_back(std::string("icu: cannot create sentence iterator: ") +
+                      u_errorName(status));
+    return nullptr;
+  }
+  return ex;
+}
+
+void Extractor::Impl::Candidates(const std::string& text, size_t sb,
+                                 size_t se, std::vector<Candidate>* out) const {
+  re2::StringPiece sentence(text.data() + sb, se - sb);
+  std::vector<int> ids;
+  RE2::Set::ErrorInfo info;
+  if (!set->Match(sentence, &ids, &info)) {
+    if (info.kind == RE2::Set::kOutOfMemory) {
+      // Fall back to running every rule rather than missing matches.
+      ids.resize(regexes.size());
+      for (size_t i = 0; i < ids.size(); ++i) ids[i] = static_cast<int>(i);
+    } else {
+      return;
+    }
+  }
+  const re2::StringPiece whole(text);
+  for (int id : ids) {
+    const RE2& re = *regexes[id];
+    size_t pos = sb;
+    re2::StringPiece m;
+    while (pos < se &&
+           re.Match(whole, pos, se, RE2::UNANCHORED, &m, 1)) {
+      size_t b = m.data() - text.data(), e = b + m.size();
+      if (e == b) {
+        ++pos;
+        continue;
+      }
+      out->push_back({id, b, e});
+      pos = e;
+    }
+  }
+}
+
+bool Extractor::Impl::Normalize(const Candidate& c, const std::string& text,
+                                DocContext* ctx, Entity* e) const {
+  const RuleInfo& info = infos[c.rule];
+  // Numbers and Latin words must not be cut out of longer tokens.
+  auto before = ToCodePoints(std::string_view(text).substr(
+      c.begin >= 4 ? c.begin - 4 : 0, c.begin >= 4 ? 4 : c.begin));
+  auto matched = ToCodePoints(
+      std::string_view(text).substr(c.begin, c.end - c.begin));
+  auto after = ToCodePoints(std::string_view(text).substr(
+      c.end, std::min<size_t>(4, text.size() - c.end)));
+  char32_t pb = before.empty() ? 0 : before.back();
+  char32_t na = after.empty() ? 0 : after.front();
+  char32_t mf = matched.front(), ml = matched.back();
+  auto ascii_alnum = [](char32_t x) {
+    return x < 128 && std::isalnum(static_cast<int>(x));
+  };
+  if (info.type != "url") {
+    if (ascii_alnum(mf) && (ascii_alnum(pb) || pb == '.' || pb == '_'))
+      return false;
+    if ((mf >= 0xFF10 && mf <= 0xFF19) && pb >= 0xFF10 && pb <= 0xFF19)
+      return false;
+    if (ascii_alnum(ml) && (ascii_alnum(na) || na == '_')) return false;
+    if (std::isdigit(ml < 128 ? static_cast<int>(ml) : 0) && na == '.' &&
+        after.size() > 1 && after[1] < 128 && std::isdigit(after[1]))
+      return false;
+  }
+  if (not_before[c.rule] &&
+      RE2::PartialMatch(re2::StringPiece(text.data(), c.begin),
+                        *not_before[c.rule]))
+    return false;
+  if (not_after[c.rule] &&
+      RE2::PartialMatch(
+          re2::StringPiece(text.data() + c.end, text.size() - c.end),
+          *not_after[c.rule]))
+    return false;
+
+  const RE2& re = *regexes[c.rule];
+  int n = re.NumberOfCapturingGroups() + 1;
+  std::vector<re2::StringPiece> sub(n);
+  if (!re.Match(text, c.begin, c.end, RE2::ANCHOR_BOTH, sub.data(), n))
+    return false;
+  Groups g;
+  for (const auto& [name, idx] : re.NamedCapturingGroups()) {
+    if (sub[idx].data() && !sub[idx].empty())
+      g[name] = std::string_view(sub[idx].data(), sub[idx].size());
+  }
+  e->type = info.type;
+  e->rule = info.name;
+  e->text = text.substr(c.begin, c.end - c.begin);
+  return tables->Normalize(info.type, g, e, ctx);
+}
+
+void Extractor::Impl::ProcessField(const Field& f,
+                                   const std::string& field_name,
+                                   int footnote, DocContext* ctx,
+                                   std::vector<Entity>* out) const {
+  const std::string& text = f.text;
+  if (text.empty()) return;
+  auto cp = CodePointOffsets(text);
+  auto to_cp = [&](size_t byte) {
+    return static_cast<int>(std::lower_bound(cp.begin(), cp.end(),
+                                             static_cast<int>(byte)) -
+                            cp.begin());
+  };
+  // Sentences (byte ranges), from ICU over the UTF-8 text.
+  std::vector<std::pair<size_t, size_t>> sents;
+  {
+    UErrorCode status = U_ZERO_ERROR;
+    UText* ut = utext_openUTF8(nullptr, text.data(),
+                               static_cast<int64_t>(text.size()), &status);
+    sentences->setText(ut, status);
+    int32_t start = sentences->first();
+    for (int32_t end = sentences->next(); end != icu::BreakIterator::DONE;
+         start = end, end = sentences->next())
+      sents.push_back({static_cast<size_t>(start), static_cast<size_t>(end)});
+    utext_close(ut);
+    if (sents.empty()) sents.push_back({0, text.size()});
+  }
+  std::vector<Candidate> cands;
+  std::vector<int> cand_sentence;
+  for (size_t s = 0; s < sents.size(); ++s) {
+    size_t before = cands.size();
+    Candidates(text, sents[s].first, sents[s].second, &cands);
+    cand_sentence.resize(cands.size(), static_cast<int>(s));
+    (void)before;
+  }
+  std::vector<size_t> order(cands.size());
+  for (size_t i = 0; i < order.size(); ++i) order[i] = i;
+  std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
+    const Candidate &x = cands[a], &y = cands[b];
+    if (x.begin != y.begin) return x.begin < y.begin;
+    if (x.end != y.end) return x.end > y.end;
+    return infos[x.rule].priority > infos[y.rule].priority;
+  });
+  std::vector<std::pair<size_t, size_t>> taken;
+  std::vector<Entity> found;
+  for (size_t i : order) {
+    const Candidate& c = cands[i];
+    bool overlap = false;
+    for (const auto& t : taken)
+      if (c.begin < t.second && t.first < c.end) overlap = true;
+    if (overlap) continue;
+    Entity e;
+    if (!Normalize(c, text, ctx, &e)) continue;
+    taken.push_back({c.begin, c.end});
+    e.field = field_name;
+    e.footnote = footnote;
+    e.start = to_cp(c.begin);
+    e.end = to_cp(c.end);
+    Anchor a = f.Locate(e.start);
+    e.line = a.line;
+    e.col = a.col;
+    int s = cand_sentence[i];
+    e.sentence = s;
+    e.sentence_text = Trim(text.substr(sents[s].first,
+                                       sents[s].second - sents[s].first));
+    found.push_back(std::move(e));
+  }
+  // Organisations: their own one-pass matcher, kept off figures and URLs.
+  if (orgs) {
+    std::vector<OrgHit> hits = orgs->Find(text, ctx);
+    for (const auto& h : hits) {
+      bool overlap = false;
+      for (const auto& t : taken)
+        if (h.begin < t.second && t.first < h.end) overlap = true;
+      if (overlap) continue;
+      Entity e;
+      e.type = "org";
+      e.rule = h.rule;
+      e.text = text.substr(h.begin, h.end - h.begin);
+      e.attrs = h.attrs;
+      e.field = field_name;
+      e.footnote = footnote;
+      e.start = to_cp(h.begin);
+      e.end = to_cp(h.end);
+      Anchor a = f.Locate(e.start);
+      e.line = a.line;
+      e.col = a.col;
+      auto sit = std::upper_bound(
+          sents.begin(), sents.end(), h.begin,
+          [](size_t b, const std::pair<size_t, size_t>& s) {
+            return b < s.first;
+          });
+      int s = static_cast<int>(sit - sents.begin()) - 1;
+      e.sentence = std::max(s, 0);
+      e.sentence_text = Trim(text.substr(sents[e.sentence].first,
+                                         sents[e.sentence].second -
+                                             sents[e.sentence].first));
+      found.push_back(std::move(e));
+    }
+  }
+  std::sort(found.begin(), found.end(), [](const Entity& a, const Entity& b) {
+    return a.start != b.start ? a.start < b.start : a.end > b.end;
+  });
+  for (auto& e : found) out->push_back(std::move(e));
+}
+
+void Extractor::StartDocument() const {
+  if (impl_->orgs) impl_->orgs->StartDocument();
+}
+
+void Extractor::Process(Article* a, DocContext* ctx) const {
+  ctx->article_year = 0;
+  ctx->article_date.clear();
+  if (impl_->orgs) impl_->orgs->StartArticle();
+  impl_->ProcessField(a->title, "title", 0, ctx, &a->entities);
+  impl_->ProcessField(a->body, "text", 0, ctx, &a->entities);
+  for (const auto& f : a->footnotes)
+    impl_->ProcessField(f.text, "footnote", f.number, ctx, &a->entities);
+}
+
+std::vector<Extractor::RawMatch> Extractor::Explain(
+    const std::string& text) const {
+  std::vector<Impl::Candidate> cands;
+  impl_->Candidates(text, 0, text.size(), &cands);
+  Field f;
+  f.text = text;
+  f.length = static_cast<int>(CodePointOffsets(text).size()) - 1;
+  f.anchors.push_back({0, 1, 1});
+  DocContext ctx;
+  std::vector<Entity> kept;
+  impl_->ProcessField(f, "text", 0, &ctx, &kept);
+  auto cp = CodePointOffsets(text);
+  std::vector<RawMatch> out;
+  for (const auto& c : cands) {
+    RawMatch r{c.rule, c.begin, c.end, false, ""};
+    for (const auto& e : kept) {
+      if (e.rule == impl_->infos[c.rule].name &&
+          cp[e.start] == static_cast<int>(c.begin) &&
+          cp[e.end] == static_cast<int>(c.end)) {
+        r.kept = true;
+        for (const auto& [k, v] : e.attrs)
+          r.normalised += (r.normalised.empty() ? "" : " ") + k + "=" + v;
+      }
+    }
+    out.push_back(std::move(r));
+  }
+  return out;
+}
+
+}  // namespace bulletin

@@ -1,0 +1,81 @@
+// Entity extraction: RE2 rule sets from rules/*.rules, matched one sentence at
+// a time (an RE2::Set says which rules can match, each rule's own RE2 says
+// where), overlaps resolved leftmost-longest then by priority, and each
+// surviving match normalised by the normaliser of its type.
+#ifndef BULLETIN_EXTRACT_H_
+#define BULLETIN_EXTRACT_H_
+
+#include <map>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "bulletin/article.h"
+#include "bulletin/diagnostic.h"
+#include "rule_files.h"
+
+namespace bulletin {
+
+struct RuleInfo {
+  std::string name;    // type.rule, e.g. money.amount
+  std::string type;    // money, percent, quantity, process_node, date, url
+  std::string origin;  // file it came from
+  int line = 0;        // line in that file
+  int priority = 0;
+  std::string pattern;  // after macro expansion
+};
+
+// Named groups of one match, as views into the matched text.
+using Groups = std::map<std::string, std::string_view>;
+
+// What normalisers may know of the document so far (dates need it).
+struct DocContext {
+  std::string reference_date;  // YYYY-MM-DD from --reference-date, or empty
+  std::map<int, int> full_date_years;  // year → count of month/day dates
+  int article_year = 0;         // latest explicit year in this article
+  std::string article_date;     // first full date of this article
+  int min_year = 1900, max_year = 2100;
+  DiagnosticSink diag;          // for implausible values found on the way
+  std::string path;
+};
+
+class Tables;  // currencies, units, qualifiers, numerals (normalize.cc)
+
+class Extractor {
+ public:
+  // Loads every *.rules file and the tables they use. Every broken rule is
+  // reported as "file:line: message" (with RE2's error) in *errors, and then
+  // nothing is returned: nothing is half-loaded.
+  static std::unique_ptr<Extractor> Load(const RuleFiles& files,
+                                         std::vector<std::string>* errors);
+  ~Extractor();
+
+  // Forgets what the previous document taught (abbreviations).
+  void StartDocument() const;
+
+  // Finds and normalises the entities of the article's title, body and
+  // footnotes, in that order, appending them to a->entities.
+  void Process(Article* a, DocContext* ctx) const;
+
+  // Every raw match of every rule in `text`, before overlap resolution
+  // (for `rules test`). Each: rule index, byte begin, byte end.
+  struct RawMatch {
+    int rule;
+    size_t begin, end;
+    bool kept;  // survived overlap resolution and normalisation
+    std::string normalised;  // attrs as JSON-ish text, when kept
+  };
+  std::vector<RawMatch> Explain(const std::string& text) const;
+
+  const std::vector<RuleInfo>& rules() const;
+
+  struct Impl;
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace bulletin
+
+#endif  // BULLETIN_EXTRACT_H_

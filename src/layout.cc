@@ -1,0 +1,882 @@
+// How the segmenter works.
+//
+// 1. Warm-up: the first lines of an input are buffered to learn its layout:
+//    whether every line is followed by an empty line (a common PDF-to-text
+//    artefact: "double-spaced"), and whether lines are hard-wrapped at a
+//    common width (then a line that fills the width continues on the next).
+// 2. Each line is classified with a small look-ahead: page furniture (page
+//    numbers, running headers) is dropped; footnote blocks are collected;
+//    section headings and bylines are recognised; the rest is text.
+// 3. Text lines are re-joined into paragraphs (no space between CJK, one
+//    space between Latin words), paragraphs into articles: a title opens an
+//    article (after a section heading, a byline or the start), a byline
+//    closes it; footnotes that follow a byline still belong to it.
+// 4. When the next article starts, the finished one gets its footnote URLs
+//    repaired, its reference marks (报告1，) recorded and removed from the
+//    text, and is handed to the sink.
+#include "layout.h"
+
+#include <re2/re2.h>
+#include <unicode/uchar.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "text_util.h"
+
+namespace bulletin {
+
+int CodePoints(const std::string& s) {
+  return static_cast<int>(CodePointOffsets(s).size()) - 1;
+}
+
+int DisplayWidth(const std::string& s) {
+  int w = 0;
+  for (char32_t c : ToCodePoints(s)) w += IsWide(c) ? 2 : 1;
+  return w;
+}
+
+Anchor Field::Locate(int offset) const {
+  Anchor a;
+  auto it = std::upper_bound(
+      anchors.begin(), anchors.end(), offset,
+      [](int off, const Anchor& x) { return off < x.offset; });
+  if (it == anchors.begin()) return anchors.empty() ? a : anchors.front();
+  --it;
+  a = *it;
+  a.col += offset - it->offset;
+  a.offset = offset;
+  return a;
+}
+
+// ---------------------------------------------------------------- rules
+
+using RegexList = std::vector<std::unique_ptr<RE2>>;
+
+struct LayoutRules::Impl {
+  RegexList page_number, header, byline, footnote, sources_heading,
+      subheading, figure, section_re;
+  std::set<std::string> sections;
+};
+
+LayoutRules::~LayoutRules() = default;
+
+namespace {
+
+bool AddPattern(const std::string& origin, int lineno, const std::string& pat,
+                RegexList* list, std::vector<std::string>* errors) {
+  RE2::Options opt;
+  opt.set_log_errors(false);
+  auto re = std::make_unique<RE2>(pat, opt);
+  if (!re->ok()) {
+    errors->push_back(origin + ":" + std::to_string(lineno) +
+                      ": bad pattern: " + re->error());
+    return false;
+  }
+  list->push_back(std::move(re));
+  return true;
+}
+
+// Full match of `s` against any pattern; fills named groups when asked.
+bool MatchAny(const RegexList& list, const std::string& s,
+              std::map<std::string, std::string>* groups = nullptr,
+              RE2::Anchor anchor = RE2::ANCHOR_BOTH) {
+  for (const auto& re : list) {
+    int n = re->NumberOfCapturingGroups() + 1;
+    std::vector<re2::StringPiece> sub(n);
+    if (!re->Match(s, 0, s.size(), anchor, sub.data(), n)) continue;
+    if (groups) {
+      groups->clear();
+      for (const auto& [name, idx] : re->NamedCapturingGroups()) {
+        if (sub[idx].data()) (*groups)[name] = std::string(sub[idx]);
+      }
+    }
+    return true;
+  }
+  return false;
+}
+
+}  // namespace
+
+std::unique_ptr<LayoutRules> LayoutRules::Load(
+    const RuleFiles& files, std::vector<std::string>* errors) {
+  auto rules = std::unique_ptr<LayoutRules>(new LayoutRules);
+  rules->impl_ = std::make_unique<Impl>();
+  Impl& im = *rules->impl_;
+  size_t before = errors->size();
+  auto layout_files = files.Find("layout.tsv");
+  if (layout_files.empty()) errors->push_back("layout.tsv: missing");
+  for (const RuleFile* f : layout_files) {
+    std::map<std::string, RegexList*> kinds = {
+        {"page_number", &im.page_number}, {"header", &im.header},
+        {"byline", &im.byline},           {"footnote", &im.footnote},
+        {"sources_heading", &im.sources_heading},
+        {"subheading", &im.subheading},   {"figure", &im.figure}};
+    int lineno = 0;
+    for (const auto& line : SplitLines(f->text)) {
+      ++lineno;
+      if (Trim(line).empty() || line[0] == '#') continue;
+      size_t tab = line.find('\t');
+      std::string kind = line.substr(0, tab);
+      auto it = kinds.find(kind);
+      if (tab == std::string::npos || it == kinds.end()) {
+        errors->push_back(f->origin + ":" + std::to_string(lineno) +
+                          ": expected KIND<TAB>PATTERN with a known kind");
+        continue;
+      }
+      AddPattern(f->origin, lineno, line.substr(tab + 1), it->second, errors);
+    }
+  }
+  for (const RuleFile* f : files.Find("sections.txt")) {
+    int lineno = 0;
+    for (const auto& raw : SplitLines(f->text)) {
+      ++lineno;
+      std::string line = Trim(raw);
+      if (line.empty() || line[0] == '#') continue;
+      if (line.rfind("re:", 0) == 0) {
+        AddPattern(f->origin, lineno, line.substr(3), &im.section_re, errors);
+      } else {
+        im.sections.insert(line);
+      }
+    }
+  }
+  if (errors->size() != before) return nullptr;
+  return rules;
+}
+
+// ---------------------------------------------------------------- segmenter
+
+namespace {
+
+struct Line {
+  std::string text;  // trimmed
+  int number = 0;
+  int col = 1;  // column of text's first code point
+  bool blank = false, ws_only = false;
+  bool lead_space = false, trail_space = false, page_break = false;
+  int width = 0;
+  char32_t first = 0, last = 0, before_last = 0;
+};
+
+Line MakeLine(InputLine&& in) {
+  Line l;
+  l.number = in.number;
+  l.page_break = in.page_break;
+  const std::string& s = in.text;
+  size_t b = 0, e = s.size();
+  int col = 1;
+  // Trim ASCII blanks and the ideographic space (U+3000, 3 bytes).
+  auto is_space_at = [&](size_t i, size_t* len) {
+    if (s[i] == ' ' || s[i] == '\t' || s[i] == '\v') return *len = 1, true;
+    if (i + 2 < s.size() + 0 && s.compare(i, 3, "\xE3\x80\x80") == 0)
+      return *len = 3, true;
+    return false;
+  };
+  size_t len;
+  while (b < e && is_space_at(b, &len)) b += len, ++col;
+  while (e > b) {
+    if (s[e - 1] == ' ' || s[e - 1] == '\t') --e;
+    else if (e >= 3 && s.compare(e - 3, 3, "\xE3\x80\x80") == 0) e -= 3;
+    else break;
+  }
+  l.text = s.substr(b, e - b);
+  l.col = col;
+  l.blank = s.empty();
+  l.ws_only = !s.empty() && l.text.empty();
+  l.lead_space = b > 0;
+  l.trail_space = e < s.size();
+  if (!l.text.empty()) {
+    auto cps = ToCodePoints(l.text);
+    l.first = cps.front();
+    l.last = cps.back();
+    l.before_last = cps.size() > 1 ? cps[cps.size() - 2] : 0;
+    for (char32_t c : cps) l.width += IsWide(c) ? 2 : 1;
+  }
+  return l;
+}
+
+struct Piece {
+  std::string text;
+  int line, col;
+  bool trail_space;
+};
+
+// Joins `next` onto `out` the way a reader would re-join a broken line.
+void JoinPiece(const Piece& next, bool url_join, Field* out,
+               char32_t* last, bool* last_trail) {
+  if (out->length > 0 && !url_join) {
+    char32_t a = *last;
+    auto cps = ToCodePoints(next.text);
+    char32_t b = cps.empty() ? 0 : cps.front();
+    bool space = false;
+    if (a == '-' ) {
+      space = false;  // a word broken at its hyphen
+    } else if (IsLatinAlnum(a) && IsLatinAlnum(b)) {
+      space = true;
+    } else if (*last_trail && !IsWide(a) && !IsWide(b) && a && b) {
+      space = true;
+    }
+    if (space) {
+      out->text.push_back(' ');
+      out->length += 1;
+    }
+  }
+  out->anchors.push_back({out->length, next.line, next.col});
+  out->text += next.text;
+  out->length += CodePoints(next.text);
+  auto cps = ToCodePoints(next.text);
+  if (!cps.empty()) *last = cps.back();
+  *last_trail = next.trail_space;
+}
+
+struct Paragraph {
+  std::vector<Piece> pieces;
+  Field field;
+  bool ends_terminal = false;
+  int first_line = 0, last_line = 0;
+};
+
+bool IsUrlChar(char32_t c) {
+  return c < 128 && (std::isalnum(static_cast<int>(c)) ||
+                     std::string("-._~:/?#[]@!$&'()*+,;=%").find(
+                         static_cast<char>(c)) != std::string::npos);
+}
+
+// The URL-safe run at the start of `s`.
+std::string LeadingUrlToken(const std::string& s) {
+  size_t i = 0;
+  while (i < s.size() && static_cast<unsigned char>(s[i]) < 128 &&
+         IsUrlChar(static_cast<unsigned char>(s[i])))
+    ++i;
+  return s.substr(0, i);
+}
+
+bool StartsWithUrl(const std::string& s) {
+  return s.rfind("http://", 0) == 0 || s.rfind("https://", 0) == 0 ||
+         s.rfind("www.", 0) == 0;
+}
+
+// True when `text` (a footnote so far) ends in a URL that `next` continues.
+bool ContinuesUrl(const std::string& text, bool trail_space,
+                  const std::string& next) {
+  static const RE2 kTailUrl("(?i)(?:https?://|www\\.)[^\\s]*$");
+  re2::StringPiece tail;
+  if (!RE2::PartialMatch(text, kTailUrl)) return false;
+  (void)trail_space;
+  std::string tok = LeadingUrlToken(next);
+  if (tok.empty() || StartsWithUrl(next)) return false;
+  char end = text.back();
+  if (std::string("-/=&_?.#%").find(end) != std::string::npos) return true;
+  return tok.find_first_of("-/=&._?#%") != std::string::npos;
+}
+
+}  // namespace
+
+struct Segmenter::Impl {
+  const LayoutRules::Impl& rules;
+  std::string path;
+  ArticleSink sink;
+  DiagnosticSink diag;
+  SegmenterStats stats;
+
+  // Layout learned in the warm-up.
+  bool warm = false;
+  std::vector<Line> warmup;
+  bool double_spaced = false;
+  int wrap_width = 0;  // 0: lines are not hard-wrapped
+
+  std::deque<Line> queue;  // look-ahead
+  bool page_top = true;    // at the top of a page: headers may follow
+  bool separator_seen = false;
+  bool sources_mode = false;
+  std::set<std::string> seen_headers;
+  std::string section;
+  bool has_section = false;
+  int content_lines = 0;
+
+  // Paragraph under construction.
+  Paragraph para;
+
+  // Article under construction.
+  std::unique_ptr<Article> cur;
+  bool closed = false;       // a byline has been seen
+  bool expect_title = true;  // the next text paragraph is a title
+  std::unique_ptr<Paragraph> pending_title;
+  bool last_para_terminal = true;
+
+  // Footnotes of the current article, as raw pieces.
+  struct FnBuild {
+    int number = 0;
+    std::vector<Piece> pieces;
+  };
+  std::vector<FnBuild> footnotes;
+  bool in_footnote = false;
+  int article_index = 0;
+
+  Impl(const LayoutRules::Impl& r, std::string p, ArticleSink s,
+       DiagnosticSink d)
+      : rules(r), path(std::move(p)), sink(std::move(s)), diag(std::move(d)) {}
+
+  void LearnLayout();
+  void Drain(bool all);
+  void Process(const Line& l);
+  const Line* Peek(size_t skip_nonblank) const;
+  bool EndsParagraph(const Line& l, const Line& next) const;
+  Line prev_line;
+  void AddText(const Line& l);
+  void FlushParagraph();
+  void HandleParagraph(std::unique_ptr<Paragraph> p);
+  bool TitleLike(const Paragraph& p, bool strict) const;
+  void StartArticle(std::unique_ptr<Paragraph> title);
+  void AppendBody(const Paragraph& p, bool unplaced);
+  void EmitArticle();
+  void FinishFootnotes(Article* a);
+  void FinishRefs(Article* a);
+  void StartFootnote(int number, const Line& l, const std::string& text);
+};
+
+Segmenter::Segmenter(const LayoutRules& rules, std::string path,
+                     ArticleSink sink, DiagnosticSink diag)
+    : impl_(std::make_unique<Impl>(rules.impl(), std::move(path),
+                                   std::move(sink), std::move(diag))) {}
+Segmenter::~Segmenter() = default;
+const SegmenterStats& Segmenter::stats() const { return impl_->stats; }
+
+void Segmenter::Push(InputLine&& in) {
+  Impl& m = *impl_;
+  Line l = MakeLine(std::move(in));
+  if (!m.warm) {
+    m.warmup.push_back(std::move(l));
+    if (m.warmup.size() >= 400) m.LearnLayout();
+    return;
+  }
+  m.queue.push_back(std::move(l));
+  m.Drain(false);
+}
+
+void Segmenter::Finish() {
+  Impl& m = *impl_;
+  if (!m.warm) m.LearnLayout();
+  m.Drain(true);
+  m.FlushParagraph();
+  if (m.pending_title) {
+    auto p = std::move(m.pending_title);
+    m.AppendBody(*p, false);
+  }
+  m.EmitArticle();
+}
+
+void Segmenter::Impl::LearnLayout() {
+  warm = true;
+  int nonblank = 0, spaced = 0;
+  std::vector<int> open_widths;
+  std::vector<int> all_widths;
+  for (size_t i = 0; i < warmup.size(); ++i) {
+    const Line& l = warmup[i];
+    if (l.blank || l.ws_only) continue;
+    ++nonblank;
+    if (i + 2 < warmup.size() && warmup[i + 1].blank &&
+        !warmup[i + 2].blank)
+      ++spaced;
+    all_widths.push_back(l.width);
+    bool terminal = IsTerminal(l.last) || IsCloser(l.last);
+    if (!terminal && !l.trail_space) open_widths.push_back(l.width);
+  }
+  double_spaced = nonblank >= 4 && spaced * 10 >= nonblank * 6;
+  if (open_widths.size() >= 5 && open_widths.size() * 10 >= nonblank * 3u) {
+    std::sort(open_widths.begin(), open_widths.end());
+    int w = open_widths[open_widths.size() * 8 / 10];
+    int near = 0, wider = 0;
+    for (int x : open_widths) near += x * 100 >= w * 85;
+    for (int x : all_widths) wider += x * 10 > w * 13;
+    if (near * 2 >= static_cast<int>(open_widths.size()) &&
+        wider * 5 < static_cast<int>(all_widths.size()))
+      wrap_width = w;
+  }
+  for (auto& l : warmup) queue.push_back(std::move(l));
+  warmup.clear();
+  Drain(false);
+}
+
+const Line* Segmenter::Impl::Peek(size_t skip) const {
+  // The skip-th non-blank line after the front of the queue.
+  size_t seen = 0;
+  for (size_t i = 1; i < queue.size(); ++i) {
+    if (queue[i].blank || queue[i].ws_only) continue;
+    if (seen++ == skip) return &queue[i];
+  }
+  return nullptr;
+}
+
+void Segmenter::Impl::Drain(bool all) {
+  while (!queue.empty()) {
+    if (!all) {
+      size_t nonblank = 0;
+      for (size_t i = 1; i < queue.size() && nonblank < 3; ++i)
+        nonblank += !(queue[i].blank || queue[i].ws_only);
+      if (nonblank < 3) return;
+    }
+    Line l = std::move(queue.front());
+    Process(l);
+    queue.pop_front();
+  }
+}
+
+bool Segmenter::Impl::EndsParagraph(const Line& l, const Line& next) const {
+  if (wrap_width == 0) return true;
+  char32_t last = l.last;
+  // A space between two Latin words at the break: "MITRE " + "Engenuity".
+  if (IsLatinAlnum(last) && IsLatinAlnum(next.first) && !IsWide(next.first))
+    return false;
+  if (IsTerminal(last) && last != '.') return true;
+  if (IsCloser(last) && IsTerminal(l.before_last)) return true;
+  if (l.trail_space && !IsLatinAlnum(last) && last != '-' && last != ',')
+    return true;
+  return l.width * 10 < wrap_width * 7;
+}
+
+void Segmenter::Impl::Process(const Line& l) {
+  if (l.page_break) {
+    page_top = true;
+    in_footnote = false;
+  }
+  if (l.blank || l.ws_only) {
+    if (l.ws_only) separator_seen = true;
+    if (!double_spaced) {
+      FlushParagraph();
+      if (l.blank && !in_footnote) separator_seen = true;
+    }
+    return;
+  }
+  std::map<std::string, std::string> g;
+  const Line* next = Peek(0);
+  const std::string& t = l.text;
+
+  // Page numbers (a bare number followed by a URL is a footnote marker).
+  if (MatchAny(rules.page_number, t)) {
+    bool marker = next && StartsWithUrl(next->text) &&
+                  (separator_seen || in_footnote) &&
+                  MatchAny(rules.footnote, t, &g);
+    if (!marker) {
+      ++stats.dropped_lines;
+      page_top = true;
+      in_footnote = false;
+      return;
+    }
+  }
+  // Running headers: a short line right before a page number, or a header
+  // at the top of a page.
+  bool short_line = l.width <= 48;
+  if (short_line && next && MatchAny(rules.page_number, next->text) &&
+      !(Peek(1) && StartsWithUrl(Peek(1)->text))) {
+    seen_headers.insert(t);
+    ++stats.dropped_lines;
+    return;
+  }
+  if (short_line &&
+      ((page_top && (MatchAny(rules.header, t) ||
+                     (has_section && t == section))) ||
+       seen_headers.count(t) ||
+       (content_lines < 3 && MatchAny(rules.header, t)))) {
+    seen_headers.insert(t);
+    ++stats.dropped_lines;
+    return;
+  }
+  page_top = false;
+  ++content_lines;
+
+  // Footnotes.
+  int expected = footnotes.empty() ? 1 : footnotes.back().number + 1;
+  if (MatchAny(rules.footnote, t, &g)) {
+    int num = std::atoi(g["num"].c_str());
+    bool bracket = t[0] == '[' || t.rfind("［", 0) == 0;
+    const std::string& rest = g["text"];
+    bool context = separator_seen || in_footnote || sources_mode || bracket ||
+                   rest.find("http") != std::string::npos ||
+                   rest.find("www.") != std::string::npos;
+    if ((num == expected || (num == 1 && !in_footnote)) && context &&
+        !(rest.empty() && !(next && StartsWithUrl(next->text)) && !bracket)) {
+      if (num == 1 && !footnotes.empty() && closed == false &&
+          footnotes.back().number >= 1 && !in_footnote) {
+        // A new numbering inside the same article: keep collecting.
+      }
+      StartFootnote(num, l, rest);
+      return;
+    }
+  }
+  if (in_footnote) {
+    bool terminator = l.lead_space || l.page_break;
+    FnBuild& fn = footnotes.back();
+    if (!terminator) {
+      // Continuation: URLs, Latin text, or text after an unfinished line.
+      std::string sofar;
+      for (auto& p : fn.pieces) sofar += p.text;
+      int han = 0, total = 0;
+      for (char32_t c : ToCodePoints(t)) {
+        ++total;
+        han += IsHan(c);
+      }
+      bool url_like = StartsWithUrl(t) ||
+                      ContinuesUrl(sofar, fn.pieces.back().trail_space, t);
+      char32_t last = fn.pieces.back().text.empty()
+                          ? 0
+                          : ToCodePoints(fn.pieces.back().text).back();
+      bool latin = han * 3 < total;
+      bool unfinished = !(IsTerminal(last) || IsCloser(last)) &&
+                        !sources_mode && han * 3 < total * 2;
+      if (url_like || latin || unfinished || fn.pieces.back().text.empty()) {
+        fn.pieces.push_back({t, l.number, l.col, l.trail_space});
+        return;
+      }
+    }
+    in_footnote = false;
+  }
+  if (MatchAny(rules.sources_heading, t)) {
+    sources_mode = true;
+    FlushParagraph();
+    return;
+  }
+
+  // Section headings.
+  bool is_section = l.width <= 30 && (rules.sections.count(t) ||
+                                      MatchAny(rules.section_re, t));
+  if (is_section) {
+    FlushParagraph();
+    if (pending_title) {
+      auto p = std::move(pending_title);
+      AppendBody(*p, false);
+    }
+    EmitArticle();
+    section = t;
+    has_section = true;
+    expect_title = true;
+    separator_seen = false;
+    return;
+  }
+  // Bylines.
+  if (MatchAny(rules.byline, t, &g) && l.width <= 80) {
+    FlushParagraph();
+    if (pending_title) {
+      auto p = std::move(pending_title);
+      AppendBody(*p, false);
+    }
+    if (!cur) StartArticle(nullptr);
+    std::string role = g["role"], names = Trim(g["names"]);
+    cur->byline = t;
+    cur->byline_line = l.number;
+    cur->end_line = std::max(cur->end_line, l.number);
+    if (role == "来源" || role == "來源") {
+      if (names.find("http") != std::string::npos ||
+          names.find("www.") != std::string::npos) {
+        footnotes.push_back({0, {{t, l.number, l.col, false}}});
+      }
+    } else {
+      std::string cur_name;
+      auto flush = [&] {
+        if (!cur_name.empty()) cur->authors.push_back(cur_name);
+        cur_name.clear();
+      };
+      for (char32_t c : ToCodePoints(names)) {
+        if (c == ' ' || c == 0x3000 || c == 0x3001 || c == 0xFF0C ||
+            c == ',' || c == 0xFF1B || c == ';' || c == '/')
+          flush();
+        else
+          AppendUtf8(c, &cur_name);
+      }
+      flush();
+    }
+    closed = true;
+    expect_title = true;
+    sources_mode = false;
+    separator_seen = false;
+    return;
+  }
+  AddText(l);
+  separator_seen = false;
+}
+
+void Segmenter::Impl::StartFootnote(int number, const Line& l,
+                                    const std::string& text) {
+  if (!cur) StartArticle(nullptr);
+  footnotes.push_back({number, {}});
+  int col = l.col + (CodePoints(l.text) - CodePoints(text));
+  footnotes.back().pieces.push_back({text, l.number, col, l.trail_space});
+  cur->end_line = std::max(cur->end_line, l.number);
+  in_footnote = true;
+}
+
+void Segmenter::Impl::AddText(const Line& l) {
+  if (!para.pieces.empty() && EndsParagraph(prev_line, l)) FlushParagraph();
+  if (para.pieces.empty()) para.first_line = l.number;
+  para.pieces.push_back({l.text, l.number, l.col, l.trail_space});
+  para.last_line = l.number;
+  prev_line = l;
+}
+
+void Segmenter::Impl::FlushParagraph() {
+  if (para.pieces.empty()) return;
+  auto p = std::make_unique<Paragraph>(std::move(para));
+  para = Paragraph();
+  char32_t last = 0;
+  bool trail = false;
+  for (const auto& piece : p->pieces)
+    JoinPiece(piece, false, &p->field, &last, &trail);
+  p->ends_terminal = IsTerminal(last) || IsCloser(last) || last == 0xFF1B ||
+                     last == ';';
+  HandleParagraph(std::move(p));
+}
+
+bool Segmenter::Impl::TitleLike(const Paragraph& p, bool strict) const {
+  const std::string& t = p.field.text;
+  if (p.field.length < 2 || p.field.length > (strict ? 40 : 80)) return false;
+  auto cps = ToCodePoints(t);
+  char32_t last = cps.back();
+  if (IsTerminal(last) && last != '?' && last != 0xFF1F) return false;
+  if (last == 0xFF1A || last == ':' || last == 0xFF0C || last == ',' ||
+      last == 0xFF1B || last == ';' || last == 0x3001)
+    return false;
+  if (MatchAny(rules.subheading, t, nullptr, RE2::ANCHOR_START) ||
+      MatchAny(rules.figure, t, nullptr, RE2::ANCHOR_START)) {
+    // "1. ..." style lines are list items, never titles.
+    return false;
+  }
+  if (strict) {
+    int han = 0;
+    for (char32_t c : cps) han += IsHan(c);
+    if (han < 4 || IsCloser(last)) return false;
+  }
+  return true;
+}
+
+void Segmenter::Impl::HandleParagraph(std::unique_ptr<Paragraph> p) {
+  if (pending_title) {
+    auto title = std::move(pending_title);
+    if (!TitleLike(*p, false)) {
+      EmitArticle();
+      StartArticle(std::move(title));
+      AppendBody(*p, false);
+      last_para_terminal = p->ends_terminal;
+      return;
+    }
+    AppendBody(*title, false);
+  }
+  if (expect_title) {
+    expect_title = false;
+    if (TitleLike(*p, false)) {
+      EmitArticle();
+      StartArticle(std::move(p));
+      return;
+    }
+    if (closed || !cur) {
+      EmitArticle();
+      StartArticle(nullptr);
+      AppendBody(*p, true);
+      last_para_terminal = p->ends_terminal;
+      return;
+    }
+  }
+  if (cur && !cur->body.text.empty() && last_para_terminal &&
+      TitleLike(*p, true)) {
+    pending_title = std::move(p);
+    return;
+  }
+  if (!cur) StartArticle(nullptr);
+  AppendBody(*p, closed);
+  last_para_terminal = p->ends_terminal;
+}
+
+void Segmenter::Impl::StartArticle(std::unique_ptr<Paragraph> title) {
+  cur = std::make_unique<Article>();
+  cur->path = path;
+  cur->has_section = has_section;
+  cur->section = section;
+  closed = false;
+  footnotes.clear();
+  in_footnote = false;
+  last_para_terminal = true;
+  if (title) {
+    cur->title = std::move(title->field);
+    cur->title_line = title->first_line;
+    cur->line = title->first_line;
+    cur->end_line = title->last_line;
+  }
+}
+
+void Segmenter::Impl::AppendBody(const Paragraph& p, bool unplaced) {
+  if (!cur) StartArticle(nullptr);
+  Field& b = cur->body;
+  if (b.length > 0) {
+    b.text.push_back('\n');
+    b.length += 1;
+  }
+  for (const auto& a : p.field.anchors)
+    b.anchors.push_back({a.offset + b.length, a.line, a.col});
+  b.text += p.field.text;
+  b.length += p.field.length;
+  if (cur->line == 0) cur->line = p.first_line;
+  cur->end_line = std::max(cur->end_line, p.last_line);
+  if (unplaced) {
+    int n = p.last_line - p.first_line + 1;
+    cur->unplaced_lines += n;
+    stats.unplaced_lines += n;
+    if (diag)
+      diag({Severity::kWarning, "segment.unplaced", path, p.first_line,
+            p.pieces.front().col,
+            "text outside any titled article kept in record"});
+  }
+}
+
+void Segmenter::Impl::FinishFootnotes(Article* a) {
+  static const RE2 kUrl(
+      "(?i)((?:https?://|www\\.)[A-Za-z0-9\\-._~:/?#\\[\\]@!$&'()*+,;=%]+)");
+  std::vector<std::string> all_urls;
+  for (auto& fb : footnotes) {
+    Footnote fn;
+    fn.number = fb.number;
+    char32_t last = 0;
+    bool trail = false;
+    for (const auto& piece : fb.pieces) {
+      bool url_join = ContinuesUrl(fn.text.text, trail, piece.text);
+      if (piece.text.empty()) continue;
+      JoinPiece(piece, url_join, &fn.text, &last, &trail);
+    }
+    re2::StringPiece in(fn.text.text), m;
+    while (RE2::FindAndConsume(&in, kUrl, &m)) {
+      std::string u(m);
+      // Trailing punctuation is not part of a URL; a ')' only when unbalanced.
+      while (!u.empty()) {
+        char c = u.back();
+        if (std::string(".,;:!?'\"").find(c) != std::string::npos) {
+          u.pop_back();
+        } else if ((c == ')' || c == ']') &&
+                   std::count(u.begin(), u.end(), c == ')' ? '(' : '[') <
+                       std::count(u.begin(), u.end(), c)) {
+          u.pop_back();
+        } else {
+          break;
+        }
+      }
+      // A URL printed again (or again but cut short) is the same source.
+      bool dup = false;
+      for (const auto& seen : all_urls)
+        if (seen.compare(0, u.size(), u) == 0) dup = true;
+      if (dup) continue;
+      all_urls.push_back(u);
+      int off = CodePoints(fn.text.text.substr(0, m.data() - fn.text.text.data()));
+      fn.urls.push_back(u);
+      fn.url_lines.push_back(fn.text.Locate(off).line);
+    }
+    a->footnotes.push_back(std::move(fn));
+  }
+}
+
+void Segmenter::Impl::FinishRefs(Article* a) {
+  // A reference mark is a small number glued to the end of a word, defined
+  // as a footnote of this article, and followed by punctuation or text:
+  // 报告1，  日1，  向商务部2提交  可能1-2。  利益相关者 1。
+  std::set<int> defined;
+  for (const auto& f : a->footnotes)
+    if (f.number > 0) defined.insert(f.number);
+  if (defined.empty()) return;
+  const std::u32string no_before = U"第约近达至到和或、共为有前后每超逾仅增降及与年月日号";
+  auto cps = ToCodePoints(a->body.text);
+  std::vector<std::pair<int, int>> cut;  // [start, end) code points
+  int n = static_cast<int>(cps.size());
+  auto digit = [](char32_t c) { return c >= '0' && c <= '9'; };
+  for (int i = 0; i < n; ++i) {
+    if (!digit(cps[i]) || (i > 0 && digit(cps[i - 1]))) continue;
+    int j = i;
+    while (j < n && digit(cps[j])) ++j;
+    if (j - i > 2) continue;
+    int start = i;
+    if (i == 0) continue;
+    char32_t before = cps[i - 1];
+    if (before == ' ' && i >= 2 && IsHan(cps[i - 2])) {
+      // "者 1。": a space before the mark only when punctuation follows.
+      if (!(j < n && (IsCjkPunct(cps[j])))) continue;
+      start = i - 1;
+      before = cps[i - 2];
+    }
+    bool ok_before = (IsHan(before) || before == 0x300B || before == 0x201D ||
+                      before == 0xFF09 || before == 0x3011) &&
+                     no_before.find(before) == std::u32string::npos;
+    if (!ok_before) continue;
+    int num = 0;
+    for (int k = i; k < j; ++k) num = num * 10 + (cps[k] - '0');
+    int num_max = num;
+    int end = j;
+    // Range "1-2" or "1 -2".
+    int k = j;
+    if (k < n && cps[k] == ' ') ++k;
+    if (k < n && (cps[k] == '-' || cps[k] == 0x2013) && k + 1 < n &&
+        digit(cps[k + 1])) {
+      int m = k + 1, v = 0;
+      while (m < n && digit(cps[m])) v = v * 10 + (cps[m++] - '0');
+      if (v > num && defined.count(v)) {
+        num_max = v;
+        end = m;
+      }
+    }
+    if (!defined.count(num)) continue;
+    char32_t after = end < n ? cps[end] : 0;
+    bool ok_after = after == 0 || after == '\n' || IsCjkPunct(after) ||
+                    after == ',' || after == ';' ||
+                    (IsHan(after) && end == j && num_max == num);
+    if (!ok_after) continue;
+    // A Han character after the mark must not make it a count (2轨, 3家).
+    if (IsHan(after)) {
+      static const std::u32string kUnits =
+          U"个家项种台座名人年月日号次倍层条位件款轮批期届代亿万千百十轨架枚只片道";
+      if (kUnits.find(after) != std::u32string::npos) continue;
+    }
+    Anchor where = a->body.Locate(i);
+    cut.push_back({start, end});
+    a->refs.push_back({num, num_max, 0, where.line, where.col});
+    i = end - 1;
+  }
+  if (cut.empty()) return;
+  // Rebuild the body without the marks, shifting anchors and ref offsets.
+  Field out;
+  size_t ci = 0;
+  int removed = 0;
+  auto offsets = CodePointOffsets(a->body.text);
+  std::vector<int> shift(n + 1, 0);
+  int pos = 0;
+  for (int i = 0; i <= n; ++i) {
+    if (ci < cut.size() && i == cut[ci].second) ++ci;
+    shift[i] = removed;
+    if (ci < cut.size() && i >= cut[ci].first && i < cut[ci].second) {
+      ++removed;
+      continue;
+    }
+    if (i < n) out.text.append(a->body.text, offsets[i], offsets[i + 1] - offsets[i]);
+    (void)pos;
+  }
+  out.length = n - removed;
+  for (const auto& an : a->body.anchors) {
+    int o = std::min(an.offset, n);
+    out.anchors.push_back({o - shift[o], an.line, an.col});
+  }
+  for (size_t r = 0; r < a->refs.size(); ++r)
+    a->refs[r].offset = cut[r].first - shift[cut[r].first];
+  a->body = std::move(out);
+}
+
+void Segmenter::Impl::EmitArticle() {
+  if (!cur) return;
+  std::unique_ptr<Article> a = std::move(cur);
+  FinishFootnotes(a.get());
+  footnotes.clear();
+  FinishRefs(a.get());
+  in_footnote = false;
+  if (a->title.text.empty() && a->body.text.empty() && a->footnotes.empty() &&
+      a->byline.empty())
+    return;
+  a->index = ++article_index;
+  ++stats.articles;
+  a->dropped_lines = 0;
+  sink(std::move(*a));
+}
+
+}  // namespace bulletin

@@ -1,0 +1,71 @@
+// Layout repair and segmentation: turns the decoded lines of one input into
+// articles. It drops page furniture (running headers, page numbers), re-joins
+// lines the layout broke, pulls footnote blocks out of the text (and repairs
+// their URLs), recognises sections, titles and bylines, and hands out each
+// article as soon as it is complete. Memory is bounded by one article plus a
+// small look-ahead window.
+#ifndef BULLETIN_LAYOUT_H_
+#define BULLETIN_LAYOUT_H_
+
+#include <deque>
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "bulletin/article.h"
+#include "bulletin/diagnostic.h"
+#include "decoder.h"
+#include "rule_files.h"
+
+namespace bulletin {
+
+// Compiled layout rules (rules/layout.tsv and rules/sections.txt).
+class LayoutRules {
+ public:
+  // Compiles the rules; on failure returns nullptr and appends
+  // "file:line: message" entries to *errors.
+  static std::unique_ptr<LayoutRules> Load(const RuleFiles& files,
+                                           std::vector<std::string>* errors);
+  ~LayoutRules();
+
+  struct Impl;
+  const Impl& impl() const { return *impl_; }
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+struct SegmenterStats {
+  int dropped_lines = 0;   // page furniture
+  int unplaced_lines = 0;  // text that fitted no structure
+  int articles = 0;
+};
+
+class Segmenter {
+ public:
+  using ArticleSink = std::function<void(Article&&)>;
+  Segmenter(const LayoutRules& rules, std::string path, ArticleSink sink,
+            DiagnosticSink diag);
+  ~Segmenter();
+
+  // Feeds the next input line.
+  void Push(InputLine&& line);
+  // Flushes everything at the end of the input.
+  void Finish();
+  const SegmenterStats& stats() const;
+
+  struct Impl;
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+// Display width of UTF-8 text (East Asian wide and full-width count 2).
+int DisplayWidth(const std::string& s);
+// Number of code points in UTF-8 text.
+int CodePoints(const std::string& s);
+
+}  // namespace bulletin
+
+#endif  // BULLETIN_LAYOUT_H_

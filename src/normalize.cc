@@ -1,0 +1,221 @@
+#include "normalize.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cstring>
+
+#include "text_util.h"
+
+namespace bulletin {
+
+std::string JsonString(std::string_view s) {
+  std::string out = "\"";
+  for (char c : s) {
+    switch (c) {
+      case '"': out += "\\\""; break;
+      case '\\': out += "\\\\"; break;
+      case '\n': out += "\\n"; break;
+      case '\t': out += "\\t"; break;
+      case '\r': out += "\\r"; break;
+      default:
+        if (static_cast<unsigned char>(c) < 0x20) {
+          char buf[8];
+          std::snprintf(buf, sizeof buf, "\\u%04x", c);
+          out += buf;
+        } else {
+          out.push_back(c);
+        }
+    }
+  }
+  return out + "\"";
+}
+
+std::unique_ptr<Tables> Tables::Load(const RuleFiles& files,
+                                     std::vector<std::string>* errors) {
+  auto t = std::make_unique<Tables>();
+  for (const char* name : {"currencies.tsv", "units.tsv", "qualifiers.tsv",
+                           "date_words.tsv"}) {
+    auto& table = t->tables_[name];
+    for (const RuleFile* f : files.Find(name)) {
+      int lineno = 0;
+      for (const auto& line : SplitLines(f->text)) {
+        ++lineno;
+        if (Trim(line).empty() || line[0] == '#') continue;
+        auto cols = SplitString(line, '\t');
+        if (cols.size() < 2 || cols[0].empty()) {
+          errors->push_back(f->origin + ":" + std::to_string(lineno) +
+                            ": expected TAB-separated columns");
+          continue;
+        }
+        std::string key = cols[0];
+        cols.erase(cols.begin());
+        table[key] = cols;
+      }
+    }
+  }
+  auto num_files = files.Find("numerals.tsv");
+  if (num_files.empty()) {
+    errors->push_back("numerals.tsv: missing");
+    return nullptr;
+  }
+  std::string all;
+  for (const RuleFile* f : num_files) all += f->text + "\n";
+  std::string err;
+  t->numerals_ = Numerals::FromTsv(all, &err);
+  if (!t->numerals_) {
+    errors->push_back(num_files.back()->origin + ":" + err);
+    return nullptr;
+  }
+  return t;
+}
+
+bool Tables::Alternation(const std::string& file, const std::string& tag,
+                         std::string* out) const {
+  auto it = tables_.find(file);
+  if (it == tables_.end()) return false;
+  std::vector<std::string> keys;
+  for (const auto& [k, cols] : it->second) {
+    if (!tag.empty() && std::find(cols.begin(), cols.end(), tag) == cols.end())
+      continue;
+    keys.push_back(k);
+  }
+  if (keys.empty()) return false;
+  std::sort(keys.begin(), keys.end(), [](const auto& a, const auto& b) {
+    return a.size() != b.size() ? a.size() > b.size() : a < b;
+  });
+  out->clear();
+  for (const auto& k : keys) {
+    if (!out->empty()) out->push_back('|');
+    *out += RE2::QuoteMeta(k);
+  }
+  return true;
+}
+
+bool Tables::KnownType(const std::string& type) {
+  return type == "money" || type == "percent" || type == "quantity" ||
+         type == "process_node" || type == "date" || type == "url";
+}
+
+const std::vector<std::string>* Tables::Row(const std::string& file,
+                                            std::string_view surface) const {
+  auto it = tables_.find(file);
+  if (it == tables_.end()) return nullptr;
+  auto r = it->second.find(surface);
+  return r == it->second.end() ? nullptr : &r->second;
+}
+
+std::optional<Decimal> Tables::Number(std::string_view text) const {
+  std::string s;
+  for (char c : text)
+    if (c != ' ' && c != '\t') s.push_back(c);
+  // Thin and ideographic spaces inside a figure.
+  for (const char* sp : {"\xE2\x80\x89", "\xE3\x80\x80", "\xC2\xA0"}) {
+    size_t p;
+    while ((p = s.find(sp)) != std::string::npos) s.erase(p, std::strlen(sp));
+  }
+  return numerals_->Parse(s);
+}
+
+std::optional<std::string> Tables::Qualifier(const Groups& g) const {
+  for (const char* k : {"qual_pre", "qual_post", "approx"}) {
+    auto it = g.find(k);
+    if (it == g.end()) continue;
+    if (auto* row = Row("qualifiers.tsv", it->second)) return (*row)[0];
+  }
+  return std::nullopt;
+}
+
+namespace {
+
+std::optional<int> EnglishScale(std::string_view w) {
+  std::string s;
+  for (char c : w) s.push_back(static_cast<char>(std::tolower(c)));
+  if (s == "thousand" || s == "k") return 3;
+  if (s == "million" || s == "mn" || s == "m") return 6;
+  if (s == "billion" || s == "bn" || s == "b") return 9;
+  if (s == "trillion" || s == "tn") return 12;
+  return std::nullopt;
+}
+
+std::string Get(const Groups& g, const char* k) {
+  auto it = g.find(k);
+  return it == g.end() ? std::string() : std::string(it->second);
+}
+
+}  // namespace
+
+bool Tables::Figure(const std::string& type, const Groups& g,
+                    Entity* e) const {
+  std::string num = Get(g, "num");
+  if (num.empty()) return false;
+  auto value = Number(num);
+  if (!value) return false;
+  auto scale_of = [&](const std::string& s) -> std::optional<int> {
+    if (s.empty()) return 0;
+    if (auto p = numerals_->ScalePower(s)) return p;
+    return EnglishScale(s);
+  };
+  std::string scale = Get(g, "scale"), scale_max = Get(g, "scale_max");
+  auto sp = scale_of(scale);
+  if (!sp) return false;
+  std::optional<Decimal> vmax;
+  if (!Get(g, "num_max").empty()) {
+    vmax = Number(Get(g, "num_max"));
+    if (!vmax) return false;
+    auto spm = scale_of(scale_max);
+    if (!spm) return false;
+    // "10-20亿美元": the scale written once applies to both ends.
+    if (scale.empty() && !scale_max.empty()) sp = spm;
+    if (scale_max.empty() && !scale.empty()) spm = sp;
+    vmax = vmax->Shifted(*spm);
+  }
+  *value = value->Shifted(*sp);
+  auto& a = e->attrs;
+  if (type == "percent") {
+    a.push_back({"value", value->ToString()});
+    if (vmax) a.push_back({"value_max", vmax->ToString()});
+    if (g.count("pp")) a.push_back({"unit", JsonString("pp")});
+  } else if (type == "money") {
+    std::string cur = Get(g, "cur");
+    if (cur.empty()) cur = Get(g, "cur_pre");
+    const std::vector<std::string>* row = Row("currencies.tsv", cur);
+    if (!row) return false;
+    a.push_back({"value", value->ToString()});
+    if (vmax) a.push_back({"value_max", vmax->ToString()});
+    a.push_back({"currency", JsonString((*row)[0])});
+  } else if (type == "quantity") {
+    std::string unit = Get(g, "unit");
+    const std::vector<std::string>* row = Row("units.tsv", unit);
+    std::string u = row ? (*row)[0] : FoldWidth(unit);
+    a.push_back({"value", value->ToString()});
+    if (vmax) a.push_back({"value_max", vmax->ToString()});
+    a.push_back({"unit", JsonString(u)});
+  } else if (type == "process_node") {
+    a.push_back({"value_nm", value->ToString()});
+  }
+  if (auto q = Qualifier(g)) {
+    a.push_back({"qualifier", JsonString(*q)});
+  }
+  return true;
+}
+
+bool Tables::Normalize(const std::string& type, const Groups& g, Entity* e,
+                       DocContext* ctx) const {
+  if (type == "url") {
+    e->attrs.push_back({"value", JsonString(e->text)});
+    return true;
+  }
+  if (type == "date") return NormalizeDate(*this, g, e, ctx);
+  if (type == "process_node" && g.count("angstrom")) {
+    // Intel's ångström names: 20A is 2.0 nm, 18A is 1.8 nm.
+    auto v = Number(Get(g, "angstrom"));
+    if (!v) return false;
+    e->attrs.push_back({"value_nm", v->Shifted(-1).ToString()});
+    if (auto q = Qualifier(g)) e->attrs.push_back({"qualifier", JsonString(*q)});
+    return true;
+  }
+  return Figure(type, g, e);
+}
+
+}  // namespace bulletin

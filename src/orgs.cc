@@ -1,0 +1,447 @@
+// How organisations are found.
+//
+// 1. Gazetteer: every alias of rules/orgs.tsv goes into one RE2 alternation
+//    run leftmost-longest over the text (Latin aliases case-insensitive and
+//    only on word boundaries). A country written right before an alias
+//    (中国华为, 美国国防部) is part of the name. An alias shared by several
+//    organisations (商务部, 国防部) goes to the one of the country named
+//    last before it in the article.
+// 2. Abbreviations: an organisation followed by （缩写） or (ABBR) makes the
+//    abbreviation an alias with the same name for the rest of the document.
+// 3. Unknown organisations: a name ending in a suffix of org_suffixes.txt;
+//    its left edge is found by walking back over ICU dictionary words until
+//    punctuation, a stop word (org_stopwords.txt) or a length limit.
+#include "orgs.h"
+
+#include <re2/re2.h>
+#include <unicode/brkiter.h>
+#include <unicode/utext.h>
+
+#include <algorithm>
+#include <map>
+#include <set>
+
+#include "normalize.h"
+#include "layout.h"
+#include "text_util.h"
+
+namespace bulletin {
+
+struct OrgMatcher::Impl {
+  struct Org {
+    std::string name, kind, country;
+  };
+  std::vector<Org> orgs;
+  std::map<std::string, std::vector<int>> alias;  // folded alias → orgs
+  std::unique_ptr<RE2> gazetteer;
+  std::vector<std::pair<std::string, std::string>> countries;  // long first
+  std::set<std::string> short_countries;
+  std::map<std::string, std::string> suffix_kind;
+  std::unique_ptr<RE2> suffix_re, latin_suffix_re;
+  std::set<std::string> stopwords, reject;
+  std::unique_ptr<icu::BreakIterator> words;
+  // Document and article state.
+  // abbreviation → the attributes of its organisation
+  std::map<std::string, std::vector<std::pair<std::string, std::string>>>
+      doc_alias;
+  std::string last_country;
+
+  static std::string Fold(const std::string& s) {
+    std::string out;
+    for (char c : s) out.push_back(static_cast<char>(std::tolower(
+                         static_cast<unsigned char>(c))));
+    return out;
+  }
+  int AddOrg(const Org& o) {
+    orgs.push_back(o);
+    return static_cast<int>(orgs.size()) - 1;
+  }
+  std::string CountryEndingAt(const std::string& text, size_t pos,
+                              bool allow_short) const;
+  std::string LastCountryBefore(const std::string& text, size_t pos) const;
+  std::vector<std::pair<std::string, std::string>> Attrs(int org) const;
+};
+
+OrgMatcher::~OrgMatcher() = default;
+size_t OrgMatcher::size() const { return impl_->orgs.size(); }
+void OrgMatcher::StartDocument() {
+  impl_->doc_alias.clear();
+  impl_->last_country.clear();
+}
+void OrgMatcher::StartArticle() { impl_->last_country.clear(); }
+
+namespace {
+
+bool IsAsciiWord(char c) {
+  return std::isalnum(static_cast<unsigned char>(c)) != 0;
+}
+
+bool HasHan(const std::string& s) {
+  for (char32_t c : ToCodePoints(s))
+    if (IsHan(c)) return true;
+  return false;
+}
+
+std::string QuoteAlt(std::vector<std::string> words, bool fold_latin) {
+  std::sort(words.begin(), words.end(), [](const auto& a, const auto& b) {
+    return a.size() != b.size() ? a.size() > b.size() : a < b;
+  });
+  words.erase(std::unique(words.begin(), words.end()), words.end());
+  std::string out;
+  for (const auto& w : words) {
+    if (!out.empty()) out.push_back('|');
+    if (fold_latin && !HasHan(w))
+      out += "(?i:" + RE2::QuoteMeta(w) + ")";
+    else
+      out += RE2::QuoteMeta(w);
+  }
+  return out;
+}
+
+}  // namespace
+
+std::unique_ptr<OrgMatcher> OrgMatcher::Load(
+    const RuleFiles& files, std::vector<std::string>* errors) {
+  auto m = std::unique_ptr<OrgMatcher>(new OrgMatcher);
+  m->impl_ = std::make_unique<Impl>();
+  Impl& im = *m->impl_;
+  size_t before = errors->size();
+  std::vector<std::string> aliases;
+  std::map<std::string, int> by_name;
+  for (const RuleFile* f : files.Find("orgs.tsv")) {
+    int lineno = 0;
+    for (const auto& line : SplitLines(f->text)) {
+      ++lineno;
+      if (Trim(line).empty() || line[0] == '#') continue;
+      auto cols = SplitString(line, '\t');
+      if (cols.size() < 4 || cols[0].empty()) {
+        errors->push_back(f->origin + ":" + std::to_string(lineno) +
+                          ": expected NAME<TAB>KIND<TAB>COUNTRY<TAB>ALIASES");
+        continue;
+      }
+      int id;
+      auto it = by_name.find(cols[0]);
+      if (it != by_name.end()) {
+        id = it->second;  // --rules rows add aliases to a known organisation
+      } else {
+        id = im.AddOrg({cols[0], cols[1], cols[2] == "-" ? "" : cols[2]});
+        by_name[cols[0]] = id;
+      }
+      auto names = SplitString(cols[3], '|');
+      names.push_back(cols[0]);
+      for (auto& a : names) {
+        a = Trim(a);
+        if (a.empty()) continue;
+        auto& ids = im.alias[Impl::Fold(a)];
+        if (std::find(ids.begin(), ids.end(), id) == ids.end())
+          ids.push_back(id);
+        aliases.push_back(a);
+      }
+    }
+  }
+  for (const RuleFile* f : files.Find("countries.tsv")) {
+    for (const auto& line : SplitLines(f->text)) {
+      if (Trim(line).empty() || line[0] == '#') continue;
+      auto cols = SplitString(line, '\t');
+      if (cols.size() < 2) continue;
+      if (cols.size() >= 3 && Trim(cols[2]) == "short")
+        im.short_countries.insert(cols[0]);
+      im.countries.push_back({cols[0], Trim(cols[1])});
+    }
+  }
+  std::sort(im.countries.begin(), im.countries.end(),
+            [](const auto& a, const auto& b) {
+              return a.first.size() > b.first.size();
+            });
+  std::vector<std::string> han_suffixes, latin_suffixes;
+  for (const RuleFile* f : files.Find("org_suffixes.txt")) {
+    for (const auto& line : SplitLines(f->text)) {
+      if (Trim(line).empty() || line[0] == '#') continue;
+      auto cols = SplitString(line, '\t');
+      if (cols[0] == "latin" && cols.size() >= 2) {
+        latin_suffixes.push_back(Trim(cols[1]));
+      } else {
+        std::string s = Trim(cols[0]);
+        han_suffixes.push_back(s);
+        im.suffix_kind[s] = cols.size() >= 2 ? Trim(cols[1]) : "";
+      }
+    }
+  }
+  for (const RuleFile* f : files.Find("org_stopwords.txt")) {
+    for (const auto& line : SplitLines(f->text)) {
+      std::string s = Trim(line);
+      if (s.empty() || s[0] == '#') continue;
+      if (s[0] == '!')
+        im.reject.insert(Trim(s.substr(1)));
+      else
+        im.stopwords.insert(s);
+    }
+  }
+  RE2::Options opt;
+  opt.set_log_errors(false);
+  opt.set_longest_match(true);
+  opt.set_max_mem(256 << 20);
+  if (!aliases.empty()) {
+    im.gazetteer = std::make_unique<RE2>(QuoteAlt(aliases, true), opt);
+    if (!im.gazetteer->ok())
+      errors->push_back("orgs.tsv: cannot compile the gazetteer: " +
+                        im.gazetteer->error());
+  }
+  if (!han_suffixes.empty()) {
+    im.suffix_re = std::make_unique<RE2>(QuoteAlt(han_suffixes, false), opt);
+    if (!im.suffix_re->ok())
+      errors->push_back("org_suffixes.txt: " + im.suffix_re->error());
+  }
+  if (!latin_suffixes.empty()) {
+    im.latin_suffix_re = std::make_unique<RE2>(
+        "((?:[A-Z][A-Za-z0-9&\\-]*\\.?[ ]){1,4})(?:" +
+            QuoteAlt(latin_suffixes, false) + ")(?:[^A-Za-z]|$)",
+        opt);
+    if (!im.latin_suffix_re->ok())
+      errors->push_back("org_suffixes.txt: " + im.latin_suffix_re->error());
+  }
+  UErrorCode status = U_ZERO_ERROR;
+  im.words.reset(
+      icu::BreakIterator::createWordInstance(icu::Locale("zh"), status));
+  if (U_FAILURE(status))
+    errors->push_back(std::string("icu: cannot create word iterator: ") +
+                      u_errorName(status));
+  if (errors->size() != before) return nullptr;
+  return m;
+}
+
+std::string OrgMatcher::Impl::CountryEndingAt(const std::string& text,
+                                              size_t pos,
+                                              bool allow_short) const {
+  for (const auto& [name, iso] : countries) {
+    if (!allow_short && short_countries.count(name)) continue;
+    if (name.size() <= pos &&
+        text.compare(pos - name.size(), name.size(), name) == 0 &&
+        HasHan(name))
+      return name;
+  }
+  return "";
+}
+
+std::string OrgMatcher::Impl::LastCountryBefore(const std::string& text,
+                                                size_t pos) const {
+  size_t best = std::string::npos;
+  std::string iso;
+  for (const auto& [name, code] : countries) {
+    if (short_countries.count(name) || !HasHan(name)) continue;
+    size_t p = text.rfind(name, pos > name.size() ? pos - name.size() : 0);
+    if (p != std::string::npos && p + name.size() <= pos &&
+        (best == std::string::npos || p > best)) {
+      best = p;
+      iso = code;
+    }
+  }
+  return iso;
+}
+
+std::vector<std::pair<std::string, std::string>> OrgMatcher::Impl::Attrs(
+    int org) const {
+  const Org& o = orgs[org];
+  std::vector<std::pair<std::string, std::string>> a = {
+      {"name", JsonString(o.name)}};
+  if (!o.kind.empty()) a.push_back({"kind", JsonString(o.kind)});
+  if (!o.country.empty()) a.push_back({"country", JsonString(o.country)});
+  return a;
+}
+
+std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
+                                     DocContext* /*ctx*/) {
+  Impl& im = *impl_;
+  std::vector<OrgHit> hits;
+  auto overlaps = [&](size_t b, size_t e) {
+    for (const auto& h : hits)
+      if (b < h.end && h.begin < e) return true;
+    return false;
+  };
+  auto iso_of = [&](const std::string& country) {
+    for (const auto& [n, c] : im.countries)
+      if (n == country) return c;
+    return std::string();
+  };
+  // Picks one organisation for an alias, by the country in context.
+  auto choose = [&](const std::vector<int>& ids, const std::string& iso) {
+    if (ids.size() > 1 && !iso.empty())
+      for (int id : ids)
+        if (im.orgs[id].country == iso) return id;
+    return ids.front();
+  };
+  auto learn_abbreviations =
+      [&](size_t end,
+          const std::vector<std::pair<std::string, std::string>>& attrs) {
+    // 全称（缩写）: the bracketed names become aliases of `org`.
+    static const RE2 kParen("^(?:（|\\()([^（）()]{1,60})(?:）|\\))");
+    re2::StringPiece rest(text.data() + end, text.size() - end), inner;
+    if (!RE2::PartialMatch(rest, kParen, &inner)) return;
+    size_t open = (text.compare(end, 3, "（") == 0) ? 3 : 1;
+    std::string content(inner);
+    size_t base = end + open;
+    // Split on Chinese and Latin commas and 简称.
+    static const RE2 kSep("(，|,|、|；|;|以下简称|简称|簡稱|下称|下稱)");
+    re2::StringPiece in(content);
+    std::vector<std::pair<size_t, size_t>> parts;
+    size_t start = 0;
+    re2::StringPiece sep;
+    while (RE2::FindAndConsume(&in, kSep, &sep)) {
+      size_t sp = sep.data() - content.data();
+      parts.push_back({start, sp});
+      start = sp + sep.size();
+    }
+    parts.push_back({start, content.size()});
+    for (auto [b, e] : parts) {
+      while (b < e && content[b] == ' ') ++b;
+      while (e > b && content[e - 1] == ' ') --e;
+      if (e <= b) continue;
+      std::string name = content.substr(b, e - b);
+      bool han = HasHan(name);
+      int cps = static_cast<int>(CodePointOffsets(name).size()) - 1;
+      if (han ? cps > 12 || name.find("和") != std::string::npos ||
+                    name.find("的") != std::string::npos
+              : cps > 40 || !std::isalpha(static_cast<unsigned char>(name[0])))
+        continue;
+      im.doc_alias[Impl::Fold(name)] = attrs;
+      size_t hb = base + b, he = base + e;
+      if (!overlaps(hb, he))
+        hits.push_back({hb, he, "org.abbreviation", attrs});
+    }
+  };
+
+  // 1. Gazetteer.
+  if (im.gazetteer) {
+    re2::StringPiece whole(text), m;
+    size_t pos = 0;
+    while (pos < text.size() &&
+           im.gazetteer->Match(whole, pos, text.size(), RE2::UNANCHORED, &m,
+                               1)) {
+      size_t b = m.data() - text.data(), e = b + m.size();
+      pos = e > b ? e : b + 1;
+      std::string surface(m);
+      bool latin = !HasHan(surface);
+      if (latin && ((b > 0 && IsAsciiWord(text[b - 1])) ||
+                    (e < text.size() && IsAsciiWord(text[e])))) {
+        pos = b + 1;
+        continue;
+      }
+      auto it = im.alias.find(Impl::Fold(surface));
+      if (it == im.alias.end()) continue;
+      std::string prefix = im.CountryEndingAt(text, b, false);
+      std::string iso = prefix.empty() ? im.LastCountryBefore(text, b)
+                                       : iso_of(prefix);
+      if (iso.empty()) iso = im.last_country;
+      int org = choose(it->second, iso);
+      // 中国华为: a country right before the name belongs to it, unless the
+      // country is the organisation's own name.
+      if (!prefix.empty() && im.alias.count(Impl::Fold(prefix)) == 0) {
+        b -= prefix.size();
+      }
+      // A generic company word right after the name: 应用材料公司,
+      // PhotonDelta集团, Vedanta 集团.
+      static const RE2 kHanTail("^(股份有限公司|有限公司|公司|集团|集團)");
+      static const RE2 kLatinTail("^( ?(?:集团|集團))");
+      re2::StringPiece rest(text.data() + e, text.size() - e), tail;
+      if (RE2::PartialMatch(rest, latin ? kLatinTail : kHanTail, &tail))
+        e += tail.size();
+      if (overlaps(b, e)) continue;
+      hits.push_back({b, e, "org.gazetteer", im.Attrs(org)});
+      pos = e;
+      learn_abbreviations(e, im.Attrs(org));
+    }
+  }
+  // 2. Abbreviations learned earlier in the document.
+  for (const auto& [abbr, attrs] : im.doc_alias) {
+    std::string folded = Impl::Fold(text);
+    size_t p = 0;
+    while ((p = folded.find(abbr, p)) != std::string::npos) {
+      size_t e = p + abbr.size();
+      bool latin = !HasHan(abbr);
+      bool ok = !latin || ((p == 0 || !IsAsciiWord(text[p - 1])) &&
+                           (e >= text.size() || !IsAsciiWord(text[e])));
+      if (ok && !overlaps(p, e))
+        hits.push_back({p, e, "org.abbreviation", attrs});
+      p = e;
+    }
+  }
+  // 3. Unknown organisations by suffix.
+  if (im.suffix_re && im.words) {
+    UErrorCode status = U_ZERO_ERROR;
+    UText* ut = utext_openUTF8(nullptr, text.data(),
+                               static_cast<int64_t>(text.size()), &status);
+    im.words->setText(ut, status);
+    std::vector<size_t> bounds;
+    for (int32_t b = im.words->first(); b != icu::BreakIterator::DONE;
+         b = im.words->next())
+      bounds.push_back(static_cast<size_t>(b));
+    utext_close(ut);
+    re2::StringPiece in(text), m;
+    size_t pos = 0;
+    while (pos < text.size() &&
+           im.suffix_re->Match(in, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
+      size_t sb = m.data() - text.data(), se = sb + m.size();
+      pos = se;
+      // The suffix must end a word (数据中心化 is not 数据中心 + 化).
+      if (overlaps(sb, se)) continue;
+      auto it = std::upper_bound(bounds.begin(), bounds.end(), sb);
+      size_t p = it == bounds.begin() ? 0 : *(it - 1);
+      int chars = 0;
+      std::string country;
+      while (p > 0) {
+        auto jt = std::lower_bound(bounds.begin(), bounds.end(), p);
+        if (jt == bounds.begin()) break;
+        size_t q = *(jt - 1);
+        std::string word = text.substr(q, p - q);
+        bool all_han = true;
+        for (char32_t c : ToCodePoints(word)) all_han &= IsHan(c);
+        if (!all_han || im.stopwords.count(word)) break;
+        bool overlap_hit = false;
+        for (const auto& h : hits)
+          if (q < h.end && h.begin < p) overlap_hit = true;
+        if (overlap_hit) break;
+        chars += CodePoints(word);
+        if (chars > 14) break;
+        p = q;
+        bool is_country = false;
+        for (const auto& [n, c] : im.countries)
+          if (n == word && !im.short_countries.count(n)) is_country = true;
+        if (is_country) break;
+      }
+      // Stop words glued into the first dictionary word: 向商务部 → 商务部.
+      while (p < sb) {
+        auto cps = CodePointOffsets(text.substr(p, sb - p));
+        std::string first = text.substr(p, cps[1]);
+        if (!im.stopwords.count(first)) break;
+        p += first.size();
+      }
+      std::string name = text.substr(p, se - p);
+      std::string stem = text.substr(p, sb - p);
+      if (CodePoints(stem) < 2 || im.reject.count(name) ||
+          im.reject.count(stem) || !HasHan(stem))
+        continue;
+      bool stem_is_country = false;
+      for (const auto& [n, c] : im.countries)
+        if (n == stem) stem_is_country = true;
+      if (stem_is_country || overlaps(p, se)) continue;
+      std::string suffix(m);
+      std::vector<std::pair<std::string, std::string>> attrs = {
+          {"name", JsonString(name)}};
+      std::string kind = im.suffix_kind[suffix];
+      if (!kind.empty()) attrs.push_back({"kind", JsonString(kind)});
+      std::string prefix = im.CountryEndingAt(text, p + 0, false);
+      (void)prefix;
+      hits.push_back({p, se, "org.suffix", attrs});
+      // Its abbreviation, if it gives one.
+      learn_abbreviations(se, attrs);
+    }
+  }
+  std::sort(hits.begin(), hits.end(), [](const OrgHit& a, const OrgHit& b) {
+    return a.begin < b.begin;
+  });
+  std::string lc = im.LastCountryBefore(text, text.size());
+  if (!lc.empty()) im.last_country = lc;
+  return hits;
+}
+
+}  // namespace bulletin

@@ -1,0 +1,51 @@
+// Organisations: a gazetteer (rules/orgs.tsv) matched in one pass, unknown
+// organisations found by their name suffix (大学, 研究所, 公司, Inc. ...) with
+// the left edge chosen by ICU word segmentation and stop words, and
+// abbreviations introduced as 全称（缩写） linked to the full name for the
+// rest of the document. Every alias of one organisation gets one `name`.
+#ifndef BULLETIN_ORGS_H_
+#define BULLETIN_ORGS_H_
+
+#include <memory>
+#include <string>
+#include <utility>
+#include <vector>
+
+#include "extract.h"
+#include "rule_files.h"
+
+namespace bulletin {
+
+struct OrgHit {
+  size_t begin = 0, end = 0;  // bytes in the searched text
+  std::string rule;           // org.gazetteer, org.suffix, org.abbreviation
+  std::vector<std::pair<std::string, std::string>> attrs;  // name, kind, country
+};
+
+class OrgMatcher {
+ public:
+  // Loads orgs.tsv, countries.tsv, org_suffixes.txt and org_stopwords.txt
+  // (built-in rows first, --rules rows added). Errors as "file:line: ...".
+  static std::unique_ptr<OrgMatcher> Load(const RuleFiles& files,
+                                          std::vector<std::string>* errors);
+  ~OrgMatcher();
+
+  // Forgets the abbreviations learned from the previous document.
+  void StartDocument();
+  // Forgets the country context of the previous article.
+  void StartArticle();
+  // The organisations in `text`, left to right, without overlaps.
+  std::vector<OrgHit> Find(const std::string& text, DocContext* ctx);
+
+  // Number of organisations in the gazetteer.
+  size_t size() const;
+
+  struct Impl;
+
+ private:
+  std::unique_ptr<Impl> impl_;
+};
+
+}  // namespace bulletin
+
+#endif  // BULLETIN_ORGS_H_

@@ -1,0 +1,53 @@
+// One input through every stage: decode → segment → extract → the caller's
+// article sink. Shared by `extract` and `check`.
+#ifndef BULLETIN_PIPELINE_H_
+#define BULLETIN_PIPELINE_H_
+
+#include <functional>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "bulletin/article.h"
+#include "bulletin/diagnostic.h"
+#include "extract.h"
+#include "layout.h"
+#include "rule_files.h"
+
+namespace bulletin {
+
+struct PipelineOptions {
+  std::string encoding = "auto";
+  std::string reference_date;  // YYYY-MM-DD or empty
+  int min_year = 1900, max_year = 2100;
+};
+
+// The compiled rules every input is run with.
+struct Engine {
+  RuleFiles files;
+  std::unique_ptr<LayoutRules> layout;
+  std::unique_ptr<Extractor> extractor;
+
+  // Loads the built-in rules plus `rules_dir` (when not empty). Returns
+  // nullptr and fills *errors ("file:line: message") on any broken rule.
+  static std::unique_ptr<Engine> Load(const std::string& rules_dir,
+                                      std::vector<std::string>* errors);
+};
+
+struct InputResult {
+  bool failed = false;  // could not be opened, read or decoded
+  std::string error;    // the reason, when failed
+  std::string encoding;
+  SegmenterStats stats;
+};
+
+// Runs `path` ("-" for stdin) through the engine, handing each finished
+// article (with its entities) to `sink` as soon as it is complete.
+InputResult RunInput(const Engine& engine, const std::string& path,
+                     const PipelineOptions& opt,
+                     const std::function<void(Article&&)>& sink,
+                     const DiagnosticSink& diag);
+
+}  // namespace bulletin
+
+#endif  // BULLETIN_PIPELINE_H_

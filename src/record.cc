@@ -1,0 +1,63 @@
+#include "record.h"
+
+#include <nlohmann/json.hpp>
+
+namespace bulletin {
+
+using nlohmann::ordered_json;
+
+namespace {
+
+ordered_json EntityJson(const Entity& e, const RecordOptions& opt) {
+  ordered_json j;
+  j["type"] = e.type;
+  j["text"] = e.text;
+  for (const auto& [k, v] : e.attrs) j[k] = ordered_json::parse(v);
+  j["field"] = e.field;
+  if (e.field == "footnote") j["footnote"] = e.footnote;
+  j["start"] = e.start;
+  j["end"] = e.end;
+  j["line"] = e.line;
+  j["col"] = e.col;
+  if (e.sentence >= 0) j["sentence"] = e.sentence;
+  if (opt.context && !e.sentence_text.empty()) j["context"] = e.sentence_text;
+  j["rule"] = e.rule;
+  return j;
+}
+
+}  // namespace
+
+std::string RecordJson(const Article& a, const RecordOptions& opt) {
+  ordered_json j;
+  j["schema_version"] = 1;
+  j["source"] = {{"path", a.path}, {"line", a.line}, {"end_line", a.end_line}};
+  j["index"] = a.index;
+  j["section"] = a.has_section ? ordered_json(a.section) : ordered_json();
+  j["title"] = a.title.text;
+  j["authors"] = a.authors;
+  if (!a.byline.empty()) j["byline"] = a.byline;
+  j["text"] = a.body.text;
+  ordered_json fns = ordered_json::array();
+  for (const auto& f : a.footnotes) {
+    fns.push_back({{"number", f.number}, {"text", f.text.text},
+                   {"urls", f.urls}});
+  }
+  j["footnotes"] = std::move(fns);
+  ordered_json refs = ordered_json::array();
+  for (const auto& r : a.refs) {
+    ordered_json x = {{"number", r.number}, {"offset", r.offset},
+                      {"line", r.line}};
+    if (r.number_max != r.number) x["number_max"] = r.number_max;
+    refs.push_back(std::move(x));
+  }
+  j["footnote_refs"] = std::move(refs);
+  ordered_json ents = ordered_json::array();
+  for (const auto& e : a.entities) ents.push_back(EntityJson(e, opt));
+  j["entities"] = std::move(ents);
+  if (a.unplaced_lines) j["unplaced_lines"] = a.unplaced_lines;
+  // strict: invalid UTF-8 throws rather than being dropped silently.
+  return j.dump(opt.pretty ? 2 : -1, ' ', false,
+                ordered_json::error_handler_t::strict);
+}
+
+}  // namespace bulletin

@@ -1,0 +1,107 @@
+#include "rule_files.h"
+
+#include <dirent.h>
+#include <sys/stat.h>
+
+#include <cerrno>
+#include <algorithm>
+#include <cstring>
+#include <fstream>
+#include <sstream>
+
+#include "embedded_rules.h"
+
+namespace bulletin {
+
+RuleFiles RuleFiles::Builtin() {
+  RuleFiles r;
+  for (const EmbeddedFile* f = kEmbeddedFiles; f->name; ++f) {
+    r.files_.push_back({f->name, std::string("builtin:") + f->name,
+                        std::string(f->data, f->size)});
+  }
+  return r;
+}
+
+bool RuleFiles::AddDirectory(const std::string& dir, std::string* error) {
+  DIR* d = opendir(dir.c_str());
+  if (!d) {
+    *error = dir + ": " + std::strerror(errno);
+    return false;
+  }
+  std::vector<std::string> names;  // sorted below for a stable order
+  while (dirent* e = readdir(d)) {
+    std::string name = e->d_name;
+    if (name.empty() || name[0] == '.' || name == "README.md") continue;
+    names.push_back(name);
+  }
+  closedir(d);
+  std::sort(names.begin(), names.end());
+  for (const auto& name : names) {
+    std::string path = dir + "/" + name;
+    struct stat st;
+    if (stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) continue;
+    std::ifstream in(path, std::ios::binary);
+    if (!in) {
+      *error = path + ": " + std::strerror(errno);
+      return false;
+    }
+    std::ostringstream ss;
+    ss << in.rdbuf();
+    files_.push_back({name, path, ss.str()});
+  }
+  return true;
+}
+
+std::vector<const RuleFile*> RuleFiles::Find(const std::string& name) const {
+  std::vector<const RuleFile*> out;
+  for (const auto& f : files_)
+    if (f.name == name) out.push_back(&f);
+  return out;
+}
+
+std::vector<const RuleFile*> RuleFiles::WithSuffix(
+    const std::string& suffix) const {
+  std::vector<const RuleFile*> out;
+  for (const auto& f : files_) {
+    const std::string& name = f.name;
+    if (name.size() >= suffix.size() &&
+        name.compare(name.size() - suffix.size(), suffix.size(), suffix) == 0)
+      out.push_back(&f);
+  }
+  return out;
+}
+
+std::vector<std::string> SplitLines(const std::string& text) {
+  std::vector<std::string> lines;
+  size_t pos = 0;
+  while (pos <= text.size()) {
+    size_t nl = text.find('\n', pos);
+    if (nl == std::string::npos) nl = text.size();
+    std::string line = text.substr(pos, nl - pos);
+    if (!line.empty() && line.back() == '\r') line.pop_back();
+    if (nl < text.size() || !line.empty()) lines.push_back(line);
+    pos = nl + 1;
+  }
+  return lines;
+}
+
+std::vector<std::string> SplitString(const std::string& s, char sep) {
+  std::vector<std::string> out;
+  size_t pos = 0;
+  for (;;) {
+    size_t p = s.find(sep, pos);
+    out.push_back(s.substr(pos, p == std::string::npos ? p : p - pos));
+    if (p == std::string::npos) break;
+    pos = p + 1;
+  }
+  return out;
+}
+
+std::string Trim(const std::string& s) {
+  size_t b = s.find_first_not_of(" \t\r\n");
+  if (b == std::string::npos) return "";
+  size_t e = s.find_last_not_of(" \t\r\n");
+  return s.substr(b, e - b + 1);
+}
+
+}  // namespace bulletin

@@ -1,0 +1,7 @@
+#include "record.h"
+
+namespace bulletin {
+
+std::string RecordSchema() { return "{}"; }
+
+}  // namespace bulletin

@@ -1,0 +1,93 @@
+#include "text_util.h"
+
+#include <unicode/uchar.h>
+#include <unicode/uscript.h>
+#include <unicode/utf8.h>
+
+namespace bulletin {
+
+std::vector<char32_t> ToCodePoints(std::string_view s) {
+  std::vector<char32_t> out;
+  out.reserve(s.size());
+  auto p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t i = 0, n = static_cast<int32_t>(s.size());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    out.push_back(c < 0 ? 0xFFFD : static_cast<char32_t>(c));
+  }
+  return out;
+}
+
+void AppendUtf8(char32_t c, std::string* out) {
+  uint8_t buf[4];
+  int32_t k = 0;
+  UBool err = false;
+  U8_APPEND(buf, k, 4, static_cast<UChar32>(c), err);
+  if (err) {
+    out->append("\xEF\xBF\xBD");
+    return;
+  }
+  out->append(reinterpret_cast<char*>(buf), k);
+}
+
+std::vector<int> CodePointOffsets(std::string_view s) {
+  std::vector<int> out;
+  out.reserve(s.size() + 1);
+  auto p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t i = 0, n = static_cast<int32_t>(s.size());
+  while (i < n) {
+    out.push_back(i);
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+  }
+  out.push_back(n);
+  return out;
+}
+
+bool IsHan(char32_t c) {
+  return c == 0x3007 ||
+         u_getIntPropertyValue(c, UCHAR_SCRIPT) == USCRIPT_HAN;
+}
+
+bool IsCjkPunct(char32_t c) {
+  return (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFF0F) ||
+         (c >= 0xFF1A && c <= 0xFF20) || (c >= 0xFF3B && c <= 0xFF40) ||
+         (c >= 0xFF5B && c <= 0xFF65) || c == 0x2014 || c == 0x2026 ||
+         (c >= 0x2018 && c <= 0x201F);
+}
+
+bool IsLatinAlnum(char32_t c) {
+  return (c < 128 && std::isalnum(static_cast<int>(c))) ||
+         (c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) ||
+         (c >= 0xFF41 && c <= 0xFF5A) ||
+         (c >= 0xC0 && c < 0x250);  // Latin-1 and Extended letters
+}
+
+bool IsWide(char32_t c) {
+  int w = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
+  return w == U_EA_WIDE || w == U_EA_FULLWIDTH;
+}
+
+bool IsTerminal(char32_t c) {
+  return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == '!' || c == '?' ||
+         c == '.' || c == 0xFF0E;
+}
+
+bool IsCloser(char32_t c) {
+  return c == 0x201D || c == 0x2019 || c == '"' || c == '\'' || c == 0x300D ||
+         c == 0x300F || c == 0xFF09 || c == ')' || c == 0x3011 || c == 0x300B;
+}
+
+std::string FoldWidth(std::string_view s) {
+  std::string out;
+  out.reserve(s.size());
+  for (char32_t c : ToCodePoints(s)) {
+    if (c >= 0xFF01 && c <= 0xFF5E) c -= 0xFEE0;
+    else if (c == 0x3000) c = ' ';
+    AppendUtf8(c, &out);
+  }
+  return out;
+}
+
+}  // namespace bulletin

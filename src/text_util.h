@@ -1,0 +1,34 @@
+// Small UTF-8 helpers shared by the stages (all decoding through ICU macros).
+#ifndef BULLETIN_TEXT_UTIL_H_
+#define BULLETIN_TEXT_UTIL_H_
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace bulletin {
+
+// Code points of UTF-8 text (invalid sequences become U+FFFD).
+std::vector<char32_t> ToCodePoints(std::string_view s);
+// Appends code point c to *out as UTF-8.
+void AppendUtf8(char32_t c, std::string* out);
+// Byte offset of each code point boundary: result[i] is the byte offset of
+// code point i; result.back() is s.size().
+std::vector<int> CodePointOffsets(std::string_view s);
+
+bool IsHan(char32_t c);          // CJK ideograph (incl. 〇)
+bool IsCjkPunct(char32_t c);     // full-width / CJK punctuation
+bool IsLatinAlnum(char32_t c);   // ASCII or full-width letter or digit
+bool IsWide(char32_t c);         // East Asian wide or full-width
+// Sentence-final punctuation: 。！？!? and the full stop .
+bool IsTerminal(char32_t c);
+// Closing quotes and brackets that may follow a terminal mark.
+bool IsCloser(char32_t c);
+
+// Replaces full-width ASCII variants (U+FF01..U+FF5E) and the ideographic
+// space by their ASCII forms, keeping everything else.
+std::string FoldWidth(std::string_view s);
+
+}  // namespace bulletin
+
+#endif  // BULLETIN_TEXT_UTIL_H_
