@@ -382,6 +382,22 @@ void Extractor::Impl::ProcessField(const Field& f,
       sents.push_back({static_cast<size_t>(start), static_cast<size_t>(end)});
     utext_close(ut);
     if (sents.empty()) sents.push_back({0, text.size()});
+    // ICU ends a sentence at '?' or '.' even inside a URL or a number:
+    // re-join sentences cut inside a run of non-space ASCII.
+    std::vector<std::pair<size_t, size_t>> merged;
+    for (const auto& s : sents) {
+      size_t b = s.first;
+      bool inside = !merged.empty() && b > 0 && b < text.size() &&
+                    static_cast<unsigned char>(text[b - 1]) > 0x20 &&
+                    static_cast<unsigned char>(text[b - 1]) < 0x7F &&
+                    static_cast<unsigned char>(text[b]) > 0x20 &&
+                    static_cast<unsigned char>(text[b]) < 0x7F;
+      if (inside)
+        merged.back().second = s.second;
+      else
+        merged.push_back(s);
+    }
+    sents.swap(merged);
   }
   std::vector<Candidate> cands;
   std::vector<int> cand_sentence;

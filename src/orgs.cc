@@ -303,11 +303,41 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
                     name.find("的") != std::string::npos
               : cps > 40 || !std::isalpha(static_cast<unsigned char>(name[0])))
         continue;
+      bool is_country = false;
+      for (const auto& [n, c] : im.countries)
+        if (n == name) is_country = true;
+      if (is_country || im.stopwords.count(name)) continue;
       im.doc_alias[Impl::Fold(name)] = attrs;
       size_t hb = base + b, he = base + e;
       if (!overlaps(hb, he))
         hits.push_back({hb, he, "org.abbreviation", attrs});
     }
+  };
+
+  // Dictionary word boundaries (ICU), for short aliases and left edges.
+  std::vector<size_t> bounds;
+  if (im.words) {
+    UErrorCode status = U_ZERO_ERROR;
+    UText* ut = utext_openUTF8(nullptr, text.data(),
+                               static_cast<int64_t>(text.size()), &status);
+    im.words->setText(ut, status);
+    for (int32_t b = im.words->first(); b != icu::BreakIterator::DONE;
+         b = im.words->next())
+      bounds.push_back(static_cast<size_t>(b));
+    utext_close(ut);
+  }
+  auto is_bound = [&](size_t p) {
+    return std::binary_search(bounds.begin(), bounds.end(), p);
+  };
+  auto han_at = [&](size_t p, bool before) {
+    if (before ? p == 0 : p >= text.size()) return false;
+    size_t q = p;
+    if (before) {
+      do --q;
+      while (q > 0 && (static_cast<unsigned char>(text[q]) & 0xC0) == 0x80);
+    }
+    auto cps = ToCodePoints(text.substr(q, 4));
+    return !cps.empty() && IsHan(cps.front());
   };
 
   // 1. Gazetteer.
@@ -328,6 +358,14 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
       }
       auto it = im.alias.find(Impl::Fold(surface));
       if (it == im.alias.end()) continue;
+      // A two-character Han alias inside a longer word (集成电路 is not 成电)
+      // must stand on dictionary word boundaries.
+      if (!latin && CodePoints(surface) <= 2 &&
+          ((han_at(b, true) && !is_bound(b)) ||
+           (han_at(e, false) && !is_bound(e)))) {
+        pos = b + 1;
+        continue;
+      }
       std::string prefix = im.CountryEndingAt(text, b, false);
       std::string iso = prefix.empty() ? im.LastCountryBefore(text, b)
                                        : iso_of(prefix);
@@ -367,15 +405,6 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
   }
   // 3. Unknown organisations by suffix.
   if (im.suffix_re && im.words) {
-    UErrorCode status = U_ZERO_ERROR;
-    UText* ut = utext_openUTF8(nullptr, text.data(),
-                               static_cast<int64_t>(text.size()), &status);
-    im.words->setText(ut, status);
-    std::vector<size_t> bounds;
-    for (int32_t b = im.words->first(); b != icu::BreakIterator::DONE;
-         b = im.words->next())
-      bounds.push_back(static_cast<size_t>(b));
-    utext_close(ut);
     re2::StringPiece in(text), m;
     size_t pos = 0;
     while (pos < text.size() &&
@@ -387,7 +416,7 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
       auto it = std::upper_bound(bounds.begin(), bounds.end(), sb);
       size_t p = it == bounds.begin() ? 0 : *(it - 1);
       int chars = 0;
-      std::string country;
+      bool clear_edge = false, has_country = false;
       while (p > 0) {
         auto jt = std::lower_bound(bounds.begin(), bounds.end(), p);
         if (jt == bounds.begin()) break;
@@ -395,7 +424,10 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
         std::string word = text.substr(q, p - q);
         bool all_han = true;
         for (char32_t c : ToCodePoints(word)) all_han &= IsHan(c);
-        if (!all_han || im.stopwords.count(word)) break;
+        if (!all_han || im.stopwords.count(word)) {
+          clear_edge = true;
+          break;
+        }
         bool overlap_hit = false;
         for (const auto& h : hits)
           if (q < h.end && h.begin < p) overlap_hit = true;
@@ -406,8 +438,12 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
         bool is_country = false;
         for (const auto& [n, c] : im.countries)
           if (n == word && !im.short_countries.count(n)) is_country = true;
-        if (is_country) break;
+        if (is_country) {
+          has_country = true;
+          break;
+        }
       }
+      if (p == 0) clear_edge = true;
       // Stop words glued into the first dictionary word: 向商务部 → 商务部.
       while (p < sb) {
         auto cps = CodePointOffsets(text.substr(p, sb - p));
@@ -425,9 +461,22 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
         if (n == stem) stem_is_country = true;
       if (stem_is_country || overlaps(p, se)) continue;
       std::string suffix(m);
+      std::string kind = im.suffix_kind[suffix];
+      // Precision first: a generic noun phrase ending in 公司 or 中心 is not
+      // a name. Take a suffix match only when the name introduces an
+      // abbreviation, starts with a country, or is an institution (大学,
+      // 研究所, 协会 ...) with a clear left edge and a short stem.
+      static const RE2 kAbbrev("^(?:（|\\()[A-Z][A-Z0-9&\\-]{1,11}(?:）|\\))");
+      bool abbrev = RE2::PartialMatch(
+          re2::StringPiece(text.data() + se, text.size() - se), kAbbrev);
+      bool institution = kind == "university" || kind == "research" ||
+                         kind == "association" || kind == "think_tank";
+      int stem_chars = CodePoints(stem);
+      if (!(abbrev || (has_country && institution && stem_chars <= 12)))
+        continue;
+      (void)clear_edge;
       std::vector<std::pair<std::string, std::string>> attrs = {
           {"name", JsonString(name)}};
-      std::string kind = im.suffix_kind[suffix];
       if (!kind.empty()) attrs.push_back({"kind", JsonString(kind)});
       std::string prefix = im.CountryEndingAt(text, p + 0, false);
       (void)prefix;
