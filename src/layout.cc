@@ -20,6 +20,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cstring>
 #include <map>
 #include <set>
 
@@ -56,7 +57,7 @@ using RegexList = std::vector<std::unique_ptr<RE2>>;
 
 struct LayoutRules::Impl {
   RegexList page_number, header, byline, footnote, sources_heading,
-      subheading, figure, section_re;
+      subheading, figure, section_re, toc, section_frame;
   std::set<std::string> sections;
 };
 
@@ -112,7 +113,8 @@ std::unique_ptr<LayoutRules> LayoutRules::Load(
         {"page_number", &im.page_number}, {"header", &im.header},
         {"byline", &im.byline},           {"footnote", &im.footnote},
         {"sources_heading", &im.sources_heading},
-        {"subheading", &im.subheading},   {"figure", &im.figure}};
+        {"subheading", &im.subheading},   {"figure", &im.figure},
+        {"toc", &im.toc},                 {"section_frame", &im.section_frame}};
     int lineno = 0;
     for (const auto& line : SplitLines(f->text)) {
       ++lineno;
@@ -214,6 +216,9 @@ void JoinPiece(const Piece& next, bool url_join, Field* out,
       space = false;  // a word broken at its hyphen
     } else if (IsLatinAlnum(a) && IsLatinAlnum(b)) {
       space = true;
+    } else if (a < 128 && std::strchr(".,;:!?)", static_cast<char>(a)) &&
+               b < 128 && IsLatinAlnum(b)) {
+      space = true;  // "报告名称." + "https://..."
     } else if (*last_trail && !IsWide(a) && !IsWide(b) && a && b) {
       space = true;
     }
@@ -312,7 +317,21 @@ struct Segmenter::Impl {
   };
   std::vector<FnBuild> footnotes;
   bool in_footnote = false;
+  // The footnote block being read, as runs of numbering: a page bottom can
+  // hold the footnotes of the article that just ended (1, 2) and then those
+  // of the one that began on the same page (1).
+  std::vector<std::vector<FnBuild>> block;
+  // Finished articles held back until their page has ended, since a later
+  // run of the page's footnote block may still belong to them.
+  struct Done {
+    std::unique_ptr<Article> article;
+    std::vector<FnBuild> footnotes;
+  };
+  std::deque<Done> done;
   int article_index = 0;
+
+  void EndBlock();
+  void FlushDone(size_t keep);
 
   Impl(const LayoutRules::Impl& r, std::string p, ArticleSink s,
        DiagnosticSink d)
@@ -365,6 +384,7 @@ void Segmenter::Finish() {
     m.AppendBody(*p, false);
   }
   m.EmitArticle();
+  m.FlushDone(0);
 }
 
 void Segmenter::Impl::LearnLayout() {
@@ -436,10 +456,41 @@ bool Segmenter::Impl::EndsParagraph(const Line& l, const Line& next) const {
   return l.width * 10 < wrap_width * 7;
 }
 
+void Segmenter::Impl::EndBlock() {
+  if (!block.empty()) {
+    size_t n = block.size();
+    for (size_t i = 0; i < n; ++i) {
+      size_t back = n - 1 - i;  // runs before the last: earlier articles
+      std::vector<FnBuild>* target = &footnotes;
+      if (back > 0 && back <= done.size())
+        target = &done[done.size() - back].footnotes;
+      for (auto& f : block[i]) target->push_back(std::move(f));
+    }
+    block.clear();
+  }
+  in_footnote = false;
+}
+
+void Segmenter::Impl::FlushDone(size_t keep) {
+  while (done.size() > keep) {
+    Done d = std::move(done.front());
+    done.pop_front();
+    Article* a = d.article.get();
+    footnotes.swap(d.footnotes);
+    FinishFootnotes(a);
+    footnotes.swap(d.footnotes);
+    FinishRefs(a);
+    a->index = ++article_index;
+    ++stats.articles;
+    sink(std::move(*a));
+  }
+}
+
 void Segmenter::Impl::Process(const Line& l) {
   if (l.page_break) {
     page_top = true;
-    in_footnote = false;
+    EndBlock();
+    FlushDone(0);
   }
   if (l.blank || l.ws_only) {
     if (l.ws_only) separator_seen = true;
@@ -454,32 +505,56 @@ void Segmenter::Impl::Process(const Line& l) {
   const std::string& t = l.text;
 
   // Page numbers (a bare number followed by a URL is a footnote marker).
-  if (MatchAny(rules.page_number, t)) {
+  if (MatchAny(rules.page_number, FoldWidth(t))) {
     bool marker = next && StartsWithUrl(next->text) &&
                   (separator_seen || in_footnote) &&
                   MatchAny(rules.footnote, t, &g);
     if (!marker) {
       ++stats.dropped_lines;
       page_top = true;
-      in_footnote = false;
+      EndBlock();
+      FlushDone(0);
       return;
     }
   }
   // Running headers: a short line right before a page number, or a header
-  // at the top of a page.
+  // (or the current section's name) at the top of a page.
+  const std::string folded = FoldWidth(t);
   bool short_line = l.width <= 48;
-  if (short_line && next && MatchAny(rules.page_number, next->text) &&
+  if (short_line && next && MatchAny(rules.page_number, FoldWidth(next->text)) &&
       !(Peek(1) && StartsWithUrl(Peek(1)->text))) {
     seen_headers.insert(t);
     ++stats.dropped_lines;
     return;
   }
-  if (short_line &&
-      ((page_top && (MatchAny(rules.header, t) ||
-                     (has_section && t == section))) ||
-       seen_headers.count(t) ||
-       (content_lines < 3 && MatchAny(rules.header, t)))) {
+  // Section headings, possibly framed: 一、政策动态, 【产业动态】.
+  std::string section_name = t;
+  bool is_section = false;
+  if (l.width <= 30) {
+    if (rules.sections.count(t) || MatchAny(rules.section_re, t)) {
+      is_section = true;
+    } else if (MatchAny(rules.section_frame, t, &g) && g.count("name")) {
+      section_name = g["name"];
+      is_section = rules.sections.count(section_name) ||
+                   MatchAny(rules.section_re, section_name);
+    }
+  }
+  if (is_section && has_section && section_name == section &&
+      (page_top || seen_headers.count(t))) {
+    seen_headers.insert(t);  // the section's name repeated as a header
+    ++stats.dropped_lines;
+    return;
+  }
+  if (!is_section &&
+      ((short_line && ((page_top && MatchAny(rules.header, folded)) ||
+                       seen_headers.count(t))) ||
+       (content_lines < 3 && l.width <= 90 &&
+        MatchAny(rules.header, folded)))) {
     seen_headers.insert(t);
+    ++stats.dropped_lines;
+    return;
+  }
+  if (MatchAny(rules.toc, folded)) {
     ++stats.dropped_lines;
     return;
   }
@@ -487,27 +562,25 @@ void Segmenter::Impl::Process(const Line& l) {
   ++content_lines;
 
   // Footnotes.
-  int expected = footnotes.empty() ? 1 : footnotes.back().number + 1;
-  if (MatchAny(rules.footnote, t, &g)) {
+  int expected = in_footnote && !block.back().empty()
+                     ? block.back().back().number + 1
+                     : footnotes.empty() ? 1 : footnotes.back().number + 1;
+  if (MatchAny(rules.footnote, folded, &g)) {
     int num = std::atoi(g["num"].c_str());
     bool bracket = t[0] == '[' || t.rfind("［", 0) == 0;
     const std::string& rest = g["text"];
     bool context = separator_seen || in_footnote || sources_mode || bracket ||
                    rest.find("http") != std::string::npos ||
                    rest.find("www.") != std::string::npos;
-    if ((num == expected || (num == 1 && !in_footnote)) && context &&
+    if ((num == expected || num == 1) && context &&
         !(rest.empty() && !(next && StartsWithUrl(next->text)) && !bracket)) {
-      if (num == 1 && !footnotes.empty() && closed == false &&
-          footnotes.back().number >= 1 && !in_footnote) {
-        // A new numbering inside the same article: keep collecting.
-      }
       StartFootnote(num, l, rest);
       return;
     }
   }
   if (in_footnote) {
     bool terminator = l.lead_space || l.page_break;
-    FnBuild& fn = footnotes.back();
+    FnBuild& fn = block.back().back();
     if (!terminator) {
       // Continuation: URLs, Latin text, or text after an unfinished line.
       std::string sofar;
@@ -527,10 +600,11 @@ void Segmenter::Impl::Process(const Line& l) {
                         !sources_mode && han * 3 < total * 2;
       if (url_like || latin || unfinished || fn.pieces.back().text.empty()) {
         fn.pieces.push_back({t, l.number, l.col, l.trail_space});
+        if (cur) cur->end_line = std::max(cur->end_line, l.number);
         return;
       }
     }
-    in_footnote = false;
+    EndBlock();
   }
   if (MatchAny(rules.sources_heading, t)) {
     sources_mode = true;
@@ -538,9 +612,6 @@ void Segmenter::Impl::Process(const Line& l) {
     return;
   }
 
-  // Section headings.
-  bool is_section = l.width <= 30 && (rules.sections.count(t) ||
-                                      MatchAny(rules.section_re, t));
   if (is_section) {
     FlushParagraph();
     if (pending_title) {
@@ -548,14 +619,17 @@ void Segmenter::Impl::Process(const Line& l) {
       AppendBody(*p, false);
     }
     EmitArticle();
-    section = t;
+    section = section_name;
     has_section = true;
     expect_title = true;
     separator_seen = false;
     return;
   }
   // Bylines.
-  if (MatchAny(rules.byline, t, &g) && l.width <= 80) {
+  if (MatchAny(rules.byline, t, &g) &&
+      (l.width <= 80 || g["role"].find("来源") != std::string::npos ||
+       g["role"].find("來源") != std::string::npos ||
+       g["role"].find("原文") != std::string::npos)) {
     FlushParagraph();
     if (pending_title) {
       auto p = std::move(pending_title);
@@ -566,9 +640,11 @@ void Segmenter::Impl::Process(const Line& l) {
     cur->byline = t;
     cur->byline_line = l.number;
     cur->end_line = std::max(cur->end_line, l.number);
-    if (role == "来源" || role == "來源") {
+    if (role == "来源" || role == "來源" || role == "资料来源" ||
+        role == "資料來源" || role == "原文链接" || role == "原文連結") {
       if (names.find("http") != std::string::npos ||
           names.find("www.") != std::string::npos) {
+        EndBlock();
         footnotes.push_back({0, {{t, l.number, l.col, false}}});
       }
     } else {
@@ -599,9 +675,14 @@ void Segmenter::Impl::Process(const Line& l) {
 void Segmenter::Impl::StartFootnote(int number, const Line& l,
                                     const std::string& text) {
   if (!cur) StartArticle(nullptr);
-  footnotes.push_back({number, {}});
+  if (!in_footnote) {
+    block.clear();
+    block.emplace_back();
+  } else if (number == 1 && !block.back().empty()) {
+    block.emplace_back();  // numbering restarts: another article's notes
+  }
   int col = l.col + (CodePoints(l.text) - CodePoints(text));
-  footnotes.back().pieces.push_back({text, l.number, col, l.trail_space});
+  block.back().push_back({number, {{text, l.number, col, l.trail_space}}});
   cur->end_line = std::max(cur->end_line, l.number);
   in_footnote = true;
 }
@@ -687,13 +768,13 @@ void Segmenter::Impl::HandleParagraph(std::unique_ptr<Paragraph> p) {
 }
 
 void Segmenter::Impl::StartArticle(std::unique_ptr<Paragraph> title) {
+  EmitArticle();
   cur = std::make_unique<Article>();
   cur->path = path;
   cur->has_section = has_section;
   cur->section = section;
   closed = false;
   footnotes.clear();
-  in_footnote = false;
   last_para_terminal = true;
   if (title) {
     cur->title = std::move(title->field);
@@ -864,19 +945,17 @@ void Segmenter::Impl::FinishRefs(Article* a) {
 }
 
 void Segmenter::Impl::EmitArticle() {
+  EndBlock();
   if (!cur) return;
   std::unique_ptr<Article> a = std::move(cur);
-  FinishFootnotes(a.get());
-  footnotes.clear();
-  FinishRefs(a.get());
-  in_footnote = false;
-  if (a->title.text.empty() && a->body.text.empty() && a->footnotes.empty() &&
-      a->byline.empty())
+  if (a->title.text.empty() && a->body.text.empty() && footnotes.empty() &&
+      a->byline.empty()) {
+    footnotes.clear();
     return;
-  a->index = ++article_index;
-  ++stats.articles;
-  a->dropped_lines = 0;
-  sink(std::move(*a));
+  }
+  done.push_back({std::move(a), std::move(footnotes)});
+  footnotes.clear();
+  FlushDone(2);
 }
 
 }  // namespace bulletin

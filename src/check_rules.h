@@ -1,0 +1,112 @@
+// The rules of `bulletin-extract check`: a registry of rule ids with their
+// default severities, and the checks that look at finished articles.
+//
+// Diagnostics the pipeline itself reports (decode.invalid-bytes from the
+// decoder, segment.unplaced from the segmenter) pass through check.cc; the
+// rules here look at each Article the pipeline hands out, in document order,
+// keeping what later articles are compared with (titles, footnote URLs) in a
+// DocumentState. Every diagnostic carries the rule's default severity; the
+// caller decides which rules are enabled and may raise a severity.
+#ifndef BULLETIN_CHECK_RULES_H_
+#define BULLETIN_CHECK_RULES_H_
+
+#include <map>
+#include <memory>
+#include <set>
+#include <string>
+#include <string_view>
+#include <utility>
+#include <vector>
+
+#include "bulletin/article.h"
+#include "bulletin/diagnostic.h"
+
+namespace re2 {
+class RE2;
+}
+
+namespace bulletin {
+
+class Tables;
+
+// One rule: id "kind.name", default severity, what it reports (one line).
+struct CheckRule {
+  const char* id;
+  Severity severity;
+  const char* summary;
+};
+
+// Every rule, in the order the documentation lists them.
+const std::vector<CheckRule>& CheckRules();
+// The rule called `id`, or nullptr when there is none.
+const CheckRule* FindCheckRule(std::string_view id);
+
+// The longest title (in code points) that does not look like body text.
+constexpr int kMaxTitleLength = 60;
+
+// Why `url` is not a well-formed absolute http(s)/ftp URL ("www." counts as
+// "http://www."), or "" when it is one: the host must have a dot, and the
+// URL must be printable ASCII with no spaces and valid %-escapes.
+std::string UrlProblem(std::string_view url);
+
+// Code point offsets (into `text`) of each run of digits (with the
+// separators , . ， ． between digits) that mixes ASCII and full-width
+// digits, like ２0２２.
+std::vector<int> MixedDigitRuns(std::string_view text);
+
+// The years a normalised date value names: "2022-05" → {2022},
+// "2022/2030" → {2022, 2030}, "FY2023" → {2023}, "1990s" → {1990}; none for
+// "XXXX-05" or an empty value.
+std::vector<int> DateValueYears(std::string_view value);
+
+// What the rules remember of one document (one input file).
+struct DocumentState {
+  std::string path;
+  // line, col of every character the decoder replaced with U+FFFD (those
+  // are decode.invalid-bytes, not decode.replacement-char).
+  std::set<std::pair<int, int>> replaced;
+  // Lines the segmenter reported with segment.unplaced.
+  std::set<int> unplaced;
+  std::map<std::string, int> titles;  // title without spaces → its line
+  struct Cited {
+    int article = 0;  // index of the first article citing the URL
+    int line = 0;
+  };
+  std::map<std::string, Cited> urls;  // footnote URL → first citation
+
+  // Records what the rules need to know of a pipeline diagnostic.
+  void Observe(const Diagnostic& d);
+};
+
+// The compiled rules; build once, use for any number of documents.
+class ArticleChecker {
+ public:
+  struct Options {
+    int min_year = 1900, max_year = 2100;  // date.out-of-range
+  };
+  // Takes the currency and unit words (figure.money-no-currency) from
+  // `tables`. Returns nullptr and sets *error if a pattern does not compile.
+  static std::unique_ptr<ArticleChecker> Create(const Tables& tables,
+                                                Options opt,
+                                                std::string* error);
+  ~ArticleChecker();
+
+  // Appends the diagnostics of article `a` (of document `doc`, whose path
+  // they carry) to *out, each with its rule's default severity, and records
+  // in *doc what later articles are compared with.
+  void Check(const Article& a, DocumentState* doc,
+             std::vector<Diagnostic>* out) const;
+
+ private:
+  ArticleChecker() = default;
+  void CheckFigures(const Article& a, const DocumentState& doc,
+                    std::vector<Diagnostic>* out) const;
+
+  Options opt_;
+  std::unique_ptr<re2::RE2> scaled_;  // [currency] number scale ...
+  std::unique_ptr<re2::RE2> after_;   // a currency or unit, anchored
+};
+
+}  // namespace bulletin
+
+#endif  // BULLETIN_CHECK_RULES_H_
