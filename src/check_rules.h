@@ -62,9 +62,10 @@ std::vector<int> DateValueYears(std::string_view value);
 // What the rules remember of one document (one input file).
 struct DocumentState {
   std::string path;
-  // line, col of every character the decoder replaced with U+FFFD (those
-  // are decode.invalid-bytes, not decode.replacement-char).
-  std::set<std::pair<int, int>> replaced;
+  // line → columns of the characters the decoder replaced with U+FFFD
+  // (those are decode.invalid-bytes, not decode.replacement-char); each is
+  // consumed by the U+FFFD of the text it became.
+  std::map<int, std::multiset<int>> replaced;
   // Lines the segmenter reported with segment.unplaced.
   std::set<int> unplaced;
   std::map<std::string, int> titles;  // title without spaces → its line

@@ -88,15 +88,13 @@ bool NormalizeDate(const Tables& t, const Groups& g, Entity* e,
     int off = std::atoi((*row)[1].c_str());
     a.push_back({"relative", JsonString(Get(g, word))});
     if (!rel.empty()) {
-      if (!base) {
-        a.push_back({"value", "null"});
-      } else {
-        a.push_back({"value", JsonString(Year(base + off))});
-      }
-      a.push_back({"precision", JsonString("year")});
-      if (const auto* pr = t.Row("date_words.tsv", Get(g, "part"))) {
-        if ((*pr)[0] == "part") a.push_back({"part", JsonString((*pr)[1])});
-      }
+      // 今年下半年: a half of the relative year; 今年底: a part of it.
+      const auto* pr = t.Row("date_words.tsv", Get(g, "part"));
+      bool half = pr && (*pr)[0] == "half";
+      std::string v = Year(base + off) + (half ? "-" + (*pr)[1] : "");
+      a.push_back({"value", base ? JsonString(v) : std::string("null")});
+      a.push_back({"precision", JsonString(half ? "half" : "year")});
+      if (pr && (*pr)[0] == "part") a.push_back({"part", JsonString((*pr)[1])});
     } else if (!relm.empty()) {
       if (!base || !base_m) {
         a.push_back({"value", "null"});

@@ -16,10 +16,12 @@
 #include <re2/re2.h>
 #include <unicode/brkiter.h>
 #include <unicode/utext.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <map>
 #include <set>
+#include <unordered_map>
 
 #include "normalize.h"
 #include "layout.h"
@@ -33,7 +35,66 @@ struct OrgMatcher::Impl {
   };
   std::vector<Org> orgs;
   std::map<std::string, std::vector<int>> alias;  // folded alias → orgs
-  std::unique_ptr<RE2> gazetteer;
+  // The gazetteer as a byte trie over case-folded aliases: walked from each
+  // character start, it yields every alias starting there in one pass over
+  // its bytes (an automaton over the normalised text).
+  struct Trie {
+    // Built as a hash of edges, then frozen into sorted per-node arrays.
+    std::unordered_map<uint64_t, int> build;  // node << 8 | byte → node
+    std::vector<int> first;                   // node → index into edge arrays
+    std::vector<unsigned char> bytes;
+    std::vector<int> targets;
+    std::vector<char> terminal{0};  // node ends an alias
+    int nodes = 1;
+    void Add(const std::string& key) {
+      int n = 0;
+      for (unsigned char c : key) {
+        uint64_t k = (static_cast<uint64_t>(n) << 8) | c;
+        auto it = build.find(k);
+        if (it == build.end()) {
+          it = build.emplace(k, nodes++).first;
+          terminal.push_back(0);
+        }
+        n = it->second;
+      }
+      terminal[n] = 1;
+    }
+    void Freeze() {
+      std::vector<std::vector<std::pair<unsigned char, int>>> out(nodes);
+      for (const auto& [k, v] : build)
+        out[k >> 8].push_back({static_cast<unsigned char>(k & 0xFF), v});
+      first.assign(nodes + 1, 0);
+      for (int n = 0; n < nodes; ++n) {
+        std::sort(out[n].begin(), out[n].end());
+        first[n] = static_cast<int>(bytes.size());
+        for (auto [b, t] : out[n]) {
+          bytes.push_back(b);
+          targets.push_back(t);
+        }
+      }
+      first[nodes] = static_cast<int>(bytes.size());
+      build.clear();
+    }
+    int Next(int n, unsigned char c) const {
+      auto b = bytes.begin() + first[n], e = bytes.begin() + first[n + 1];
+      auto it = std::lower_bound(b, e, c);
+      return it != e && *it == c ? targets[it - bytes.begin()] : -1;
+    }
+    // Ends (exclusive byte offsets) of the aliases starting at `pos`.
+    void Walk(const std::string& folded, size_t pos,
+              std::vector<size_t>* ends) const {
+      ends->clear();
+      int n = 0;
+      for (size_t i = pos; i < folded.size(); ++i) {
+        n = Next(n, static_cast<unsigned char>(folded[i]));
+        if (n < 0) return;
+        if (terminal[n]) ends->push_back(i + 1);
+      }
+    }
+  } trie;
+  bool has_gazetteer = false;
+  std::unique_ptr<RE2> country_re;  // every non-short Han country name
+  std::map<std::string, std::string> country_iso;
   std::vector<std::pair<std::string, std::string>> countries;  // long first
   std::set<std::string> short_countries;
   std::map<std::string, std::string> suffix_kind;
@@ -59,6 +120,8 @@ struct OrgMatcher::Impl {
   std::string CountryEndingAt(const std::string& text, size_t pos,
                               bool allow_short) const;
   std::string LastCountryBefore(const std::string& text, size_t pos) const;
+  void Mentions(const std::string& text);
+  std::vector<std::pair<size_t, std::string>> mentions;
   std::vector<std::pair<std::string, std::string>> Attrs(int org) const;
 };
 
@@ -153,6 +216,19 @@ std::unique_ptr<OrgMatcher> OrgMatcher::Load(
             [](const auto& a, const auto& b) {
               return a.first.size() > b.first.size();
             });
+  {
+    std::vector<std::string> names;
+    for (const auto& [n, c] : im.countries) {
+      im.country_iso[n] = c;
+      if (!im.short_countries.count(n) && HasHan(n)) names.push_back(n);
+    }
+    if (!names.empty()) {
+      RE2::Options copt;
+      copt.set_log_errors(false);
+      copt.set_longest_match(true);
+      im.country_re = std::make_unique<RE2>(QuoteAlt(names, false), copt);
+    }
+  }
   std::vector<std::string> han_suffixes, latin_suffixes;
   for (const RuleFile* f : files.Find("org_suffixes.txt")) {
     for (const auto& line : SplitLines(f->text)) {
@@ -177,16 +253,14 @@ std::unique_ptr<OrgMatcher> OrgMatcher::Load(
         im.stopwords.insert(s);
     }
   }
+  // Leftmost-first over alternatives sorted longest first gives the longest
+  // alias at the leftmost position, and lets the DFA stop early.
   RE2::Options opt;
   opt.set_log_errors(false);
-  opt.set_longest_match(true);
   opt.set_max_mem(256 << 20);
-  if (!aliases.empty()) {
-    im.gazetteer = std::make_unique<RE2>(QuoteAlt(aliases, true), opt);
-    if (!im.gazetteer->ok())
-      errors->push_back("orgs.tsv: cannot compile the gazetteer: " +
-                        im.gazetteer->error());
-  }
+  for (const auto& a : aliases) im.trie.Add(Impl::Fold(a));
+  im.trie.Freeze();
+  im.has_gazetteer = !aliases.empty();
   if (!han_suffixes.empty()) {
     im.suffix_re = std::make_unique<RE2>(QuoteAlt(han_suffixes, false), opt);
     if (!im.suffix_re->ok())
@@ -225,18 +299,29 @@ std::string OrgMatcher::Impl::CountryEndingAt(const std::string& text,
 
 std::string OrgMatcher::Impl::LastCountryBefore(const std::string& text,
                                                 size_t pos) const {
-  size_t best = std::string::npos;
-  std::string iso;
-  for (const auto& [name, code] : countries) {
-    if (short_countries.count(name) || !HasHan(name)) continue;
-    size_t p = text.rfind(name, pos > name.size() ? pos - name.size() : 0);
-    if (p != std::string::npos && p + name.size() <= pos &&
-        (best == std::string::npos || p > best)) {
-      best = p;
-      iso = code;
-    }
+  // Uses the mentions found by Mentions() for this text.
+  (void)text;
+  auto it = std::upper_bound(
+      mentions.begin(), mentions.end(), pos,
+      [](size_t p, const std::pair<size_t, std::string>& m) {
+        return p < m.first;
+      });
+  if (it == mentions.begin()) return "";
+  return (it - 1)->second;
+}
+
+void OrgMatcher::Impl::Mentions(const std::string& text) {
+  // Country names in `text`: (end byte, ISO code), in order.
+  mentions.clear();
+  if (!country_re) return;
+  re2::StringPiece in(text), m;
+  size_t pos = 0;
+  while (pos < text.size() &&
+         country_re->Match(in, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
+    size_t b = m.data() - text.data(), e = b + m.size();
+    mentions.push_back({e, country_iso[std::string(m)]});
+    pos = e > b ? e : b + 1;
   }
-  return iso;
 }
 
 std::vector<std::pair<std::string, std::string>> OrgMatcher::Impl::Attrs(
@@ -252,6 +337,7 @@ std::vector<std::pair<std::string, std::string>> OrgMatcher::Impl::Attrs(
 std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
                                      DocContext* /*ctx*/) {
   Impl& im = *impl_;
+  im.Mentions(text);
   std::vector<OrgHit> hits;
   auto overlaps = [&](size_t b, size_t e) {
     for (const auto& h : hits)
@@ -259,9 +345,8 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
     return false;
   };
   auto iso_of = [&](const std::string& country) {
-    for (const auto& [n, c] : im.countries)
-      if (n == country) return c;
-    return std::string();
+    auto it = im.country_iso.find(country);
+    return it == im.country_iso.end() ? std::string() : it->second;
   };
   // Picks one organisation for an alias, by the country in context.
   auto choose = [&](const std::vector<int>& ids, const std::string& iso) {
@@ -303,9 +388,7 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
                     name.find("的") != std::string::npos
               : cps > 40 || !std::isalpha(static_cast<unsigned char>(name[0])))
         continue;
-      bool is_country = false;
-      for (const auto& [n, c] : im.countries)
-        if (n == name) is_country = true;
+      bool is_country = im.country_iso.count(name) > 0;
       if (is_country || im.stopwords.count(name)) continue;
       im.doc_alias[Impl::Fold(name)] = attrs;
       size_t hb = base + b, he = base + e;
@@ -315,57 +398,87 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
   };
 
   // Dictionary word boundaries (ICU), for short aliases and left edges.
+  // Segmenting is costly, so it runs only on a window around the place in
+  // question: `bounds` then holds the boundaries of [win_b, win_e).
   std::vector<size_t> bounds;
-  if (im.words) {
+  size_t win_b = 1, win_e = 0;
+  auto segment = [&](size_t from, size_t to) {
+    // Widen to ~40 characters either side, on character starts.
+    size_t b = from > 120 ? from - 120 : 0;
+    size_t e = std::min(text.size(), to + 120);
+    while (b > 0 && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) --b;
+    while (e < text.size() &&
+           (static_cast<unsigned char>(text[e]) & 0xC0) == 0x80)
+      ++e;
+    if (b >= win_b && e <= win_e) return;
+    bounds.clear();
+    win_b = b;
+    win_e = e;
     UErrorCode status = U_ZERO_ERROR;
-    UText* ut = utext_openUTF8(nullptr, text.data(),
-                               static_cast<int64_t>(text.size()), &status);
+    UText* ut = utext_openUTF8(nullptr, text.data() + b,
+                               static_cast<int64_t>(e - b), &status);
     im.words->setText(ut, status);
-    for (int32_t b = im.words->first(); b != icu::BreakIterator::DONE;
-         b = im.words->next())
-      bounds.push_back(static_cast<size_t>(b));
+    for (int32_t x = im.words->first(); x != icu::BreakIterator::DONE;
+         x = im.words->next())
+      bounds.push_back(b + static_cast<size_t>(x));
     utext_close(ut);
-  }
+  };
   auto is_bound = [&](size_t p) {
+    segment(p, p);
     return std::binary_search(bounds.begin(), bounds.end(), p);
   };
   auto han_at = [&](size_t p, bool before) {
     if (before ? p == 0 : p >= text.size()) return false;
-    size_t q = p;
+    auto u = reinterpret_cast<const uint8_t*>(text.data());
+    int32_t i = static_cast<int32_t>(p), n = static_cast<int32_t>(text.size());
+    UChar32 c;
     if (before) {
-      do --q;
-      while (q > 0 && (static_cast<unsigned char>(text[q]) & 0xC0) == 0x80);
+      U8_PREV(u, 0, i, c);
+    } else {
+      U8_NEXT(u, i, n, c);
     }
-    auto cps = ToCodePoints(text.substr(q, 4));
-    return !cps.empty() && IsHan(cps.front());
+    return c >= 0 && IsHan(static_cast<char32_t>(c));
   };
 
   // 1. Gazetteer.
-  if (im.gazetteer) {
-    re2::StringPiece whole(text), m;
+  if (im.has_gazetteer) {
+    const std::string folded_text = Impl::Fold(text);
+    std::vector<size_t> ends;
     size_t pos = 0;
-    while (pos < text.size() &&
-           im.gazetteer->Match(whole, pos, text.size(), RE2::UNANCHORED, &m,
-                               1)) {
-      size_t b = m.data() - text.data(), e = b + m.size();
-      pos = e > b ? e : b + 1;
-      std::string surface(m);
-      bool latin = !HasHan(surface);
-      if (latin && ((b > 0 && IsAsciiWord(text[b - 1])) ||
-                    (e < text.size() && IsAsciiWord(text[e])))) {
-        pos = b + 1;
-        continue;
+    while (pos < text.size()) {
+      size_t b = pos;
+      // Next character start.
+      pos = b + 1;
+      while (pos < text.size() &&
+             (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80)
+        ++pos;
+      im.trie.Walk(folded_text, b, &ends);
+      // The longest alias here that stands on proper boundaries.
+      size_t e = 0;
+      std::string surface;
+      bool latin = false;
+      for (auto it = ends.rbegin(); it != ends.rend(); ++it) {
+        std::string cand = text.substr(b, *it - b);
+        bool lat = !HasHan(cand);
+        if (lat && ((b > 0 && IsAsciiWord(text[b - 1]) &&
+                     IsAsciiWord(text[b])) ||
+                    (*it < text.size() && IsAsciiWord(text[*it]) &&
+                     IsAsciiWord(text[*it - 1]))))
+          continue;
+        // A two-character Han alias inside a longer word (集成电路 is not
+        // 成电) must stand on dictionary word boundaries.
+        if (!lat && CodePoints(cand) <= 2 &&
+            ((han_at(b, true) && !is_bound(b)) ||
+             (han_at(*it, false) && !is_bound(*it))))
+          continue;
+        e = *it;
+        surface = cand;
+        latin = lat;
+        break;
       }
+      if (e == 0) continue;
       auto it = im.alias.find(Impl::Fold(surface));
       if (it == im.alias.end()) continue;
-      // A two-character Han alias inside a longer word (集成电路 is not 成电)
-      // must stand on dictionary word boundaries.
-      if (!latin && CodePoints(surface) <= 2 &&
-          ((han_at(b, true) && !is_bound(b)) ||
-           (han_at(e, false) && !is_bound(e)))) {
-        pos = b + 1;
-        continue;
-      }
       std::string prefix = im.CountryEndingAt(text, b, false);
       std::string iso = prefix.empty() ? im.LastCountryBefore(text, b)
                                        : iso_of(prefix);
@@ -390,8 +503,8 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
     }
   }
   // 2. Abbreviations learned earlier in the document.
+  std::string folded = im.doc_alias.empty() ? "" : Impl::Fold(text);
   for (const auto& [abbr, attrs] : im.doc_alias) {
-    std::string folded = Impl::Fold(text);
     size_t p = 0;
     while ((p = folded.find(abbr, p)) != std::string::npos) {
       size_t e = p + abbr.size();
@@ -405,21 +518,41 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
   }
   // 3. Unknown organisations by suffix.
   if (im.suffix_re && im.words) {
+    // (word boundaries come from segment() around each suffix)
     re2::StringPiece in(text), m;
     size_t pos = 0;
     while (pos < text.size() &&
            im.suffix_re->Match(in, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
       size_t sb = m.data() - text.data(), se = sb + m.size();
       pos = se;
-      // The suffix must end a word (数据中心化 is not 数据中心 + 化).
       if (overlaps(sb, se)) continue;
+      // Cheap tests first (segmenting is costly): a candidate needs an
+      // abbreviation after it, or an institution suffix with a country
+      // named shortly before.
+      static const RE2 kAbbrevAhead(
+          "^(?:（|\\()[A-Z][A-Z0-9&\\-]{1,11}(?:）|\\))");
+      bool abbrev_ahead = RE2::PartialMatch(
+          re2::StringPiece(text.data() + se, text.size() - se), kAbbrevAhead);
+      const std::string& skind = im.suffix_kind[std::string(m)];
+      bool inst = skind == "university" || skind == "research" ||
+                  skind == "association" || skind == "think_tank";
+      if (!abbrev_ahead) {
+        if (!inst) continue;
+        auto mt = std::upper_bound(
+            im.mentions.begin(), im.mentions.end(), sb,
+            [](size_t p, const std::pair<size_t, std::string>& x) {
+              return p < x.first;
+            });
+        if (mt == im.mentions.begin() || sb - (mt - 1)->first > 45) continue;
+      }
+      segment(sb, se);
       auto it = std::upper_bound(bounds.begin(), bounds.end(), sb);
       size_t p = it == bounds.begin() ? 0 : *(it - 1);
       int chars = 0;
       bool clear_edge = false, has_country = false;
       while (p > 0) {
         auto jt = std::lower_bound(bounds.begin(), bounds.end(), p);
-        if (jt == bounds.begin()) break;
+        if (jt == bounds.begin() || *(jt - 1) <= win_b) break;
         size_t q = *(jt - 1);
         std::string word = text.substr(q, p - q);
         bool all_han = true;
@@ -435,9 +568,8 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
         chars += CodePoints(word);
         if (chars > 14) break;
         p = q;
-        bool is_country = false;
-        for (const auto& [n, c] : im.countries)
-          if (n == word && !im.short_countries.count(n)) is_country = true;
+        bool is_country =
+            im.country_iso.count(word) && !im.short_countries.count(word);
         if (is_country) {
           has_country = true;
           break;
@@ -456,9 +588,7 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
       if (CodePoints(stem) < 2 || im.reject.count(name) ||
           im.reject.count(stem) || !HasHan(stem))
         continue;
-      bool stem_is_country = false;
-      for (const auto& [n, c] : im.countries)
-        if (n == stem) stem_is_country = true;
+      bool stem_is_country = im.country_iso.count(stem) > 0;
       if (stem_is_country || overlaps(p, se)) continue;
       std::string suffix(m);
       std::string kind = im.suffix_kind[suffix];

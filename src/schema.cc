@@ -1,7 +1,190 @@
+// The JSON Schema (draft 2020-12) of an output record: what record.cc
+// writes, field by field, and the normalised fields each entity type adds.
+// A change to record.cc or to a normaliser's attrs must change this too;
+// tests/cli/schema_validate.sh checks real output against it.
+#include <nlohmann/json.hpp>
+
+#include <initializer_list>
+#include <string>
+#include <vector>
+
 #include "record.h"
 
 namespace bulletin {
 
-std::string RecordSchema() { return "{}"; }
+using nlohmann::ordered_json;
+
+namespace {
+
+ordered_json Type(const char* t) { return {{"type", t}}; }
+
+// A JSON array of names (a one-element brace list would not be an array).
+ordered_json List(std::initializer_list<const char*> names) {
+  ordered_json a = ordered_json::array();
+  for (const char* n : names) a.push_back(n);
+  return a;
+}
+
+ordered_json Described(ordered_json j, const char* what) {
+  j["description"] = what;
+  return j;
+}
+
+ordered_json NonNegative() { return {{"type", "integer"}, {"minimum", 0}}; }
+ordered_json Positive() { return {{"type", "integer"}, {"minimum", 1}}; }
+
+ordered_json StringArray() {
+  return {{"type", "array"}, {"items", Type("string")}};
+}
+
+// An object with exactly `props`, of which `required` must be present.
+ordered_json Object(ordered_json props, std::vector<std::string> required) {
+  return {{"type", "object"},
+          {"properties", std::move(props)},
+          {"required", std::move(required)},
+          {"additionalProperties", false}};
+}
+
+ordered_json Qualifier() {
+  return {{"enum", List({"approx", "over", "under", "at_least", "up_to", "below"})}};
+}
+
+ordered_json IsoDay() {
+  return {{"type", "string"}, {"pattern", "^[0-9]{4}-[0-9]{2}-[0-9]{2}$"}};
+}
+
+// The normalised fields of each entity type (record fields besides the
+// common ones) and which of them are always there.
+ordered_json TypeDefs() {
+  ordered_json number = Type("number");
+  ordered_json defs;
+  defs["money"] = {
+      {"properties",
+       {{"value", Described(number, "in whole currency units")},
+        {"value_max", Described(number, "the upper end of a range")},
+        {"currency", {{"type", "string"}, {"pattern", "^[A-Z]{3}$"}}},
+        {"qualifier", Qualifier()}}},
+      {"required", List({"value", "currency"})}};
+  defs["percent"] = {
+      {"properties",
+       {{"value", number},
+        {"value_max", number},
+        {"unit", Described({{"const", "pp"}}, "percentage points")},
+        {"qualifier", Qualifier()}}},
+      {"required", List({"value"})}};
+  defs["quantity"] = {{"properties",
+                       {{"value", number},
+                        {"value_max", number},
+                        {"unit", Type("string")},
+                        {"qualifier", Qualifier()}}},
+                      {"required", List({"value", "unit"})}};
+  defs["process_node"] = {
+      {"properties", {{"value_nm", number}, {"qualifier", Qualifier()}}},
+      {"required", List({"value_nm"})}};
+  defs["date"] = {
+      {"properties",
+       {{"value", Described({{"type", List({"string", "null"})}},
+                            "null for an impossible date or an unresolved "
+                            "relative one")},
+        {"precision",
+         {{"enum",
+           {"year", "half", "quarter", "month", "day", "fiscal_year",
+            "season", "decade"}}}},
+        {"year_inferred", Type("boolean")},
+        {"part", {{"enum", {"start", "mid", "end"}}}},
+        {"from", IsoDay()},
+        {"to", IsoDay()},
+        {"relative", Described(Type("string"), "the relative word, e.g. 明年")},
+        {"invalid", Described({{"const", true}}, "not a calendar date")}}},
+      {"required", List({"value", "precision", "year_inferred"})}};
+  defs["org"] = {{"properties",
+                  {{"name", Described(Type("string"), "canonical name")},
+                   {"kind", Type("string")},
+                   {"country", Type("string")}}},
+                 {"required", List({"name"})}};
+  defs["url"] = {{"properties", {{"value", Type("string")}}},
+                 {"required", List({"value"})}};
+  return defs;
+}
+
+ordered_json EntitySchema() {
+  ordered_json defs = TypeDefs();
+  ordered_json types = ordered_json::array();
+  for (auto it = defs.begin(); it != defs.end(); ++it) types.push_back(it.key());
+  ordered_json e = {
+      {"type", "object"},
+      {"properties",
+       {{"type", {{"enum", types}}},
+        {"text", Described(Type("string"), "surface form in its field")},
+        {"field", {{"enum", {"title", "text", "footnote"}}}},
+        {"footnote", Described(Positive(), "only when field is footnote")},
+        {"start", Described(NonNegative(), "code point offset in the field")},
+        {"end", Described(NonNegative(), "code point offset in the field")},
+        {"line", Positive()},
+        {"col", Described(Positive(), "1-based, in code points")},
+        {"sentence", NonNegative()},
+        {"context", Described(Type("string"), "with --context")},
+        {"rule", Type("string")}}},
+      {"required",
+       {"type", "text", "field", "start", "end", "line", "col", "rule"}}};
+  ordered_json all = ordered_json::array();
+  all.push_back({{"if", {{"properties", {{"field", {{"const", "footnote"}}}}}}},
+                 {"then", {{"required", List({"footnote"})}}},
+                 {"else", {{"not", {{"required", List({"footnote"})}}}}}});
+  for (auto it = defs.begin(); it != defs.end(); ++it) {
+    all.push_back(
+        {{"if", {{"properties", {{"type", {{"const", it.key()}}}}}}},
+         {"then", it.value()}});
+  }
+  e["allOf"] = std::move(all);
+  // The common fields plus those of the entity's own type, nothing else.
+  e["unevaluatedProperties"] = false;
+  return e;
+}
+
+}  // namespace
+
+std::string RecordSchema() {
+  ordered_json footnote = Object(
+      {{"number", Positive()}, {"text", Type("string")}, {"urls", StringArray()}},
+      {"number", "text", "urls"});
+  ordered_json ref = Object(
+      {{"number", Positive()},
+       {"number_max", Described(Positive(), "end of a range mark like 1-2")},
+       {"offset", Described(NonNegative(), "code point offset in text")},
+       {"line", Positive()}},
+      {"number", "offset", "line"});
+  ordered_json source = Object(
+      {{"path", Described(Type("string"), "as given; - for stdin")},
+       {"line", Positive()},
+       {"end_line", Positive()}},
+      {"path", "line", "end_line"});
+  ordered_json props = {
+      {"schema_version", {{"const", 1}}},
+      {"source", std::move(source)},
+      {"index", Described(Positive(), "position in the document")},
+      {"section", {{"type", List({"string", "null"})}}},
+      {"title", Type("string")},
+      {"authors", StringArray()},
+      {"byline", Described(Type("string"), "as printed, when there is one")},
+      {"text", Type("string")},
+      {"footnotes", {{"type", "array"}, {"items", std::move(footnote)}}},
+      {"footnote_refs", {{"type", "array"}, {"items", std::move(ref)}}},
+      {"entities", {{"type", "array"}, {"items", {{"$ref", "#/$defs/entity"}}}}},
+      {"unplaced_lines",
+       Described(Positive(), "lines that fit no structure, when any")}};
+  ordered_json schema = {
+      {"$schema", "https://json-schema.org/draft/2020-12/schema"},
+      {"title", "bulletin-extract record (schema_version 1)"},
+      {"description", "One article of a bulletin, as one JSON Lines record."}};
+  ordered_json record = Object(std::move(props),
+                               {"schema_version", "source", "index", "section",
+                                "title", "authors", "text", "footnotes",
+                                "footnote_refs", "entities"});
+  for (auto it = record.begin(); it != record.end(); ++it)
+    schema[it.key()] = it.value();
+  schema["$defs"] = {{"entity", EntitySchema()}};
+  return schema.dump(2);
+}
 
 }  // namespace bulletin

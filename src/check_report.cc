@@ -1,0 +1,148 @@
+#include "check_report.h"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <cctype>
+#include <map>
+
+#include "check_rules.h"
+
+namespace bulletin {
+
+using nlohmann::ordered_json;
+
+namespace {
+
+// JSON text of `j`. Paths may hold bytes that are not UTF-8; they show as
+// U+FFFD rather than aborting the report.
+std::string Dump(const ordered_json& j, int indent) {
+  return j.dump(indent, ' ', false, ordered_json::error_handler_t::replace);
+}
+
+// GitHub workflow command escaping: `%`, CR and LF always; `:` and `,` too
+// in property values.
+std::string GithubEscape(const std::string& s, bool property) {
+  std::string out;
+  for (char c : s) {
+    switch (c) {
+      case '%': out += "%25"; break;
+      case '\r': out += "%0D"; break;
+      case '\n': out += "%0A"; break;
+      case ':': out += property ? "%3A" : ":"; break;
+      case ',': out += property ? "%2C" : ","; break;
+      default: out.push_back(c);
+    }
+  }
+  return out;
+}
+
+// A path as a relative URI reference: unreserved characters and `/` stay,
+// every other byte is %-escaped.
+std::string PathUri(const std::string& path) {
+  static const char kHex[] = "0123456789ABCDEF";
+  std::string out;
+  for (unsigned char c : path) {
+    if (std::isalnum(c) || c == '-' || c == '.' || c == '_' || c == '~' ||
+        c == '/') {
+      out.push_back(static_cast<char>(c));
+    } else {
+      out.push_back('%');
+      out.push_back(kHex[c >> 4]);
+      out.push_back(kHex[c & 15]);
+    }
+  }
+  return out;
+}
+
+const char* SarifLevel(Severity s) {
+  switch (s) {
+    case Severity::kError: return "error";
+    case Severity::kWarning: return "warning";
+    case Severity::kNote: return "note";
+  }
+  return "error";
+}
+
+const char* GithubCommand(Severity s) {
+  switch (s) {
+    case Severity::kError: return "error";
+    case Severity::kWarning: return "warning";
+    case Severity::kNote: return "notice";
+  }
+  return "error";
+}
+
+}  // namespace
+
+std::string FormatText(const Diagnostic& d) {
+  std::string pos = d.path;
+  if (d.line > 0)
+    pos += ":" + std::to_string(d.line) + ":" + std::to_string(d.col);
+  return pos + ": " + SeverityName(d.severity) + ": " + d.message + " [" +
+         d.rule + "]";
+}
+
+std::string FormatJson(const Diagnostic& d) {
+  ordered_json j = {{"file", d.path},
+                    {"line", d.line},
+                    {"col", d.col},
+                    {"severity", SeverityName(d.severity)},
+                    {"rule", d.rule},
+                    {"message", d.message}};
+  return Dump(j, -1);
+}
+
+std::string FormatGithub(const Diagnostic& d) {
+  std::string props = "file=" + GithubEscape(d.path, true);
+  if (d.line > 0) {
+    props += ",line=" + std::to_string(d.line);
+    if (d.col > 0) props += ",col=" + std::to_string(d.col);
+  }
+  props += ",title=" + GithubEscape(d.rule, true);
+  return std::string("::") + GithubCommand(d.severity) + " " + props +
+         "::" + GithubEscape(d.message, false);
+}
+
+std::string FormatSarif(const std::vector<Diagnostic>& results) {
+  ordered_json rules = ordered_json::array();
+  std::map<std::string, int> index;
+  auto add_rule = [&](const std::string& id, const std::string& summary,
+                      Severity s) {
+    index[id] = static_cast<int>(rules.size());
+    rules.push_back({{"id", id},
+                     {"shortDescription", {{"text", summary}}},
+                     {"defaultConfiguration", {{"level", SarifLevel(s)}}}});
+  };
+  for (const auto& r : CheckRules()) add_rule(r.id, r.summary, r.severity);
+  ordered_json out = ordered_json::array();
+  for (const auto& d : results) {
+    if (!index.count(d.rule))
+      add_rule(d.rule, "reported by the pipeline", d.severity);
+    ordered_json loc = {
+        {"physicalLocation",
+         {{"artifactLocation", {{"uri", PathUri(d.path)}}}}}};
+    if (d.line > 0) {
+      loc["physicalLocation"]["region"] = {{"startLine", d.line},
+                                           {"startColumn", std::max(d.col, 1)}};
+    }
+    out.push_back({{"ruleId", d.rule},
+                   {"ruleIndex", index[d.rule]},
+                   {"level", SarifLevel(d.severity)},
+                   {"message", {{"text", d.message}}},
+                   {"locations", ordered_json::array({loc})}});
+  }
+  ordered_json driver = {{"name", "bulletin-extract"},
+                         {"version", BULLETIN_VERSION},
+                         {"rules", std::move(rules)}};
+  ordered_json run = {{"tool", {{"driver", std::move(driver)}}},
+                      {"columnKind", "unicodeCodePoints"},
+                      {"results", std::move(out)}};
+  ordered_json log = {
+      {"$schema", "https://json.schemastore.org/sarif-2.1.0.json"},
+      {"version", "2.1.0"},
+      {"runs", ordered_json::array({std::move(run)})}};
+  return Dump(log, 2);
+}
+
+}  // namespace bulletin

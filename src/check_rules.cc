@@ -1,0 +1,522 @@
+// Article rules of `bulletin-extract check`. Each rule looks at one part of
+// a finished Article (title, byline, body, footnotes, entities) and reports
+// at the input line and column (in code points) where the problem stands,
+// mapped back through the field's anchors (Field::Locate).
+#include "check_rules.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <iterator>
+
+#include "normalize.h"
+#include "rule_files.h"
+#include "text_util.h"
+
+namespace bulletin {
+
+const std::vector<CheckRule>& CheckRules() {
+  static const std::vector<CheckRule> kRules = {
+      {"article.empty", Severity::kError,
+       "an article with a title but no body text"},
+      {"article.no-byline", Severity::kWarning,
+       "an article with no byline such as （执笔：张三）"},
+      {"title.looks-like-body", Severity::kWarning,
+       "a title longer than 60 code points or ending in 。"},
+      {"title.duplicate", Severity::kWarning,
+       "a title an earlier article of the same document already has"},
+      {"footnote.undefined", Severity::kError,
+       "a footnote mark in the text with no footnote of that number"},
+      {"footnote.unreferenced", Severity::kWarning,
+       "a footnote that no mark in the text refers to"},
+      {"footnote.numbering", Severity::kWarning,
+       "footnotes not numbered 1, 2, 3 in order (a gap, a repeat)"},
+      {"url.malformed", Severity::kError,
+       "a URL that is not well formed after repair (host without a dot, "
+       "spaces, non-ASCII)"},
+      {"url.shared", Severity::kWarning,
+       "a footnote URL another article of the same document cites too"},
+      {"segment.unplaced", Severity::kWarning,
+       "text outside any titled article"},
+      {"decode.invalid-bytes", Severity::kWarning,
+       "bytes not valid in the input encoding (an error with "
+       "--encoding utf-8)"},
+      {"decode.replacement-char", Severity::kWarning,
+       "a U+FFFD replacement character in the input text"},
+      {"figure.mixed-digits", Severity::kWarning,
+       "a number mixing full-width and ASCII digits (２0２２)"},
+      {"figure.money-no-currency", Severity::kWarning,
+       "a number with a scale word (万, 亿) but no currency or unit after it"},
+      {"date.impossible", Severity::kError,
+       "a date that is not in the calendar (2 月 30 日)"},
+      {"date.out-of-range", Severity::kWarning,
+       "a date whose year is outside --years"},
+  };
+  return kRules;
+}
+
+const CheckRule* FindCheckRule(std::string_view id) {
+  for (const auto& r : CheckRules())
+    if (id == r.id) return &r;
+  return nullptr;
+}
+
+void DocumentState::Observe(const Diagnostic& d) {
+  if (d.rule == "decode.invalid-bytes") replaced[d.line].insert(d.col);
+  if (d.rule == "segment.unplaced") unplaced.insert(d.line);
+}
+
+namespace {
+
+// Characters after which a number is a count, an ordinal or part of a
+// date or a figure caption, never a footnote mark (第3，, 约5。, 5月1日2，, 表1。).
+const std::u32string kNotBeforeMark =
+    U"第约近达至到和或共为有前后每超逾仅增降及与年月日号时点期级代型版图表";
+
+// A pattern that matches nothing (for an empty word table).
+constexpr char kNever[] = "[^\\x00-\\x{10FFFF}]";
+
+// Number of code points in the first `bytes` bytes of UTF-8 `s`.
+int CodePointsIn(std::string_view s, size_t bytes) {
+  int n = 0;
+  for (size_t i = 0; i < bytes && i < s.size(); ++i)
+    if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) ++n;
+  return n;
+}
+
+// 1 for an ASCII digit, 2 for a full-width one, 0 otherwise.
+int DigitKind(char32_t c) {
+  if (c >= '0' && c <= '9') return 1;
+  if (c >= 0xFF10 && c <= 0xFF19) return 2;
+  return 0;
+}
+
+bool IsDigitSeparator(char32_t c) {
+  return c == ',' || c == '.' || c == 0xFF0C || c == 0xFF0E;
+}
+
+// Adds a diagnostic of rule `id` (with its default severity) to *out.
+void Report(const DocumentState& doc, const char* id, int line, int col,
+            std::string message, std::vector<Diagnostic>* out) {
+  const CheckRule* r = FindCheckRule(id);
+  out->push_back({r ? r->severity : Severity::kWarning, id, doc.path, line,
+                  std::max(col, 1), std::move(message)});
+}
+
+// The input position of code point `offset` of `f`, or (line, 1) when the
+// field has no anchors.
+Anchor Where(const Field& f, int offset, int line) {
+  if (f.anchors.empty()) return {offset, line, 1};
+  return f.Locate(offset);
+}
+
+// Where the article's title starts (its first line when it has no title).
+Anchor TitleStart(const Article& a) {
+  return Where(a.title, 0, a.title_line ? a.title_line : a.line);
+}
+
+const Field* FieldOf(const Article& a, const Entity& e) {
+  if (e.field == "title") return &a.title;
+  if (e.field == "text") return &a.body;
+  for (const auto& f : a.footnotes)
+    if (e.field == "footnote" && f.number == e.footnote) return &f.text;
+  return nullptr;
+}
+
+// Where footnote `f` starts: its text, else its first URL's line.
+Anchor FootnoteStart(const Article& a, const Footnote& f) {
+  int line = f.url_lines.empty() ? a.end_line : f.url_lines.front();
+  return Where(f.text, 0, line);
+}
+
+std::string Attr(const Entity& e, const char* key) {
+  for (const auto& [k, v] : e.attrs)
+    if (k == key) return v;
+  return "";
+}
+
+std::string StripSpaces(const std::string& s) {
+  std::string out;
+  for (char32_t c : ToCodePoints(s))
+    if (c != ' ' && c != '\t' && c != 0x3000 && c != 0xA0) AppendUtf8(c, &out);
+  return out;
+}
+
+void CheckStructure(const Article& a, DocumentState* doc,
+                    std::vector<Diagnostic>* out) {
+  Anchor t = TitleStart(a);
+  const std::string title = Trim(a.title.text);
+  bool blank = StripSpaces(a.body.text).find_first_not_of('\n') ==
+               std::string::npos;
+  if (!title.empty() && blank)
+    Report(*doc, "article.empty", t.line, t.col,
+           "article has no body text: " + title, out);
+  // Untitled text is segment.unplaced's business, not a missing byline.
+  if (a.byline.empty() && !title.empty())
+    Report(*doc, "article.no-byline", t.line, t.col,
+           "article has no byline: " + (title.empty() ? "(untitled)" : title),
+           out);
+  if (title.empty()) return;
+  if (a.title.length > kMaxTitleLength) {
+    Report(*doc, "title.looks-like-body", t.line, t.col,
+           "title is " + std::to_string(a.title.length) +
+               " characters long (more than " +
+               std::to_string(kMaxTitleLength) + "): body text taken for a "
+               "title?",
+           out);
+  }
+  std::vector<char32_t> cps = ToCodePoints(a.title.text);
+  int last = static_cast<int>(cps.size()) - 1;
+  // 。 may hide behind closing quotes: 他说：“……。”
+  while (last >= 0 && (cps[last] == ' ' || cps[last] == 0x3000 ||
+                       IsCloser(cps[last])))
+    --last;
+  if (last >= 0 && cps[last] == U'。') {
+    Anchor p = Where(a.title, last, t.line);
+    Report(*doc, "title.looks-like-body", p.line, p.col,
+           "title ends in 。: body text taken for a title?", out);
+  }
+  std::string key = StripSpaces(title);
+  auto [it, fresh] = doc->titles.insert({key, t.line});
+  if (!fresh)
+    Report(*doc, "title.duplicate", t.line, t.col,
+           "same title as the article at line " + std::to_string(it->second) +
+               ": " + title,
+           out);
+}
+
+void CheckFootnotes(const Article& a, const DocumentState& doc,
+                    std::vector<Diagnostic>* out) {
+  std::set<int> defined, referenced;
+  for (const auto& f : a.footnotes) defined.insert(f.number);
+  for (const auto& r : a.refs) {
+    // A range mark (1-3) refers to every number in it; a silly range is
+    // taken as its first number only.
+    int hi = r.number_max >= r.number && r.number_max - r.number < 100
+                 ? r.number_max
+                 : r.number;
+    for (int n = r.number; n <= hi; ++n) {
+      referenced.insert(n);
+      if (!defined.count(n))
+        Report(doc, "footnote.undefined", r.line, r.col,
+               "reference to footnote " + std::to_string(n) +
+                   ", which this article does not have",
+               out);
+    }
+  }
+  // Marks the segmenter left in the body because no footnote has their
+  // number; the same shape it takes as a mark: 报告3，  》4。
+  std::vector<char32_t> cps = ToCodePoints(a.body.text);
+  for (int i = 1, n = static_cast<int>(cps.size()); i < n; ++i) {
+    auto ascii_digit = [](char32_t c) { return c >= '0' && c <= '9'; };
+    if (!ascii_digit(cps[i]) || ascii_digit(cps[i - 1])) continue;
+    int j = i, number = 0;
+    while (j < n && ascii_digit(cps[j])) number = number * 10 + (cps[j++] - '0');
+    if (j - i > 2 || j >= n || number == 0 || defined.count(number) ||
+        std::u32string(U"，。；、：！？").find(cps[j]) == std::u32string::npos)
+      continue;
+    char32_t before = cps[i - 1];
+    bool mark_before =
+        (IsHan(before) && kNotBeforeMark.find(before) == std::u32string::npos) ||
+        std::u32string(U"》”）】").find(before) != std::u32string::npos;
+    if (!mark_before) continue;
+    Anchor p = Where(a.body, i, a.line);
+    Report(doc, "footnote.undefined", p.line, p.col,
+           "footnote mark " + std::to_string(number) +
+               " but this article has no footnote " + std::to_string(number),
+           out);
+  }
+  int expected = 1;
+  std::set<int> seen;
+  for (const auto& f : a.footnotes) {
+    if (f.number <= 0) continue;  // an unnumbered source note (来源：...)
+    Anchor p = FootnoteStart(a, f);
+    std::string n = std::to_string(f.number);
+    if (!referenced.count(f.number) && seen.insert(f.number).second)
+      Report(doc, "footnote.unreferenced", p.line, p.col,
+             "footnote " + n + " is not referred to in the text", out);
+    if (f.number != expected) {
+      std::string why =
+          f.number < expected
+              ? "footnote " + n + " repeats or is out of order"
+              : "footnote numbering skips from " +
+                    std::to_string(expected - 1) + " to " + n;
+      Report(doc, "footnote.numbering", p.line, p.col,
+             why + " (expected " + std::to_string(expected) + ")", out);
+    }
+    expected = f.number + 1;
+  }
+}
+
+void CheckUrls(const Article& a, DocumentState* doc,
+               std::vector<Diagnostic>* out) {
+  for (const auto& e : a.entities) {
+    if (e.type != "url" || e.field == "footnote") continue;
+    std::string why = UrlProblem(e.text);
+    if (!why.empty())
+      Report(*doc, "url.malformed", e.line, e.col,
+             "malformed URL (" + why + "): " + e.text, out);
+  }
+  std::set<std::string> mine;
+  for (const auto& f : a.footnotes) {
+    for (size_t i = 0; i < f.urls.size(); ++i) {
+      const std::string& url = f.urls[i];
+      int line = i < f.url_lines.size() ? f.url_lines[i] : a.end_line;
+      size_t at = f.text.text.find(url);
+      Anchor p = at == std::string::npos
+                     ? Anchor{0, line, 1}
+                     : Where(f.text, CodePointsIn(f.text.text, at), line);
+      std::string why = UrlProblem(url);
+      if (!why.empty())
+        Report(*doc, "url.malformed", p.line, p.col,
+               "malformed URL in footnote " + std::to_string(f.number) +
+                   " (" + why + "): " + url,
+               out);
+      if (!mine.insert(url).second) continue;
+      auto [it, fresh] = doc->urls.insert({url, {a.index, p.line}});
+      if (!fresh && it->second.article != a.index)
+        Report(*doc, "url.shared", p.line, p.col,
+               "URL also cited by article " +
+                   std::to_string(it->second.article) + " (line " +
+                   std::to_string(it->second.line) + "): " + url,
+               out);
+    }
+  }
+}
+
+// Takes the decoder replacement nearest to column `col` of `line` off
+// *replaced; false when that line has none left. (Nearest, not equal: a
+// field's columns can drift where the segmenter cut a footnote mark.)
+bool ConsumeReplaced(std::map<int, std::multiset<int>>* replaced, int line,
+                     int col) {
+  auto it = replaced->find(line);
+  if (it == replaced->end() || it->second.empty()) return false;
+  std::multiset<int>& cols = it->second;
+  auto best = cols.lower_bound(col);
+  if (best != cols.begin()) {
+    auto before = std::prev(best);
+    if (best == cols.end() || col - *before < *best - col) best = before;
+  }
+  cols.erase(best);
+  return true;
+}
+
+// U+FFFD that stood in the input (not the decoder's own replacements).
+void CheckReplacementChars(const Article& a, DocumentState* doc,
+                           std::vector<Diagnostic>* out) {
+  auto scan = [&](const Field& f, int line) {
+    const std::string kFffd = "\xEF\xBF\xBD";
+    for (size_t at = f.text.find(kFffd); at != std::string::npos;
+         at = f.text.find(kFffd, at + kFffd.size())) {
+      Anchor p = Where(f, CodePointsIn(f.text, at), line);
+      if (ConsumeReplaced(&doc->replaced, p.line, p.col)) continue;
+      Report(*doc, "decode.replacement-char", p.line, p.col,
+             "U+FFFD replacement character: a character was lost in an "
+             "earlier conversion or by decoding with the wrong encoding",
+             out);
+    }
+  };
+  scan(a.title, a.title_line);
+  scan(a.body, a.line);
+  for (const auto& f : a.footnotes) scan(f.text, a.end_line);
+  if (a.byline.find("\xEF\xBF\xBD") != std::string::npos) {
+    // The byline keeps no anchors: its column counts from the byline start.
+    Field byline;
+    byline.text = a.byline;
+    byline.anchors = {{0, a.byline_line, 1}};
+    scan(byline, a.byline_line);
+  }
+}
+
+void CheckDates(const Article& a, const DocumentState& doc,
+                ArticleChecker::Options opt, std::vector<Diagnostic>* out) {
+  for (const auto& e : a.entities) {
+    if (e.type != "date") continue;
+    if (Attr(e, "invalid") == "true") {
+      Report(doc, "date.impossible", e.line, e.col,
+             "impossible date: " + e.text, out);
+      continue;
+    }
+    // An inferred year came from another date, which is reported itself.
+    if (Attr(e, "year_inferred") == "true") continue;
+    std::string v = Attr(e, "value");
+    if (v.size() < 2 || v.front() != '"') continue;
+    for (int y : DateValueYears(std::string_view(v).substr(1, v.size() - 2))) {
+      if (y >= opt.min_year && y <= opt.max_year) continue;
+      Report(doc, "date.out-of-range", e.line, e.col,
+             "year " + std::to_string(y) + " outside " +
+                 std::to_string(opt.min_year) + ".." +
+                 std::to_string(opt.max_year) + ": " + e.text,
+             out);
+      break;
+    }
+  }
+}
+
+}  // namespace
+
+std::string UrlProblem(std::string_view url) {
+  for (unsigned char c : url) {
+    if (c >= 0x80) return "non-ASCII characters";
+    if (c <= ' ' || c == 0x7F) return "spaces or control characters";
+  }
+  static const RE2 kScheme("(?i)((?:https?|ftp)://|www\\.)");
+  static const RE2 kHost(
+      "((?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\\.)+"
+      "(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9-]+)\\.?|[0-9]{1,3}(?:\\.[0-9]{1,3}){3})"
+      "(?::[0-9]{1,5})?");
+  static const RE2 kRest("[/?#][A-Za-z0-9\\-._~:/?#\\[\\]@!$&'()*+,;=%]*");
+  static const RE2 kBadEscape("%(?:[^0-9A-Fa-f]|.[^0-9A-Fa-f]|.?$)");
+  re2::StringPiece in(url.data(), url.size());
+  std::string scheme;
+  if (!RE2::Consume(&in, kScheme, &scheme)) return "no http(s) scheme";
+  if (scheme.back() == '.') in = re2::StringPiece(url.data(), url.size());
+  if (!RE2::Consume(&in, kHost)) return "no host with a dot";
+  if (!in.empty() && !RE2::FullMatch(in, kRest))
+    return "characters not allowed in a URL";
+  if (RE2::PartialMatch(in, kBadEscape)) return "broken %-escape";
+  return "";
+}
+
+std::vector<int> MixedDigitRuns(std::string_view text) {
+  std::vector<int> runs;
+  std::vector<char32_t> cps = ToCodePoints(text);
+  size_t n = cps.size();
+  for (size_t i = 0; i < n;) {
+    if (!DigitKind(cps[i])) {
+      ++i;
+      continue;
+    }
+    size_t start = i;
+    int kinds = 0;
+    while (i < n) {
+      if (DigitKind(cps[i])) {
+        kinds |= DigitKind(cps[i]);
+        ++i;
+      } else if (IsDigitSeparator(cps[i]) && i + 1 < n &&
+                 DigitKind(cps[i + 1])) {
+        ++i;
+      } else {
+        break;
+      }
+    }
+    if (kinds == 3) runs.push_back(static_cast<int>(start));
+  }
+  return runs;
+}
+
+std::vector<int> DateValueYears(std::string_view value) {
+  std::vector<int> years;
+  size_t from = 0;
+  while (from <= value.size()) {
+    size_t slash = value.find('/', from);
+    std::string_view part = value.substr(
+        from, slash == std::string_view::npos ? value.npos : slash - from);
+    if (part.substr(0, 2) == "FY") part.remove_prefix(2);
+    if (part.size() >= 4 &&
+        std::all_of(part.begin(), part.begin() + 4,
+                    [](char c) { return c >= '0' && c <= '9'; }))
+      years.push_back(std::stoi(std::string(part.substr(0, 4))));
+    if (slash == std::string_view::npos) break;
+    from = slash + 1;
+  }
+  return years;
+}
+
+ArticleChecker::~ArticleChecker() = default;
+
+std::unique_ptr<ArticleChecker> ArticleChecker::Create(const Tables& tables,
+                                                       Options opt,
+                                                       std::string* error) {
+  std::string cur_after, cur_before, units;
+  tables.Alternation("currencies.tsv", "after", &cur_after);
+  tables.Alternation("currencies.tsv", "before", &cur_before);
+  tables.Alternation("units.tsv", "", &units);
+  const std::string digits =
+      "[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?";
+  const std::string sp = "[ \\t\\x{3000}\\x{00A0}]*";
+  const std::string scale = "(?:万亿|萬億|亿|億|万|萬)";
+  const std::string range = "(?:-|－|–|—|~|～|〜|至|到)";
+  // A currency before the number (group 1), the number (group 2) and its
+  // scale, the far end of a range, and 多/余; what follows must then be a
+  // currency or a unit.
+  std::string scaled = "(" + (cur_before.empty() ? kNever : cur_before) + ")?" +
+                       sp + "(" + digits + ")" + sp + scale + "(?:" + sp +
+                       range + sp + digits + sp + scale + "?)?" + sp +
+                       "[多余餘]?" + sp;
+  std::string after = cur_after;
+  if (!units.empty()) after += (after.empty() ? "" : "|") + units;
+  if (after.empty()) after = kNever;  // no words: nothing is accepted
+  RE2::Options o;
+  o.set_log_errors(false);
+  std::unique_ptr<ArticleChecker> c(new ArticleChecker());
+  c->opt_ = opt;
+  c->scaled_ = std::make_unique<RE2>(scaled, o);
+  c->after_ = std::make_unique<RE2>(after, o);
+  for (const auto* re : {c->scaled_.get(), c->after_.get()}) {
+    if (!re->ok()) {
+      *error = "check: figure.money-no-currency pattern: " + re->error();
+      return nullptr;
+    }
+  }
+  return c;
+}
+
+void ArticleChecker::CheckFigures(const Article& a, const DocumentState& doc,
+                                  std::vector<Diagnostic>* out) const {
+  for (const auto& e : a.entities) {
+    const Field* f = FieldOf(a, e);
+    for (int run : MixedDigitRuns(e.text)) {
+      Anchor p = f ? Where(*f, e.start + run, e.line)
+                   : Anchor{0, e.line, e.col + run};
+      Report(doc, "figure.mixed-digits", p.line, p.col,
+             "number mixes full-width and ASCII digits: " + e.text, out);
+    }
+  }
+  const std::string& body = a.body.text;
+  re2::StringPiece m[3];
+  size_t pos = 0, counted = 0;
+  int cp = 0;  // code points in body[0, counted)
+  while (pos < body.size() &&
+         scaled_->Match(body, pos, body.size(), RE2::UNANCHORED, m, 3)) {
+    size_t num = m[2].data() - body.data();
+    size_t end = m[0].data() - body.data() + m[0].size();
+    pos = end;
+    cp += CodePointsIn(std::string_view(body).substr(counted), num - counted);
+    counted = num;
+    if (m[1].data() != nullptr) continue;  // US$ 3 亿
+    if (after_->Match(body, end, body.size(), RE2::ANCHOR_START, nullptr, 0))
+      continue;
+    bool covered = std::any_of(
+        a.entities.begin(), a.entities.end(), [&](const Entity& e) {
+          return e.field == "text" && e.start <= cp && cp < e.end &&
+                 (e.type == "money" || e.type == "quantity" ||
+                  e.type == "percent");
+        });
+    if (covered) continue;
+    Anchor p = Where(a.body, cp, a.line);
+    std::string shown = Trim(body.substr(num, end - num));
+    Report(doc, "figure.money-no-currency", p.line, p.col,
+           "amount with a scale word but no currency or unit: " + shown, out);
+  }
+}
+
+void ArticleChecker::Check(const Article& a, DocumentState* doc,
+                           std::vector<Diagnostic>* out) const {
+  CheckStructure(a, doc, out);
+  CheckFootnotes(a, *doc, out);
+  CheckUrls(a, doc, out);
+  CheckReplacementChars(a, doc, out);
+  CheckFigures(a, *doc, out);
+  CheckDates(a, *doc, opt_, out);
+  if (a.unplaced_lines > 0) {
+    auto it = doc->unplaced.lower_bound(a.line);
+    if (it == doc->unplaced.end() || *it > a.end_line)
+      Report(*doc, "segment.unplaced", a.line, 1,
+             std::to_string(a.unplaced_lines) +
+                 " lines of text fit no title, byline, paragraph or footnote",
+             out);
+  }
+}
+
+}  // namespace bulletin
