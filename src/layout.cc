@@ -332,6 +332,10 @@ struct Segmenter::Impl {
 
   void EndBlock();
   void FlushDone(size_t keep);
+  void Dropped() {  // a line of page furniture removed
+    ++stats.dropped_lines;
+    if (cur) ++cur->dropped_lines;
+  }
 
   Impl(const LayoutRules::Impl& r, std::string p, ArticleSink s,
        DiagnosticSink d)
@@ -510,7 +514,7 @@ void Segmenter::Impl::Process(const Line& l) {
                   (separator_seen || in_footnote) &&
                   MatchAny(rules.footnote, t, &g);
     if (!marker) {
-      ++stats.dropped_lines;
+      Dropped();
       page_top = true;
       EndBlock();
       FlushDone(0);
@@ -524,7 +528,7 @@ void Segmenter::Impl::Process(const Line& l) {
   if (short_line && next && MatchAny(rules.page_number, FoldWidth(next->text)) &&
       !(Peek(1) && StartsWithUrl(Peek(1)->text))) {
     seen_headers.insert(t);
-    ++stats.dropped_lines;
+    Dropped();
     return;
   }
   // Section headings, possibly framed: 一、政策动态, 【产业动态】.
@@ -542,7 +546,7 @@ void Segmenter::Impl::Process(const Line& l) {
   if (is_section && has_section && section_name == section &&
       (page_top || seen_headers.count(t))) {
     seen_headers.insert(t);  // the section's name repeated as a header
-    ++stats.dropped_lines;
+    Dropped();
     return;
   }
   if (!is_section &&
@@ -551,11 +555,11 @@ void Segmenter::Impl::Process(const Line& l) {
        (content_lines < 3 && l.width <= 90 &&
         MatchAny(rules.header, folded)))) {
     seen_headers.insert(t);
-    ++stats.dropped_lines;
+    Dropped();
     return;
   }
   if (MatchAny(rules.toc, folded)) {
-    ++stats.dropped_lines;
+    Dropped();
     return;
   }
   page_top = false;

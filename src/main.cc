@@ -111,7 +111,8 @@ int main(int argc, char** argv) {
   app.add_option("-o,--output", output, "Write the records to FILE");
   app.add_flag("--pretty", pretty, "Indent the JSON records");
   app.add_flag("--context", context, "Add each entity's sentence");
-  app.add_flag("-v,--verbose", verbose, "Report layout warnings on stderr");
+  app.add_flag("-v,--verbose", verbose,
+               "Report layout warnings and a summary per input on stderr");
   add_common(&app);
 
   CLI::App* schema = app.add_subcommand("schema",
@@ -206,6 +207,12 @@ int main(int argc, char** argv) {
     if (r.failed) {
       std::fprintf(stderr, "%s: %s\n", path.c_str(), r.error.c_str());
       rc = kExitInput;
+    } else if (verbose) {
+      std::fprintf(stderr,
+                   "%s: %s, %d articles, %d lines of page furniture dropped, "
+                   "%d lines outside any titled article\n",
+                   path.c_str(), r.encoding.c_str(), r.stats.articles,
+                   r.stats.dropped_lines, r.stats.unplaced_lines);
     }
   }
   return rc;

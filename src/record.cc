@@ -8,11 +8,26 @@ using nlohmann::ordered_json;
 
 namespace {
 
+// An attribute's JSON text as a value, without running the JSON parser for
+// the common cases (plain strings, integers, literals).
+ordered_json AttrValue(const std::string& v) {
+  if (v == "true") return true;
+  if (v == "false") return false;
+  if (v == "null") return nullptr;
+  if (v.size() >= 2 && v.front() == '"' && v.back() == '"' &&
+      v.find('\\') == std::string::npos)
+    return v.substr(1, v.size() - 2);
+  if (!v.empty() && v.size() < 19 &&
+      v.find_first_not_of("0123456789") == std::string::npos)
+    return std::stoll(v);
+  return ordered_json::parse(v);
+}
+
 ordered_json EntityJson(const Entity& e, const RecordOptions& opt) {
   ordered_json j;
   j["type"] = e.type;
   j["text"] = e.text;
-  for (const auto& [k, v] : e.attrs) j[k] = ordered_json::parse(v);
+  for (const auto& [k, v] : e.attrs) j[k] = AttrValue(v);
   j["field"] = e.field;
   if (e.field == "footnote") j["footnote"] = e.footnote;
   j["start"] = e.start;
@@ -55,6 +70,7 @@ std::string RecordJson(const Article& a, const RecordOptions& opt) {
   for (const auto& e : a.entities) ents.push_back(EntityJson(e, opt));
   j["entities"] = std::move(ents);
   if (a.unplaced_lines) j["unplaced_lines"] = a.unplaced_lines;
+  if (a.dropped_lines) j["dropped_lines"] = a.dropped_lines;
   // strict: invalid UTF-8 throws rather than being dropped silently.
   return j.dump(opt.pretty ? 2 : -1, ' ', false,
                 ordered_json::error_handler_t::strict);
