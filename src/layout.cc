@@ -666,8 +666,12 @@ void Segmenter::Impl::Process(const Line& l) {
       }
       flush();
     }
-    closed = true;
-    expect_title = true;
+    // A byline right under the title (before any text) opens the body
+    // rather than closing the article.
+    if (!cur->body.text.empty() || cur->title.text.empty()) {
+      closed = true;
+      expect_title = true;
+    }
     sources_mode = false;
     separator_seen = false;
     return;

@@ -117,7 +117,7 @@ ordered_json EntitySchema() {
        {{"type", {{"enum", types}}},
         {"text", Described(Type("string"), "surface form in its field")},
         {"field", {{"enum", {"title", "text", "footnote"}}}},
-        {"footnote", Described(Positive(), "only when field is footnote")},
+        {"footnote", Described(NonNegative(), "only when field is footnote")},
         {"start", Described(NonNegative(), "code point offset in the field")},
         {"end", Described(NonNegative(), "code point offset in the field")},
         {"line", Positive()},
@@ -146,7 +146,9 @@ ordered_json EntitySchema() {
 
 std::string RecordSchema() {
   ordered_json footnote = Object(
-      {{"number", Positive()}, {"text", Type("string")}, {"urls", StringArray()}},
+      {{"number", Described(NonNegative(), "0: an unnumbered source note")},
+       {"text", Type("string")},
+       {"urls", StringArray()}},
       {"number", "text", "urls"});
   ordered_json ref = Object(
       {{"number", Positive()},
@@ -172,7 +174,9 @@ std::string RecordSchema() {
       {"footnote_refs", {{"type", "array"}, {"items", std::move(ref)}}},
       {"entities", {{"type", "array"}, {"items", {{"$ref", "#/$defs/entity"}}}}},
       {"unplaced_lines",
-       Described(Positive(), "lines that fit no structure, when any")}};
+       Described(Positive(), "lines that fit no structure, when any")},
+      {"dropped_lines",
+       Described(Positive(), "page furniture lines removed, when any")}};
   ordered_json schema = {
       {"$schema", "https://json-schema.org/draft/2020-12/schema"},
       {"title", "bulletin-extract record (schema_version 1)"},
