@@ -287,14 +287,19 @@ std::unique_ptr<OrgMatcher> OrgMatcher::Load(
 std::string OrgMatcher::Impl::CountryEndingAt(const std::string& text,
                                               size_t pos,
                                               bool allow_short) const {
-  for (const auto& [name, iso] : countries) {
-    if (!allow_short && short_countries.count(name)) continue;
-    if (name.size() <= pos &&
-        text.compare(pos - name.size(), name.size(), name) == 0 &&
-        HasHan(name))
-      return name;
+  // Longest Han country name ending at `pos`: try 1 to 8 characters back.
+  std::string best;
+  size_t start = pos;
+  for (int chars = 1; chars <= 8 && start > 0; ++chars) {
+    do --start;
+    while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80);
+    std::string cand = text.substr(start, pos - start);
+    auto it = country_iso.find(cand);
+    if (it == country_iso.end() || !HasHan(cand)) continue;
+    if (!allow_short && short_countries.count(cand)) continue;
+    best = cand;
   }
-  return "";
+  return best;
 }
 
 std::string OrgMatcher::Impl::LastCountryBefore(const std::string& text,
@@ -502,18 +507,48 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
       learn_abbreviations(e, im.Attrs(org));
     }
   }
-  // 2. Abbreviations learned earlier in the document.
-  std::string folded = im.doc_alias.empty() ? "" : Impl::Fold(text);
-  for (const auto& [abbr, attrs] : im.doc_alias) {
-    size_t p = 0;
-    while ((p = folded.find(abbr, p)) != std::string::npos) {
-      size_t e = p + abbr.size();
-      bool latin = !HasHan(abbr);
-      bool ok = !latin || ((p == 0 || !IsAsciiWord(text[p - 1])) &&
-                           (e >= text.size() || !IsAsciiWord(text[e])));
-      if (ok && !overlaps(p, e))
-        hits.push_back({p, e, "org.abbreviation", attrs});
-      p = e;
+  // 2. Abbreviations learned earlier in the document: Latin ones are looked
+  // up word by word, Han ones searched for.
+  if (!im.doc_alias.empty()) {
+    auto add = [&](size_t p, size_t e, const std::string& key) {
+      auto it = im.doc_alias.find(key);
+      if (it != im.doc_alias.end() && !overlaps(p, e))
+        hits.push_back({p, e, "org.abbreviation", it->second});
+    };
+    size_t i = 0;
+    while (i < text.size()) {
+      if (!IsAsciiWord(text[i])) {
+        ++i;
+        continue;
+      }
+      size_t j = i;
+      // A word, or a run of words joined by single spaces and &/-/.
+      while (j < text.size() && (IsAsciiWord(text[j]) || text[j] == '&' ||
+                                 text[j] == '-' || text[j] == '.'))
+        ++j;
+      add(i, j, Impl::Fold(text.substr(i, j - i)));
+      // Multi-word abbreviations ("Global Foundries"): extend over spaces.
+      size_t k = j;
+      for (int words = 1; words < 4 && k + 1 < text.size() && text[k] == ' ' &&
+                          IsAsciiWord(text[k + 1]);
+           ++words) {
+        k += 1;
+        while (k < text.size() && (IsAsciiWord(text[k]) || text[k] == '&' ||
+                                   text[k] == '-' || text[k] == '.'))
+          ++k;
+        add(i, k, Impl::Fold(text.substr(i, k - i)));
+      }
+      i = j;
+    }
+    for (const auto& [abbr, attrs] : im.doc_alias) {
+      if (!HasHan(abbr)) continue;
+      size_t p = 0;
+      while ((p = text.find(abbr, p)) != std::string::npos) {
+        size_t e = p + abbr.size();
+        if (!overlaps(p, e))
+          hits.push_back({p, e, "org.abbreviation", attrs});
+        p = e;
+      }
     }
   }
   // 3. Unknown organisations by suffix.
