@@ -39,17 +39,25 @@ size_t DetectBom(const char* d, size_t n, std::string* enc) {
   return 0;
 }
 
-// True when `d` is valid UTF-8, allowing one truncated character at the end.
+// True when `d` reads as UTF-8: no invalid sequence, or (a stray bad byte
+// in a UTF-8 file) at least 20 valid multi-byte characters per invalid one.
+// A character cut off by the end of the chunk does not count against it.
 bool LooksUtf8(const char* d, size_t n) {
   auto s = reinterpret_cast<const uint8_t*>(d);
   int32_t i = 0, len = static_cast<int32_t>(n);
+  int valid_multi = 0, invalid = 0;
   while (i < len) {
     int32_t start = i;
     UChar32 c;
     U8_NEXT(s, i, len, c);
-    if (c < 0) return len - start < 4 && i >= len;
+    if (c < 0) {
+      if (len - start < 4 && i >= len) break;  // truncated at the end
+      ++invalid;
+    } else if (c >= 0x80) {
+      ++valid_multi;
+    }
   }
-  return true;
+  return invalid == 0 || valid_multi >= 20 * invalid;
 }
 
 }  // namespace

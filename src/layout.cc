@@ -356,6 +356,8 @@ struct Segmenter::Impl {
   void EmitArticle();
   void FinishFootnotes(Article* a);
   void FinishRefs(Article* a);
+  // True when the body of `a` holds a reference mark for footnote `number`.
+  bool HasMark(const Article& a, int number) const;
   void StartFootnote(int number, const Line& l, const std::string& text);
 };
 
@@ -465,6 +467,21 @@ void Segmenter::Impl::EndBlock() {
     size_t n = block.size();
     for (size_t i = 0; i < n; ++i) {
       size_t back = n - 1 - i;  // runs before the last: earlier articles
+      // A run goes to the article whose text refers to it: when the
+      // article in line for it has no mark for its first note but the one
+      // before it has (and lacks that note), it is the earlier one's.
+      int first = block[i].empty() ? 0 : block[i].front().number;
+      while (first > 0 && back < done.size()) {
+        const Article* target_a =
+            back == 0 ? cur.get() : done[done.size() - back].article.get();
+        const Done& prev = done[done.size() - back - 1];
+        bool prev_has = false;
+        for (const auto& f : prev.footnotes) prev_has |= f.number == first;
+        if (!target_a || HasMark(*target_a, first) || prev_has ||
+            !HasMark(*prev.article, first))
+          break;
+        ++back;
+      }
       std::vector<FnBuild>* target = &footnotes;
       if (back > 0 && back <= done.size())
         target = &done[done.size() - back].footnotes;
@@ -860,41 +877,57 @@ void Segmenter::Impl::FinishFootnotes(Article* a) {
   }
 }
 
-void Segmenter::Impl::FinishRefs(Article* a) {
-  // A reference mark is a small number glued to the end of a word, defined
-  // as a footnote of this article, and followed by punctuation or text:
-  // 报告1，  日1，  向商务部2提交  可能1-2。  利益相关者 1。
-  std::set<int> defined;
-  for (const auto& f : a->footnotes)
-    if (f.number > 0) defined.insert(f.number);
-  if (defined.empty()) return;
-  const std::u32string no_before = U"第约近达至到和或、共为有前后每超逾仅增降及与年月日号";
-  auto cps = ToCodePoints(a->body.text);
-  std::vector<std::pair<int, int>> cut;  // [start, end) code points
+namespace {
+
+struct Mark {
+  int start, end;  // code points cut from the body: [start, end)
+  int number, number_max;
+  int at;  // code point of the number itself
+};
+
+// The footnote reference marks in `text` whose numbers are in `defined`.
+// A mark is a small number glued to the end of a word and followed by
+// punctuation or text (报告1，  日1，  向商务部2提交  可能1-2。  利益相关者 1。),
+// or a bracketed number ([1], ［2］) anywhere.
+std::vector<Mark> FindMarks(const std::vector<char32_t>& cps,
+                            const std::set<int>& defined) {
+  std::vector<Mark> marks;
+  if (defined.empty()) return marks;
+  static const std::u32string kNoBefore =
+      U"第约近达至到和或、共为有前后每超逾仅增降及与";
+  static const std::u32string kUnits =
+      U"个家项种台座名人年月日号次倍层条位件款轮批期届代亿万千百十轨架枚只片道";
   int n = static_cast<int>(cps.size());
   auto digit = [](char32_t c) { return c >= '0' && c <= '9'; };
   for (int i = 0; i < n; ++i) {
     if (!digit(cps[i]) || (i > 0 && digit(cps[i - 1]))) continue;
     int j = i;
     while (j < n && digit(cps[j])) ++j;
-    if (j - i > 2) continue;
+    if (j - i > 2 || i == 0) continue;
+    int num = 0;
+    for (int k = i; k < j; ++k) num = num * 10 + (cps[k] - '0');
+    // [1] or ［1］.
+    char32_t open = cps[i - 1];
+    if ((open == '[' || open == 0xFF3B) && j < n &&
+        (cps[j] == ']' || cps[j] == 0xFF3D)) {
+      if (defined.count(num)) marks.push_back({i - 1, j + 1, num, num, i});
+      i = j;
+      continue;
+    }
     int start = i;
-    if (i == 0) continue;
     char32_t before = cps[i - 1];
     if (before == ' ' && i >= 2 && IsHan(cps[i - 2])) {
       // "者 1。": a space before the mark only when punctuation follows.
-      if (!(j < n && (IsCjkPunct(cps[j])))) continue;
+      if (!(j < n && IsCjkPunct(cps[j]))) continue;
       start = i - 1;
       before = cps[i - 2];
     }
     bool ok_before = (IsHan(before) || before == 0x300B || before == 0x201D ||
-                      before == 0xFF09 || before == 0x3011) &&
-                     no_before.find(before) == std::u32string::npos;
+                      before == 0xFF09 || before == 0x3011 || before == '%' ||
+                      before == 0xFF05) &&
+                     kNoBefore.find(before) == std::u32string::npos;
     if (!ok_before) continue;
-    int num = 0;
-    for (int k = i; k < j; ++k) num = num * 10 + (cps[k] - '0');
-    int num_max = num;
-    int end = j;
+    int num_max = num, end = j;
     // Range "1-2" or "1 -2".
     int k = j;
     if (k < n && cps[k] == ' ') ++k;
@@ -914,41 +947,69 @@ void Segmenter::Impl::FinishRefs(Article* a) {
                     (IsHan(after) && end == j && num_max == num);
     if (!ok_after) continue;
     // A Han character after the mark must not make it a count (2轨, 3家).
-    if (IsHan(after)) {
-      static const std::u32string kUnits =
-          U"个家项种台座名人年月日号次倍层条位件款轮批期届代亿万千百十轨架枚只片道";
-      if (kUnits.find(after) != std::u32string::npos) continue;
-    }
-    Anchor where = a->body.Locate(i);
-    cut.push_back({start, end});
-    a->refs.push_back({num, num_max, 0, where.line, where.col});
+    if (IsHan(after) && kUnits.find(after) != std::u32string::npos) continue;
+    marks.push_back({start, end, num, num_max, i});
     i = end - 1;
   }
-  if (cut.empty()) return;
-  // Rebuild the body without the marks, shifting anchors and ref offsets.
+  return marks;
+}
+
+}  // namespace
+
+bool Segmenter::Impl::HasMark(const Article& a, int number) const {
+  std::set<int> any;  // numbers after it may form a range (1-2)
+  for (int k = number; k < number + 10; ++k) any.insert(k);
+  for (const Mark& m : FindMarks(ToCodePoints(a.body.text), any))
+    if (m.number == number) return true;
+  return false;
+}
+
+void Segmenter::Impl::FinishRefs(Article* a) {
+  std::set<int> defined;
+  for (const auto& f : a->footnotes)
+    if (f.number > 0) defined.insert(f.number);
+  auto cps = ToCodePoints(a->body.text);
+  std::vector<Mark> marks = FindMarks(cps, defined);
+  if (marks.empty()) return;
+  int n = static_cast<int>(cps.size());
+  for (const auto& m : marks) {
+    Anchor where = a->body.Locate(m.at);
+    a->refs.push_back({m.number, m.number_max, 0, where.line, where.col});
+  }
+  // Rebuild the body without the marks, shifting anchors and ref offsets;
+  // the text after each cut gets an anchor of its own so columns stay true.
   Field out;
-  size_t ci = 0;
-  int removed = 0;
   auto offsets = CodePointOffsets(a->body.text);
   std::vector<int> shift(n + 1, 0);
-  int pos = 0;
+  size_t ci = 0;
+  int removed = 0;
   for (int i = 0; i <= n; ++i) {
-    if (ci < cut.size() && i == cut[ci].second) ++ci;
+    while (ci < marks.size() && i >= marks[ci].end) ++ci;
     shift[i] = removed;
-    if (ci < cut.size() && i >= cut[ci].first && i < cut[ci].second) {
+    if (ci < marks.size() && i >= marks[ci].start && i < marks[ci].end) {
       ++removed;
       continue;
     }
-    if (i < n) out.text.append(a->body.text, offsets[i], offsets[i + 1] - offsets[i]);
-    (void)pos;
+    if (i < n)
+      out.text.append(a->body.text, offsets[i], offsets[i + 1] - offsets[i]);
   }
   out.length = n - removed;
   for (const auto& an : a->body.anchors) {
     int o = std::min(an.offset, n);
     out.anchors.push_back({o - shift[o], an.line, an.col});
   }
-  for (size_t r = 0; r < a->refs.size(); ++r)
-    a->refs[r].offset = cut[r].first - shift[cut[r].first];
+  for (size_t r = 0; r < marks.size(); ++r) {
+    a->refs[r].offset = marks[r].start - shift[marks[r].start];
+    if (marks[r].end < n) {
+      Anchor after = a->body.Locate(marks[r].end);
+      out.anchors.push_back({marks[r].end - shift[marks[r].end], after.line,
+                             after.col});
+    }
+  }
+  std::stable_sort(out.anchors.begin(), out.anchors.end(),
+                   [](const Anchor& x, const Anchor& y) {
+                     return x.offset < y.offset;
+                   });
   a->body = std::move(out);
 }
 
