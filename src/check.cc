@@ -7,7 +7,6 @@
 #include "check.h"
 
 #include <CLI/CLI.hpp>
-
 #include <algorithm>
 #include <cstdio>
 #include <fstream>
@@ -30,8 +29,7 @@ constexpr int kExitInput = 3;
 
 // The --help footer: every rule with its severity.
 std::string RulesFooter() {
-  std::string s =
-      "\nRules (severity; --disable RULE to turn one off):\n";
+  std::string s = "\nRules (severity; --disable RULE to turn one off):\n";
   for (const auto& r : CheckRules()) {
     std::string id = r.id;
     id.resize(std::max<size_t>(id.size(), 26), ' ');
@@ -39,10 +37,9 @@ std::string RulesFooter() {
     sev.resize(8, ' ');
     s += "  " + id + " " + sev + " " + r.summary + "\n";
   }
-  s +=
-      "\nExit status: 0 no error, 1 errors (or warnings with --strict),\n"
-      "2 usage error, 3 an input could not be read (the others are still\n"
-      "checked). Details: docs/CHECKS.md\n";
+  s += "\nExit status: 0 no error, 1 errors (or warnings with --strict),\n"
+       "2 usage error, 3 an input could not be read (the others are still\n"
+       "checked). Details: docs/CHECKS.md\n";
   return s;
 }
 
@@ -72,8 +69,7 @@ bool Before(const Diagnostic& a, const Diagnostic& b) {
 CLI::App* AddCheckCommand(CLI::App* app, CheckOptions* opt) {
   CLI::App* c = app->add_subcommand(
       "check", "Validate bulletin issues before they are published");
-  c->add_option("files", opt->files, "Input files ('-' for stdin)")
-      ->required();
+  c->add_option("files", opt->files, "Input files ('-' for stdin)")->required();
   c->add_option("--format", opt->format, "text, json, github or sarif")
       ->check(CLI::IsMember({"text", "json", "github", "sarif"}))
       ->capture_default_str();
@@ -97,8 +93,8 @@ CLI::App* AddCheckCommand(CLI::App* app, CheckOptions* opt) {
       })
       ->capture_default_str();
   c->add_option("--encoding", opt->encoding, "Input encoding")
-      ->check(CLI::IsMember(
-          {"auto", "utf-8", "gb18030", "utf-16le", "utf-16be"}))
+      ->check(
+          CLI::IsMember({"auto", "utf-8", "gb18030", "utf-16le", "utf-16be"}))
       ->capture_default_str();
   c->add_option("--rules", opt->rules_dir, "Extra rule directory")
       ->check(CLI::ExistingDirectory);
@@ -118,8 +114,9 @@ bool ParseYears(const std::string& s, int* from, int* to) {
   if (dots == std::string::npos || dots == 0 || dots + 2 >= s.size())
     return false;
   auto number = [](const std::string& t, int* out) {
-    if (t.size() > 6 ||
-        !std::all_of(t.begin(), t.end(), [](char c) { return c >= '0' && c <= '9'; }))
+    if (t.size() > 6 || !std::all_of(t.begin(), t.end(), [](char c) {
+          return c >= '0' && c <= '9';
+        }))
       return false;
     *out = std::stoi(t);
     return true;
@@ -206,8 +203,8 @@ int RunCheck(const CheckOptions& opt) {
   if (engine) tables = Tables::Load(engine->files, &errors);
   std::unique_ptr<ArticleChecker> checker;
   if (tables) {
-    checker = ArticleChecker::Create(*tables, {popt.min_year, popt.max_year},
-                                     &error);
+    checker =
+        ArticleChecker::Create(*tables, {popt.min_year, popt.max_year}, &error);
     if (!checker) errors.push_back(error);
   }
   for (const auto& e : errors) std::fprintf(stderr, "%s\n", e.c_str());
@@ -259,7 +256,8 @@ int RunCheck(const CheckOptions& opt) {
     }
     std::fflush(stdout);
   }
-  if (opt.format == "sarif") std::fprintf(stdout, "%s\n", FormatSarif(sarif).c_str());
+  if (opt.format == "sarif")
+    std::fprintf(stdout, "%s\n", FormatSarif(sarif).c_str());
   if (opt.format == "text" && (n_errors || n_warnings)) {
     std::fprintf(stderr, "%d error%s, %d warning%s\n", n_errors,
                  n_errors == 1 ? "" : "s", n_warnings,

@@ -21,7 +21,7 @@ struct CheckOptions {
   std::string format = "text";  // text, json, github, sarif
   bool strict = false;          // warnings fail too
   std::vector<std::string> enable, disable;
-  std::string config;           // file with enable/disable lines
+  std::string config;  // file with enable/disable lines
   std::string encoding = "auto";
   std::string rules_dir;
   std::string years = "1900..2100";

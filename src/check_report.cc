@@ -1,10 +1,9 @@
 #include "check_report.h"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cctype>
 #include <map>
+#include <nlohmann/json.hpp>
 
 #include "check_rules.h"
 
@@ -26,12 +25,23 @@ std::string GithubEscape(const std::string& s, bool property) {
   std::string out;
   for (char c : s) {
     switch (c) {
-      case '%': out += "%25"; break;
-      case '\r': out += "%0D"; break;
-      case '\n': out += "%0A"; break;
-      case ':': out += property ? "%3A" : ":"; break;
-      case ',': out += property ? "%2C" : ","; break;
-      default: out.push_back(c);
+      case '%':
+        out += "%25";
+        break;
+      case '\r':
+        out += "%0D";
+        break;
+      case '\n':
+        out += "%0A";
+        break;
+      case ':':
+        out += property ? "%3A" : ":";
+        break;
+      case ',':
+        out += property ? "%2C" : ",";
+        break;
+      default:
+        out.push_back(c);
     }
   }
   return out;
@@ -57,18 +67,24 @@ std::string PathUri(const std::string& path) {
 
 const char* SarifLevel(Severity s) {
   switch (s) {
-    case Severity::kError: return "error";
-    case Severity::kWarning: return "warning";
-    case Severity::kNote: return "note";
+    case Severity::kError:
+      return "error";
+    case Severity::kWarning:
+      return "warning";
+    case Severity::kNote:
+      return "note";
   }
   return "error";
 }
 
 const char* GithubCommand(Severity s) {
   switch (s) {
-    case Severity::kError: return "error";
-    case Severity::kWarning: return "warning";
-    case Severity::kNote: return "notice";
+    case Severity::kError:
+      return "error";
+    case Severity::kWarning:
+      return "warning";
+    case Severity::kNote:
+      return "notice";
   }
   return "error";
 }
@@ -84,12 +100,9 @@ std::string FormatText(const Diagnostic& d) {
 }
 
 std::string FormatJson(const Diagnostic& d) {
-  ordered_json j = {{"file", d.path},
-                    {"line", d.line},
-                    {"col", d.col},
-                    {"severity", SeverityName(d.severity)},
-                    {"rule", d.rule},
-                    {"message", d.message}};
+  ordered_json j = {{"file", d.path}, {"line", d.line},
+                    {"col", d.col},   {"severity", SeverityName(d.severity)},
+                    {"rule", d.rule}, {"message", d.message}};
   return Dump(j, -1);
 }
 
@@ -119,9 +132,8 @@ std::string FormatSarif(const std::vector<Diagnostic>& results) {
   for (const auto& d : results) {
     if (!index.count(d.rule))
       add_rule(d.rule, "reported by the pipeline", d.severity);
-    ordered_json loc = {
-        {"physicalLocation",
-         {{"artifactLocation", {{"uri", PathUri(d.path)}}}}}};
+    ordered_json loc = {{"physicalLocation",
+                         {{"artifactLocation", {{"uri", PathUri(d.path)}}}}}};
     if (d.line > 0) {
       loc["physicalLocation"]["region"] = {{"startLine", d.line},
                                            {"startColumn", std::max(d.col, 1)}};

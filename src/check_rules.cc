@@ -69,9 +69,15 @@ void DocumentState::Observe(const Diagnostic& d) {
 namespace {
 
 // Characters after which a number is a count, an ordinal or part of a
-// date or a figure caption, never a footnote mark (第3，, 约5。, 5月1日2，, 表1。).
+// date or a figure caption, never a footnote mark (第3，, 约5。, 5月1日2，,
+// 表1。).
 const std::u32string kNotBeforeMark =
     U"第约近达至到和或共为有前后每超逾仅增降及与年月日号时点期级代型版图表";
+
+// What may follow a footnote mark, and what may stand before one besides a
+// Han character.
+const std::u32string kAfterMark = U"，。；、：！？";
+const std::u32string kCloserBeforeMark = U"》”）】";
 
 // A pattern that matches nothing (for an empty word table).
 constexpr char kNever[] = "[^\\x00-\\x{10FFFF}]";
@@ -82,17 +88,6 @@ int CodePointsIn(std::string_view s, size_t bytes) {
   for (size_t i = 0; i < bytes && i < s.size(); ++i)
     if ((static_cast<unsigned char>(s[i]) & 0xC0) != 0x80) ++n;
   return n;
-}
-
-// 1 for an ASCII digit, 2 for a full-width one, 0 otherwise.
-int DigitKind(char32_t c) {
-  if (c >= '0' && c <= '9') return 1;
-  if (c >= 0xFF10 && c <= 0xFF19) return 2;
-  return 0;
-}
-
-bool IsDigitSeparator(char32_t c) {
-  return c == ',' || c == '.' || c == 0xFF0C || c == 0xFF0E;
 }
 
 // Adds a diagnostic of rule `id` (with its default severity) to *out.
@@ -146,30 +141,31 @@ void CheckStructure(const Article& a, DocumentState* doc,
                     std::vector<Diagnostic>* out) {
   Anchor t = TitleStart(a);
   const std::string title = Trim(a.title.text);
-  bool blank = StripSpaces(a.body.text).find_first_not_of('\n') ==
-               std::string::npos;
+  bool blank =
+      StripSpaces(a.body.text).find_first_not_of('\n') == std::string::npos;
   if (!title.empty() && blank)
     Report(*doc, "article.empty", t.line, t.col,
            "article has no body text: " + title, out);
-  // Untitled text is segment.unplaced's business, not a missing byline.
-  if (a.byline.empty() && !title.empty())
+  // Untitled text is segment.unplaced's business and an empty article
+  // article.empty's, not a missing byline.
+  if (a.byline.empty() && !title.empty() && !blank)
     Report(*doc, "article.no-byline", t.line, t.col,
-           "article has no byline: " + (title.empty() ? "(untitled)" : title),
-           out);
+           "article has no byline: " + title, out);
   if (title.empty()) return;
   if (a.title.length > kMaxTitleLength) {
     Report(*doc, "title.looks-like-body", t.line, t.col,
            "title is " + std::to_string(a.title.length) +
                " characters long (more than " +
-               std::to_string(kMaxTitleLength) + "): body text taken for a "
+               std::to_string(kMaxTitleLength) +
+               "): body text taken for a "
                "title?",
            out);
   }
   std::vector<char32_t> cps = ToCodePoints(a.title.text);
   int last = static_cast<int>(cps.size()) - 1;
   // 。 may hide behind closing quotes: 他说：“……。”
-  while (last >= 0 && (cps[last] == ' ' || cps[last] == 0x3000 ||
-                       IsCloser(cps[last])))
+  while (last >= 0 &&
+         (cps[last] == ' ' || cps[last] == 0x3000 || IsCloser(cps[last])))
     --last;
   if (last >= 0 && cps[last] == U'。') {
     Anchor p = Where(a.title, last, t.line);
@@ -211,14 +207,15 @@ void CheckFootnotes(const Article& a, const DocumentState& doc,
     auto ascii_digit = [](char32_t c) { return c >= '0' && c <= '9'; };
     if (!ascii_digit(cps[i]) || ascii_digit(cps[i - 1])) continue;
     int j = i, number = 0;
-    while (j < n && ascii_digit(cps[j])) number = number * 10 + (cps[j++] - '0');
+    while (j < n && ascii_digit(cps[j]))
+      number = number * 10 + (cps[j++] - '0');
     if (j - i > 2 || j >= n || number == 0 || defined.count(number) ||
-        std::u32string(U"，。；、：！？").find(cps[j]) == std::u32string::npos)
+        kAfterMark.find(cps[j]) == std::u32string::npos)
       continue;
     char32_t before = cps[i - 1];
-    bool mark_before =
-        (IsHan(before) && kNotBeforeMark.find(before) == std::u32string::npos) ||
-        std::u32string(U"》”）】").find(before) != std::u32string::npos;
+    bool mark_before = (IsHan(before) &&
+                        kNotBeforeMark.find(before) == std::u32string::npos) ||
+                       kCloserBeforeMark.find(before) != std::u32string::npos;
     if (!mark_before) continue;
     Anchor p = Where(a.body, i, a.line);
     Report(doc, "footnote.undefined", p.line, p.col,
@@ -236,11 +233,10 @@ void CheckFootnotes(const Article& a, const DocumentState& doc,
       Report(doc, "footnote.unreferenced", p.line, p.col,
              "footnote " + n + " is not referred to in the text", out);
     if (f.number != expected) {
-      std::string why =
-          f.number < expected
-              ? "footnote " + n + " repeats or is out of order"
-              : "footnote numbering skips from " +
-                    std::to_string(expected - 1) + " to " + n;
+      std::string why = f.number < expected
+                            ? "footnote " + n + " repeats or is out of order"
+                            : "footnote numbering skips from " +
+                                  std::to_string(expected - 1) + " to " + n;
       Report(doc, "footnote.numbering", p.line, p.col,
              why + " (expected " + std::to_string(expected) + ")", out);
     }
@@ -269,8 +265,8 @@ void CheckUrls(const Article& a, DocumentState* doc,
       std::string why = UrlProblem(url);
       if (!why.empty())
         Report(*doc, "url.malformed", p.line, p.col,
-               "malformed URL in footnote " + std::to_string(f.number) +
-                   " (" + why + "): " + url,
+               "malformed URL in footnote " + std::to_string(f.number) + " (" +
+                   why + "): " + url,
                out);
       if (!mine.insert(url).second) continue;
       auto [it, fresh] = doc->urls.insert({url, {a.index, p.line}});
@@ -355,74 +351,6 @@ void CheckDates(const Article& a, const DocumentState& doc,
 
 }  // namespace
 
-std::string UrlProblem(std::string_view url) {
-  for (unsigned char c : url) {
-    if (c >= 0x80) return "non-ASCII characters";
-    if (c <= ' ' || c == 0x7F) return "spaces or control characters";
-  }
-  static const RE2 kScheme("(?i)((?:https?|ftp)://|www\\.)");
-  static const RE2 kHost(
-      "((?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\\.)+"
-      "(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9-]+)\\.?|[0-9]{1,3}(?:\\.[0-9]{1,3}){3})"
-      "(?::[0-9]{1,5})?");
-  static const RE2 kRest("[/?#][A-Za-z0-9\\-._~:/?#\\[\\]@!$&'()*+,;=%]*");
-  static const RE2 kBadEscape("%(?:[^0-9A-Fa-f]|.[^0-9A-Fa-f]|.?$)");
-  re2::StringPiece in(url.data(), url.size());
-  std::string scheme;
-  if (!RE2::Consume(&in, kScheme, &scheme)) return "no http(s) scheme";
-  if (scheme.back() == '.') in = re2::StringPiece(url.data(), url.size());
-  if (!RE2::Consume(&in, kHost)) return "no host with a dot";
-  if (!in.empty() && !RE2::FullMatch(in, kRest))
-    return "characters not allowed in a URL";
-  if (RE2::PartialMatch(in, kBadEscape)) return "broken %-escape";
-  return "";
-}
-
-std::vector<int> MixedDigitRuns(std::string_view text) {
-  std::vector<int> runs;
-  std::vector<char32_t> cps = ToCodePoints(text);
-  size_t n = cps.size();
-  for (size_t i = 0; i < n;) {
-    if (!DigitKind(cps[i])) {
-      ++i;
-      continue;
-    }
-    size_t start = i;
-    int kinds = 0;
-    while (i < n) {
-      if (DigitKind(cps[i])) {
-        kinds |= DigitKind(cps[i]);
-        ++i;
-      } else if (IsDigitSeparator(cps[i]) && i + 1 < n &&
-                 DigitKind(cps[i + 1])) {
-        ++i;
-      } else {
-        break;
-      }
-    }
-    if (kinds == 3) runs.push_back(static_cast<int>(start));
-  }
-  return runs;
-}
-
-std::vector<int> DateValueYears(std::string_view value) {
-  std::vector<int> years;
-  size_t from = 0;
-  while (from <= value.size()) {
-    size_t slash = value.find('/', from);
-    std::string_view part = value.substr(
-        from, slash == std::string_view::npos ? value.npos : slash - from);
-    if (part.substr(0, 2) == "FY") part.remove_prefix(2);
-    if (part.size() >= 4 &&
-        std::all_of(part.begin(), part.begin() + 4,
-                    [](char c) { return c >= '0' && c <= '9'; }))
-      years.push_back(std::stoi(std::string(part.substr(0, 4))));
-    if (slash == std::string_view::npos) break;
-    from = slash + 1;
-  }
-  return years;
-}
-
 ArticleChecker::~ArticleChecker() = default;
 
 std::unique_ptr<ArticleChecker> ArticleChecker::Create(const Tables& tables,
@@ -440,10 +368,10 @@ std::unique_ptr<ArticleChecker> ArticleChecker::Create(const Tables& tables,
   // A currency before the number (group 1), the number (group 2) and its
   // scale, the far end of a range, and 多/余; what follows must then be a
   // currency or a unit.
-  std::string scaled = "(" + (cur_before.empty() ? kNever : cur_before) + ")?" +
-                       sp + "(" + digits + ")" + sp + scale + "(?:" + sp +
-                       range + sp + digits + sp + scale + "?)?" + sp +
-                       "[多余餘]?" + sp;
+  if (cur_before.empty()) cur_before = kNever;
+  std::string scaled = "(" + cur_before + ")?" + sp + "(" + digits + ")" + sp +
+                       scale + "(?:" + sp + range + sp + digits + sp + scale +
+                       "?)?" + sp + "[多余餘]?" + sp;
   std::string after = cur_after;
   if (!units.empty()) after += (after.empty() ? "" : "|") + units;
   if (after.empty()) after = kNever;  // no words: nothing is accepted
@@ -467,8 +395,8 @@ void ArticleChecker::CheckFigures(const Article& a, const DocumentState& doc,
   for (const auto& e : a.entities) {
     const Field* f = FieldOf(a, e);
     for (int run : MixedDigitRuns(e.text)) {
-      Anchor p = f ? Where(*f, e.start + run, e.line)
-                   : Anchor{0, e.line, e.col + run};
+      Anchor p =
+          f ? Where(*f, e.start + run, e.line) : Anchor{0, e.line, e.col + run};
       Report(doc, "figure.mixed-digits", p.line, p.col,
              "number mixes full-width and ASCII digits: " + e.text, out);
     }
@@ -487,8 +415,8 @@ void ArticleChecker::CheckFigures(const Article& a, const DocumentState& doc,
     if (m[1].data() != nullptr) continue;  // US$ 3 亿
     if (after_->Match(body, end, body.size(), RE2::ANCHOR_START, nullptr, 0))
       continue;
-    bool covered = std::any_of(
-        a.entities.begin(), a.entities.end(), [&](const Entity& e) {
+    bool covered =
+        std::any_of(a.entities.begin(), a.entities.end(), [&](const Entity& e) {
           return e.field == "text" && e.start <= cp && cp < e.end &&
                  (e.type == "money" || e.type == "quantity" ||
                   e.type == "percent");

@@ -302,6 +302,8 @@ struct Segmenter::Impl {
 
   // Paragraph under construction.
   Paragraph para;
+  bool blank_pending = false;  // a blank line after an unfinished line
+  bool crossed_page = false;   // page furniture or footnotes since then
 
   // Article under construction.
   std::unique_ptr<Article> cur;
@@ -333,6 +335,7 @@ struct Segmenter::Impl {
   void EndBlock();
   void FlushDone(size_t keep);
   void Dropped() {  // a line of page furniture removed
+    crossed_page = true;
     ++stats.dropped_lines;
     if (cur) ++cur->dropped_lines;
   }
@@ -516,7 +519,14 @@ void Segmenter::Impl::Process(const Line& l) {
   if (l.blank || l.ws_only) {
     if (l.ws_only) separator_seen = true;
     if (!double_spaced) {
-      FlushParagraph();
+      // A blank line ends the paragraph, unless its last line is cut off
+      // mid-sentence: then footnotes and a page break may follow, and the
+      // sentence goes on after them.
+      if (para.pieces.empty() || EndsParagraph(prev_line, prev_line)) {
+        FlushParagraph();
+      } else {
+        blank_pending = true;
+      }
       if (l.blank && !in_footnote) separator_seen = true;
     }
     return;
@@ -542,7 +552,13 @@ void Segmenter::Impl::Process(const Line& l) {
   // (or the current section's name) at the top of a page.
   const std::string folded = FoldWidth(t);
   bool short_line = l.width <= 48;
-  if (short_line && next && MatchAny(rules.page_number, FoldWidth(next->text)) &&
+  // (Not a footnote's last line, not the end of a sentence, and not a line
+  // that fills the width: those are text that happens to end a page.)
+  bool header_like = !in_footnote && !IsTerminal(l.last) &&
+                     !(IsCloser(l.last) && IsTerminal(l.before_last)) &&
+                     (wrap_width == 0 || l.width * 10 < wrap_width * 7);
+  if (short_line && header_like && next &&
+      MatchAny(rules.page_number, FoldWidth(next->text)) &&
       !(Peek(1) && StartsWithUrl(Peek(1)->text))) {
     seen_headers.insert(t);
     Dropped();
@@ -569,7 +585,7 @@ void Segmenter::Impl::Process(const Line& l) {
   if (!is_section &&
       ((short_line && ((page_top && MatchAny(rules.header, folded)) ||
                        seen_headers.count(t))) ||
-       (content_lines < 3 && l.width <= 90 &&
+       ((content_lines < 3 || page_top) && l.width <= 90 &&
         MatchAny(rules.header, folded)))) {
     seen_headers.insert(t);
     Dropped();
@@ -708,11 +724,14 @@ void Segmenter::Impl::StartFootnote(int number, const Line& l,
   }
   int col = l.col + (CodePoints(l.text) - CodePoints(text));
   block.back().push_back({number, {{text, l.number, col, l.trail_space}}});
+  crossed_page = true;
   cur->end_line = std::max(cur->end_line, l.number);
   in_footnote = true;
 }
 
 void Segmenter::Impl::AddText(const Line& l) {
+  if (blank_pending && !crossed_page) FlushParagraph();
+  blank_pending = crossed_page = false;
   if (!para.pieces.empty() && EndsParagraph(prev_line, l)) FlushParagraph();
   if (para.pieces.empty()) para.first_line = l.number;
   para.pieces.push_back({l.text, l.number, l.col, l.trail_space});
@@ -724,6 +743,7 @@ void Segmenter::Impl::FlushParagraph() {
   if (para.pieces.empty()) return;
   auto p = std::make_unique<Paragraph>(std::move(para));
   para = Paragraph();
+  blank_pending = crossed_page = false;
   char32_t last = 0;
   bool trail = false;
   for (const auto& piece : p->pieces)

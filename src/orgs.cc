@@ -507,51 +507,7 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
       learn_abbreviations(e, im.Attrs(org));
     }
   }
-  // 2. Abbreviations learned earlier in the document: Latin ones are looked
-  // up word by word, Han ones searched for.
-  if (!im.doc_alias.empty()) {
-    auto add = [&](size_t p, size_t e, const std::string& key) {
-      auto it = im.doc_alias.find(key);
-      if (it != im.doc_alias.end() && !overlaps(p, e))
-        hits.push_back({p, e, "org.abbreviation", it->second});
-    };
-    size_t i = 0;
-    while (i < text.size()) {
-      if (!IsAsciiWord(text[i])) {
-        ++i;
-        continue;
-      }
-      size_t j = i;
-      // A word, or a run of words joined by single spaces and &/-/.
-      while (j < text.size() && (IsAsciiWord(text[j]) || text[j] == '&' ||
-                                 text[j] == '-' || text[j] == '.'))
-        ++j;
-      add(i, j, Impl::Fold(text.substr(i, j - i)));
-      // Multi-word abbreviations ("Global Foundries"): extend over spaces.
-      size_t k = j;
-      for (int words = 1; words < 4 && k + 1 < text.size() && text[k] == ' ' &&
-                          IsAsciiWord(text[k + 1]);
-           ++words) {
-        k += 1;
-        while (k < text.size() && (IsAsciiWord(text[k]) || text[k] == '&' ||
-                                   text[k] == '-' || text[k] == '.'))
-          ++k;
-        add(i, k, Impl::Fold(text.substr(i, k - i)));
-      }
-      i = j;
-    }
-    for (const auto& [abbr, attrs] : im.doc_alias) {
-      if (!HasHan(abbr)) continue;
-      size_t p = 0;
-      while ((p = text.find(abbr, p)) != std::string::npos) {
-        size_t e = p + abbr.size();
-        if (!overlaps(p, e))
-          hits.push_back({p, e, "org.abbreviation", attrs});
-        p = e;
-      }
-    }
-  }
-  // 3. Unknown organisations by suffix.
+  // 2. Unknown organisations by suffix.
   if (im.suffix_re && im.words) {
     // (word boundaries come from segment() around each suffix)
     re2::StringPiece in(text), m;
@@ -587,7 +543,8 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
       bool clear_edge = false, has_country = false;
       while (p > 0) {
         auto jt = std::lower_bound(bounds.begin(), bounds.end(), p);
-        if (jt == bounds.begin() || *(jt - 1) <= win_b) break;
+        // Stop at the window's edge, unless that is the text's start.
+        if (jt == bounds.begin() || (*(jt - 1) <= win_b && win_b > 0)) break;
         size_t q = *(jt - 1);
         std::string word = text.substr(q, p - q);
         bool all_han = true;
@@ -648,6 +605,50 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
       hits.push_back({p, se, "org.suffix", attrs});
       // Its abbreviation, if it gives one.
       learn_abbreviations(se, attrs);
+    }
+  }
+  // 3. Abbreviations learned so far in the document (this text included):
+  // Latin ones are looked up word by word, Han ones searched for.
+  if (!im.doc_alias.empty()) {
+    auto add = [&](size_t p, size_t e, const std::string& key) {
+      auto it = im.doc_alias.find(key);
+      if (it != im.doc_alias.end() && !overlaps(p, e))
+        hits.push_back({p, e, "org.abbreviation", it->second});
+    };
+    size_t i = 0;
+    while (i < text.size()) {
+      if (!IsAsciiWord(text[i])) {
+        ++i;
+        continue;
+      }
+      size_t j = i;
+      // A word, or a run of words joined by single spaces and &/-/.
+      while (j < text.size() && (IsAsciiWord(text[j]) || text[j] == '&' ||
+                                 text[j] == '-' || text[j] == '.'))
+        ++j;
+      add(i, j, Impl::Fold(text.substr(i, j - i)));
+      // Multi-word abbreviations ("Global Foundries"): extend over spaces.
+      size_t k = j;
+      for (int words = 1; words < 4 && k + 1 < text.size() && text[k] == ' ' &&
+                          IsAsciiWord(text[k + 1]);
+           ++words) {
+        k += 1;
+        while (k < text.size() && (IsAsciiWord(text[k]) || text[k] == '&' ||
+                                   text[k] == '-' || text[k] == '.'))
+          ++k;
+        add(i, k, Impl::Fold(text.substr(i, k - i)));
+      }
+      i = j;
+    }
+    for (const auto& [abbr, attrs] : im.doc_alias) {
+      if (!HasHan(abbr)) continue;
+      size_t p = 0;
+      while ((p = text.find(abbr, p)) != std::string::npos) {
+        size_t e = p + abbr.size();
+        if (!overlaps(p, e))
+          hits.push_back({p, e, "org.abbreviation", attrs});
+        p = e;
+      }
     }
   }
   std::sort(hits.begin(), hits.end(), [](const OrgHit& a, const OrgHit& b) {

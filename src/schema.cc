@@ -2,9 +2,8 @@
 // writes, field by field, and the normalised fields each entity type adds.
 // A change to record.cc or to a normaliser's attrs must change this too;
 // tests/cli/schema_validate.sh checks real output against it.
-#include <nlohmann/json.hpp>
-
 #include <initializer_list>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
 
@@ -46,7 +45,8 @@ ordered_json Object(ordered_json props, std::vector<std::string> required) {
 }
 
 ordered_json Qualifier() {
-  return {{"enum", List({"approx", "over", "under", "at_least", "up_to", "below"})}};
+  return {{"enum",
+           List({"approx", "over", "under", "at_least", "up_to", "below"})}};
 }
 
 ordered_json IsoDay() {
@@ -88,8 +88,8 @@ ordered_json TypeDefs() {
                             "relative one")},
         {"precision",
          {{"enum",
-           {"year", "half", "quarter", "month", "day", "fiscal_year",
-            "season", "decade"}}}},
+           {"year", "half", "quarter", "month", "day", "fiscal_year", "season",
+            "decade"}}}},
         {"year_inferred", Type("boolean")},
         {"part", {{"enum", {"start", "mid", "end"}}}},
         {"from", IsoDay()},
@@ -110,7 +110,8 @@ ordered_json TypeDefs() {
 ordered_json EntitySchema() {
   ordered_json defs = TypeDefs();
   ordered_json types = ordered_json::array();
-  for (auto it = defs.begin(); it != defs.end(); ++it) types.push_back(it.key());
+  for (auto it = defs.begin(); it != defs.end(); ++it)
+    types.push_back(it.key());
   ordered_json e = {
       {"type", "object"},
       {"properties",
@@ -132,9 +133,8 @@ ordered_json EntitySchema() {
                  {"then", {{"required", List({"footnote"})}}},
                  {"else", {{"not", {{"required", List({"footnote"})}}}}}});
   for (auto it = defs.begin(); it != defs.end(); ++it) {
-    all.push_back(
-        {{"if", {{"properties", {{"type", {{"const", it.key()}}}}}}},
-         {"then", it.value()}});
+    all.push_back({{"if", {{"properties", {{"type", {{"const", it.key()}}}}}}},
+                   {"then", it.value()}});
   }
   e["allOf"] = std::move(all);
   // The common fields plus those of the entity's own type, nothing else.
@@ -156,11 +156,11 @@ std::string RecordSchema() {
        {"offset", Described(NonNegative(), "code point offset in text")},
        {"line", Positive()}},
       {"number", "offset", "line"});
-  ordered_json source = Object(
-      {{"path", Described(Type("string"), "as given; - for stdin")},
-       {"line", Positive()},
-       {"end_line", Positive()}},
-      {"path", "line", "end_line"});
+  ordered_json source =
+      Object({{"path", Described(Type("string"), "as given; - for stdin")},
+              {"line", Positive()},
+              {"end_line", Positive()}},
+             {"path", "line", "end_line"});
   ordered_json props = {
       {"schema_version", {{"const", 1}}},
       {"source", std::move(source)},
@@ -172,7 +172,8 @@ std::string RecordSchema() {
       {"text", Type("string")},
       {"footnotes", {{"type", "array"}, {"items", std::move(footnote)}}},
       {"footnote_refs", {{"type", "array"}, {"items", std::move(ref)}}},
-      {"entities", {{"type", "array"}, {"items", {{"$ref", "#/$defs/entity"}}}}},
+      {"entities",
+       {{"type", "array"}, {"items", {{"$ref", "#/$defs/entity"}}}}},
       {"unplaced_lines",
        Described(Positive(), "lines that fit no structure, when any")},
       {"dropped_lines",
@@ -181,10 +182,10 @@ std::string RecordSchema() {
       {"$schema", "https://json-schema.org/draft/2020-12/schema"},
       {"title", "bulletin-extract record (schema_version 1)"},
       {"description", "One article of a bulletin, as one JSON Lines record."}};
-  ordered_json record = Object(std::move(props),
-                               {"schema_version", "source", "index", "section",
-                                "title", "authors", "text", "footnotes",
-                                "footnote_refs", "entities"});
+  ordered_json record =
+      Object(std::move(props),
+             {"schema_version", "source", "index", "section", "title",
+              "authors", "text", "footnotes", "footnote_refs", "entities"});
   for (auto it = record.begin(); it != record.end(); ++it)
     schema[it.key()] = it.value();
   schema["$defs"] = {{"entity", EntitySchema()}};

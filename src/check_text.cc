@@ -1,0 +1,96 @@
+// The text predicates of the check rules (declared in check_rules.h): URL
+// well-formedness, digit-width mixing and the years of a date value. They
+// look at one string each and know nothing of articles.
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <string>
+
+#include "check_rules.h"
+#include "text_util.h"
+
+namespace bulletin {
+namespace {
+
+// 1 for an ASCII digit, 2 for a full-width one, 0 otherwise.
+int DigitKind(char32_t c) {
+  if (c >= '0' && c <= '9') return 1;
+  if (c >= 0xFF10 && c <= 0xFF19) return 2;
+  return 0;
+}
+
+bool IsDigitSeparator(char32_t c) {
+  return c == ',' || c == '.' || c == 0xFF0C || c == 0xFF0E;
+}
+
+}  // namespace
+
+std::string UrlProblem(std::string_view url) {
+  for (unsigned char c : url) {
+    if (c >= 0x80) return "non-ASCII characters";
+    if (c <= ' ' || c == 0x7F) return "spaces or control characters";
+  }
+  static const RE2 kScheme("(?i)((?:https?|ftp)://|www\\.)");
+  static const RE2 kHost(
+      "((?:[A-Za-z0-9](?:[A-Za-z0-9-]*[A-Za-z0-9])?\\.)+"
+      "(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9-]+)\\.?|[0-9]{1,3}(?:\\.[0-9]{1,3}){3})"
+      "(?::[0-9]{1,5})?");
+  static const RE2 kRest("[/?#][A-Za-z0-9\\-._~:/?#\\[\\]@!$&'()*+,;=%]*");
+  static const RE2 kBadEscape("%(?:[^0-9A-Fa-f]|.[^0-9A-Fa-f]|.?$)");
+  re2::StringPiece in(url.data(), url.size());
+  std::string scheme;
+  if (!RE2::Consume(&in, kScheme, &scheme)) return "no http(s) scheme";
+  if (scheme.back() == '.') in = re2::StringPiece(url.data(), url.size());
+  if (!RE2::Consume(&in, kHost)) return "no host with a dot";
+  if (!in.empty() && !RE2::FullMatch(in, kRest))
+    return "characters not allowed in a URL";
+  if (RE2::PartialMatch(in, kBadEscape)) return "broken %-escape";
+  return "";
+}
+
+std::vector<int> MixedDigitRuns(std::string_view text) {
+  std::vector<int> runs;
+  std::vector<char32_t> cps = ToCodePoints(text);
+  size_t n = cps.size();
+  for (size_t i = 0; i < n;) {
+    if (!DigitKind(cps[i])) {
+      ++i;
+      continue;
+    }
+    size_t start = i;
+    int kinds = 0;
+    while (i < n) {
+      if (DigitKind(cps[i])) {
+        kinds |= DigitKind(cps[i]);
+        ++i;
+      } else if (IsDigitSeparator(cps[i]) && i + 1 < n &&
+                 DigitKind(cps[i + 1])) {
+        ++i;
+      } else {
+        break;
+      }
+    }
+    if (kinds == 3) runs.push_back(static_cast<int>(start));
+  }
+  return runs;
+}
+
+std::vector<int> DateValueYears(std::string_view value) {
+  std::vector<int> years;
+  size_t from = 0;
+  while (from <= value.size()) {
+    size_t slash = value.find('/', from);
+    std::string_view part = value.substr(
+        from, slash == std::string_view::npos ? value.npos : slash - from);
+    if (part.substr(0, 2) == "FY") part.remove_prefix(2);
+    if (part.size() >= 4 &&
+        std::all_of(part.begin(), part.begin() + 4,
+                    [](char c) { return c >= '0' && c <= '9'; }))
+      years.push_back(std::stoi(std::string(part.substr(0, 4))));
+    if (slash == std::string_view::npos) break;
+    from = slash + 1;
+  }
+  return years;
+}
+
+}  // namespace bulletin

@@ -1,0 +1,363 @@
+#include "check.h"
+
+#include <algorithm>
+#include <catch2/catch.hpp>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <set>
+#include <string>
+#include <vector>
+
+#include "check_report.h"
+#include "check_rules.h"
+#include "normalize.h"
+#include "rule_files.h"
+#include "text_util.h"
+
+namespace bulletin {
+namespace {
+
+using nlohmann::json;
+
+// The checker over the built-in tables, built once.
+const ArticleChecker& Checker() {
+  static std::unique_ptr<Tables> tables;
+  static std::unique_ptr<ArticleChecker> checker;
+  if (!checker) {
+    std::vector<std::string> errors;
+    tables = Tables::Load(RuleFiles::Builtin(), &errors);
+    REQUIRE(tables);
+    std::string error;
+    checker = ArticleChecker::Create(*tables, {1900, 2100}, &error);
+    INFO(error);
+    REQUIRE(checker);
+  }
+  return *checker;
+}
+
+// A field of one input line starting at `col`.
+Field OneLine(const std::string& text, int line, int col = 1) {
+  Field f;
+  f.text = text;
+  f.anchors = {{0, line, col}};
+  f.length = static_cast<int>(ToCodePoints(text).size());
+  return f;
+}
+
+// A well-formed article: title on line 1, body on line 3, byline on 5.
+Article Clean(int index = 1) {
+  Article a;
+  a.path = "issue.txt";
+  a.index = index;
+  a.line = a.title_line = 1;
+  a.end_line = 5;
+  a.title = OneLine("美国商务部发布芯片补贴申请指南", 1);
+  a.body = OneLine("美国商务部计划拨付 520 亿美元。", 3);
+  a.byline = "（执笔：张三）";
+  a.byline_line = 5;
+  return a;
+}
+
+Entity Date(const std::string& text, int start,
+            std::vector<std::pair<std::string, std::string>> attrs) {
+  Entity e;
+  e.type = "date";
+  e.text = text;
+  e.field = "text";
+  e.start = start;
+  e.end = start + static_cast<int>(ToCodePoints(text).size());
+  e.line = 3;
+  e.col = start + 1;
+  e.attrs = std::move(attrs);
+  return e;
+}
+
+// "rule@line:col" of each diagnostic of `a` (checked after `before`).
+std::vector<std::string> Found(const Article& a,
+                               std::vector<Article> before = {},
+                               DocumentState doc = {}) {
+  doc.path = "issue.txt";
+  std::vector<Diagnostic> out;
+  for (const auto& b : before) Checker().Check(b, &doc, &out);
+  out.clear();
+  Checker().Check(a, &doc, &out);
+  std::vector<std::string> s;
+  for (const auto& d : out) {
+    CHECK(d.path == "issue.txt");
+    s.push_back(d.rule + "@" + std::to_string(d.line) + ":" +
+                std::to_string(d.col));
+  }
+  return s;
+}
+
+TEST_CASE("check: every rule id is kind.name and listed once", "[check]") {
+  std::set<std::string> ids;
+  for (const auto& r : CheckRules()) {
+    std::string id = r.id;
+    CHECK(id.find('.') != std::string::npos);
+    CHECK(ids.insert(id).second);
+    CHECK(FindCheckRule(id) == &r);
+  }
+  CHECK(ids.size() == 16);
+  CHECK(FindCheckRule("no.such-rule") == nullptr);
+}
+
+TEST_CASE("check: a clean article reports nothing", "[check]") {
+  CHECK(Found(Clean()).empty());
+}
+
+TEST_CASE("check: URLs must have a host with a dot and plain ASCII",
+          "[check]") {
+  CHECK(UrlProblem("https://www.nist.gov/chips?x=1&y=%20#top") == "");
+  CHECK(UrlProblem("http://kjqb.las.ac.cn/a.htm?serverId=14&controlType=") ==
+        "");
+  CHECK(UrlProblem("www.gov.uk/guidance") == "");
+  CHECK(UrlProblem("http://192.168.1.1:8080/x") == "");
+  CHECK(UrlProblem("https://localhost/x") == "no host with a dot");
+  CHECK(UrlProblem("http://") == "no host with a dot");
+  CHECK(UrlProblem("https://www.nist.gov/a b") ==
+        "spaces or control characters");
+  CHECK(UrlProblem("https://www.nist.gov/芯片") == "non-ASCII characters");
+  CHECK(UrlProblem("ftp.example.com/x") == "no http(s) scheme");
+  CHECK(UrlProblem("https://www.nist.gov/a%2") == "broken %-escape");
+  CHECK(UrlProblem("https://www.nist.gov/<x>") ==
+        "characters not allowed in a URL");
+}
+
+TEST_CASE("check: a number mixing digit widths is found where it starts",
+          "[check]") {
+  CHECK(MixedDigitRuns("２0２２ 年") == std::vector<int>{0});
+  CHECK(MixedDigitRuns("约 1，８00 亿元") == std::vector<int>{2});
+  CHECK(MixedDigitRuns("２０２２ 年 5 月").empty());
+  CHECK(MixedDigitRuns("3.5 万片").empty());
+}
+
+TEST_CASE("check: date values name their years", "[check]") {
+  CHECK(DateValueYears("2022-05-18") == std::vector<int>{2022});
+  CHECK(DateValueYears("2022/2030") == std::vector<int>{2022, 2030});
+  CHECK(DateValueYears("2022-05-18/2022-05-20") ==
+        std::vector<int>{2022, 2022});
+  CHECK(DateValueYears("FY2023") == std::vector<int>{2023});
+  CHECK(DateValueYears("1990s") == std::vector<int>{1990});
+  CHECK(DateValueYears("XXXX-05").empty());
+  CHECK(DateValueYears("").empty());
+}
+
+TEST_CASE("check: the article structure rules", "[check]") {
+  Article a = Clean();
+  a.byline.clear();
+  CHECK(Found(a) == std::vector<std::string>{"article.no-byline@1:1"});
+
+  a = Clean();
+  a.body = Field();
+  CHECK(Found(a) == std::vector<std::string>{"article.empty@1:1"});
+
+  a = Clean();
+  a.title = OneLine(std::string(20, 'x') + "他说：“芯片补贴指南已经发布。”", 1);
+  CHECK(Found(a) == std::vector<std::string>{"title.looks-like-body@1:35"});
+  a.title = OneLine(std::string(61, 'x'), 1, 3);
+  CHECK(Found(a) == std::vector<std::string>{"title.looks-like-body@1:3"});
+  a.title = OneLine(std::string(60, 'x'), 1);
+  CHECK(Found(a).empty());
+
+  Article again = Clean(2);
+  again.title = OneLine("美国商务部发布芯片补贴 申请指南", 9);
+  CHECK(Found(again, {Clean()}) ==
+        std::vector<std::string>{"title.duplicate@9:1"});
+
+  // Untitled text is only segment.unplaced's business.
+  a = Clean();
+  a.title = Field();
+  a.byline.clear();
+  a.unplaced_lines = 1;
+  CHECK(Found(a) == std::vector<std::string>{"segment.unplaced@1:1"});
+  DocumentState seen;
+  seen.Observe({Severity::kWarning, "segment.unplaced", "issue.txt", 3, 1,
+                "text outside any titled article"});
+  CHECK(Found(a, {}, seen).empty());
+}
+
+TEST_CASE("check: footnote marks and footnotes must match", "[check]") {
+  Article a = Clean();
+  Footnote f1, f2;
+  f1.number = 1;
+  f1.text = OneLine("https://www.nist.gov/a", 7, 3);
+  f1.urls = {"https://www.nist.gov/a"};
+  f1.url_lines = {7};
+  f2 = f1;
+  f2.number = 2;
+  f2.text = OneLine("https://www.nist.gov/b", 8, 3);
+  f2.urls = {"https://www.nist.gov/b"};
+  f2.url_lines = {8};
+  a.footnotes = {f1, f2};
+  a.refs = {{1, 2, 4, 3, 5}};  // a range mark "1-2"
+  CHECK(Found(a).empty());
+
+  a.refs = {{1, 1, 4, 3, 5}};
+  CHECK(Found(a) == std::vector<std::string>{"footnote.unreferenced@8:3"});
+
+  a.refs = {{1, 1, 4, 3, 5}, {3, 3, 9, 3, 10}};
+  a.footnotes = {f1};
+  CHECK(Found(a) == std::vector<std::string>{"footnote.undefined@3:10"});
+
+  // A mark the segmenter left in the body for want of a footnote.
+  a.refs = {{1, 1, 4, 3, 5}};
+  a.body = OneLine("美国商务部发布报告，指南3。见表4。第5，", 3);
+  CHECK(Found(a) == std::vector<std::string>{"footnote.undefined@3:13"});
+
+  Footnote again = f2;
+  again.number = 1;
+  a.body = Clean().body;
+  a.footnotes = {f1, again};
+  CHECK(Found(a) == std::vector<std::string>{"footnote.numbering@8:3"});
+
+  // A source note (来源：...) has number 0 and no mark.
+  Footnote source = f1;
+  source.number = 0;
+  a.footnotes = {source};
+  a.refs.clear();
+  CHECK(Found(a).empty());
+}
+
+TEST_CASE("check: malformed and shared URLs", "[check]") {
+  Article a = Clean();
+  Footnote f;
+  f.number = 1;
+  f.text = OneLine("报告. https://localhost/x", 7, 3);
+  f.urls = {"https://localhost/x"};
+  f.url_lines = {7};
+  a.footnotes = {f};
+  a.refs = {{1, 1, 4, 3, 5}};
+  CHECK(Found(a) == std::vector<std::string>{"url.malformed@7:7"});
+
+  Entity u;
+  u.type = "url";
+  u.text = "http://commerce/x";
+  u.field = "text";
+  u.line = 3;
+  u.col = 8;
+  a = Clean();
+  a.entities = {u};
+  CHECK(Found(a) == std::vector<std::string>{"url.malformed@3:8"});
+
+  Article first = Clean(1), second = Clean(2);
+  f.text = OneLine("https://www.nist.gov/a", 7, 3);
+  f.urls = {"https://www.nist.gov/a"};
+  first.footnotes = {f};
+  first.refs = {{1, 1, 4, 3, 5}};
+  second.title = OneLine("另一篇文章的标题", 11);
+  second.footnotes = first.footnotes;
+  second.footnotes[0].text = OneLine("https://www.nist.gov/a", 17, 3);
+  second.refs = first.refs;
+  CHECK(Found(second, {first}) == std::vector<std::string>{"url.shared@17:3"});
+}
+
+TEST_CASE("check: U+FFFD the decoder made is not reported twice", "[check]") {
+  Article a = Clean();
+  a.body = OneLine("美国商务部\xEF\xBF\xBD计划拨付 520 亿美元。", 3);
+  CHECK(Found(a) == std::vector<std::string>{"decode.replacement-char@3:6"});
+  DocumentState doc;
+  // The segmenter may shift a column; the nearest replacement is matched.
+  doc.Observe({Severity::kWarning, "decode.invalid-bytes", "issue.txt", 3, 7,
+               "invalid utf-8 byte"});
+  CHECK(Found(a, {}, doc).empty());
+}
+
+TEST_CASE("check: figures with mixed digits or without a currency", "[check]") {
+  Article a = Clean();
+  a.body =
+      OneLine("计划拨付 520 亿，其中 30 亿美元、US$ 2 亿和 10 万片晶圆。", 3);
+  CHECK(Found(a) == std::vector<std::string>{"figure.money-no-currency@3:6"});
+  // A figure the extractor understood is not second-guessed.
+  Entity money;
+  money.type = "money";
+  money.field = "text";
+  money.start = 5;
+  money.end = 10;
+  a.entities = {money};
+  CHECK(Found(a).empty());
+
+  a = Clean();
+  Entity d = Date("２0２２ 年", 2, {{"value", "\"2022\""}});
+  a.entities = {d};
+  CHECK(Found(a) == std::vector<std::string>{"figure.mixed-digits@3:3"});
+}
+
+TEST_CASE("check: impossible and out-of-range dates", "[check]") {
+  Article a = Clean();
+  a.entities = {
+      Date("2022 年 2 月 30 日", 0, {{"value", "null"}, {"invalid", "true"}})};
+  CHECK(Found(a) == std::vector<std::string>{"date.impossible@3:1"});
+  a.entities = {Date("1850 年", 0, {{"value", "\"1850\""}})};
+  CHECK(Found(a) == std::vector<std::string>{"date.out-of-range@3:1"});
+  a.entities = {
+      Date("5 月", 0, {{"value", "\"1850-05\""}, {"year_inferred", "true"}})};
+  CHECK(Found(a).empty());
+}
+
+TEST_CASE("check: --years and config files are parsed strictly", "[check]") {
+  int from = 0, to = 0;
+  CHECK(ParseYears("1990..2030", &from, &to));
+  CHECK((from == 1990 && to == 2030));
+  for (const char* bad : {"2030..1990", "1990-2030", "..2030", "x..y", ""})
+    CHECK_FALSE(ParseYears(bad, &from, &to));
+
+  std::set<std::string> off;
+  std::string error;
+  CHECK(
+      ApplyCheckConfig("# release\n\ndisable url.shared  # noisy\n"
+                       "disable title.duplicate\nenable url.shared\n",
+                       "cfg", &off, &error));
+  CHECK(off == std::set<std::string>{"title.duplicate"});
+  CHECK_FALSE(ApplyCheckConfig("disable url.nope\n", "cfg", &off, &error));
+  CHECK(error ==
+        "cfg:1: unknown rule 'url.nope' (bulletin-extract check "
+        "--help lists them)");
+  CHECK_FALSE(ApplyCheckConfig("\nmute url.shared\n", "cfg", &off, &error));
+  CHECK(error.rfind("cfg:2: ", 0) == 0);
+}
+
+TEST_CASE("check: invalid bytes are an error only with --encoding utf-8",
+          "[check]") {
+  Diagnostic d{Severity::kWarning, "decode.invalid-bytes", "a.txt", 1, 1, ""};
+  CHECK(EffectiveSeverity(d, "utf-8") == Severity::kError);
+  CHECK(EffectiveSeverity(d, "auto") == Severity::kWarning);
+  d.rule = "date.impossible";
+  CHECK(EffectiveSeverity(d, "auto") == Severity::kError);
+}
+
+TEST_CASE("check: the report formats", "[check]") {
+  Diagnostic d{Severity::kError,         "url.malformed", "a,b.txt", 10, 8,
+               "bad URL: 100%\nhttp://x"};
+  CHECK(FormatText(d) ==
+        "a,b.txt:10:8: error: bad URL: 100%\nhttp://x [url.malformed]");
+  CHECK(FormatGithub(d) ==
+        "::error file=a%2Cb.txt,line=10,col=8,title=url.malformed::"
+        "bad URL: 100%25%0Ahttp://x");
+  json j = json::parse(FormatJson(d));
+  CHECK(j == json{{"file", "a,b.txt"},
+                  {"line", 10},
+                  {"col", 8},
+                  {"severity", "error"},
+                  {"rule", "url.malformed"},
+                  {"message", "bad URL: 100%\nhttp://x"}});
+
+  d.severity = Severity::kWarning;
+  d.path = "期刊 1.txt";
+  json log = json::parse(FormatSarif({d}));
+  CHECK(log["version"] == "2.1.0");
+  const json& run = log["runs"][0];
+  CHECK(run["tool"]["driver"]["name"] == "bulletin-extract");
+  CHECK(run["tool"]["driver"]["rules"].size() == CheckRules().size());
+  const json& r = run["results"][0];
+  CHECK(r["ruleId"] == "url.malformed");
+  CHECK(r["level"] == "warning");
+  CHECK(run["tool"]["driver"]["rules"][r["ruleIndex"].get<int>()]["id"] ==
+        "url.malformed");
+  const json& loc = r["locations"][0]["physicalLocation"];
+  CHECK(loc["artifactLocation"]["uri"] == "%E6%9C%9F%E5%88%8A%201.txt");
+  CHECK(loc["region"] == json{{"startLine", 10}, {"startColumn", 8}});
+}
+
+}  // namespace
+}  // namespace bulletin

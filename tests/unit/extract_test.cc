@@ -1,0 +1,1059 @@
+#include "extract.h"
+
+#include <unistd.h>
+
+#include <catch2/catch.hpp>
+#include <cstdio>
+#include <cstdlib>
+#include <fstream>
+#include <nlohmann/json.hpp>
+#include <string>
+#include <vector>
+
+#include "layout.h"
+#include "text_util.h"
+
+namespace bulletin {
+namespace {
+
+// The built-in rules, loaded once.
+const Extractor& Ex() {
+  static std::unique_ptr<Extractor> ex = [] {
+    std::vector<std::string> errors;
+    auto e = Extractor::Load(RuleFiles::Builtin(), &errors);
+    for (const auto& err : errors) UNSCOPED_INFO(err);
+    return e;
+  }();
+  REQUIRE(ex != nullptr);
+  return *ex;
+}
+
+Field MakeField(const std::string& text, int line) {
+  Field f;
+  f.text = text;
+  f.length = CodePoints(text);
+  if (!text.empty()) f.anchors.push_back({0, line, 1});
+  return f;
+}
+
+// The code points [start, end) of `text`.
+std::string Slice(const std::string& text, int start, int end) {
+  std::vector<int> off = CodePointOffsets(text);
+  if (start < 0 || end < start || end >= static_cast<int>(off.size()))
+    return "<out of range>";
+  return text.substr(off[start], off[end] - off[start]);
+}
+
+// The text of the field an entity belongs to.
+const std::string& FieldText(const Article& a, const Entity& e) {
+  static const std::string kNone = "<no such field>";
+  if (e.field == "title") return a.title.text;
+  if (e.field == "text") return a.body.text;
+  for (const auto& f : a.footnotes)
+    if (e.field == "footnote" && f.number == e.footnote) return f.text.text;
+  return kNone;
+}
+
+// Every entity must be the substring [start, end) of its field, in code
+// points: checked for everything the tests extract.
+void CheckOffsets(const Article& a) {
+  for (const auto& e : a.entities) {
+    INFO(e.type << " '" << e.text << "' " << e.field << " [" << e.start << ", "
+                << e.end << ")");
+    CHECK(Slice(FieldText(a, e), e.start, e.end) == e.text);
+  }
+}
+
+// Runs the extractor over an article with this body (and title), as the
+// first article of a fresh document.
+Article ProcessArticle(const std::string& body, DocContext* ctx = nullptr,
+                       const std::string& title = "") {
+  DocContext local;
+  if (!ctx) ctx = &local;
+  Article a;
+  a.title = MakeField(title, 1);
+  a.body = MakeField(body, 3);
+  Ex().StartDocument();
+  Ex().Process(&a, ctx);
+  CheckOffsets(a);
+  return a;
+}
+
+std::vector<Entity> Extract(const std::string& body,
+                            DocContext* ctx = nullptr) {
+  return ProcessArticle(body, ctx).entities;
+}
+
+// The entity of `type` whose text is `text`, or nullptr.
+const Entity* Find(const std::vector<Entity>& es, const std::string& type,
+                   const std::string& text) {
+  for (const auto& e : es)
+    if (e.type == type && e.text == text) return &e;
+  return nullptr;
+}
+
+// Entities of `type`.
+std::vector<Entity> OfType(const std::vector<Entity>& es,
+                           const std::string& type) {
+  std::vector<Entity> out;
+  for (const auto& e : es)
+    if (e.type == type) out.push_back(e);
+  return out;
+}
+
+// An attribute as plain text: strings unquoted, numbers and literals as
+// printed; "<none>" when absent.
+std::string Attr(const Entity* e, const std::string& key) {
+  if (!e) return "<no entity>";
+  for (const auto& [k, v] : e->attrs) {
+    if (k != key) continue;
+    nlohmann::json j = nlohmann::json::parse(v);
+    return j.is_string() ? j.get<std::string>() : j.dump();
+  }
+  return "<none>";
+}
+
+double Number(const Entity* e, const std::string& key) {
+  std::string s = Attr(e, key);
+  char* end = nullptr;
+  double d = std::strtod(s.c_str(), &end);
+  return end && *end == '\0' && !s.empty() ? d : -1;
+}
+
+// All entities, for failure messages.
+std::string Dump(const std::vector<Entity>& es) {
+  std::string out;
+  for (const auto& e : es) {
+    out += e.type + " '" + e.text + "' (" + e.rule + ")";
+    for (const auto& [k, v] : e.attrs) out += " " + k + "=" + v;
+    out += "\n";
+  }
+  return out;
+}
+
+// --- Money ----------------------------------------------------------------
+
+TEST_CASE("520 亿美元 is 52000000000 USD", "[extract][money]") {
+  auto es = Extract("芯片法案授权的 520 亿美元中约有一半用于制造业激励。");
+  INFO(Dump(es));
+  const Entity* e = Find(es, "money", "520 亿美元");
+  CHECK(Attr(e, "value") == "52000000000");
+  CHECK(Attr(e, "currency") == "USD");
+  CHECK(Attr(e, "qualifier") == "<none>");
+}
+
+TEST_CASE("3.19万亿卢布 is 3190000000000 RUB", "[extract][money]") {
+  auto es = Extract("计划累计投入3.19万亿卢布发展电子工业。");
+  INFO(Dump(es));
+  const Entity* e = Find(es, "money", "3.19万亿卢布");
+  CHECK(Attr(e, "value") == "3190000000000");
+  CHECK(Attr(e, "currency") == "RUB");
+}
+
+TEST_CASE("约 30 亿元人民币 is an approximate amount in CNY",
+          "[extract][money]") {
+  auto es = Extract("预计释放约 30 亿元人民币的采购需求。");
+  INFO(Dump(es));
+  const Entity* e = Find(es, "money", "约 30 亿元人民币");
+  CHECK(Attr(e, "value") == "3000000000");
+  CHECK(Attr(e, "currency") == "CNY");
+  CHECK(Attr(e, "qualifier") == "approx");
+}
+
+TEST_CASE("10-20亿美元 is a range with value_max", "[extract][money]") {
+  auto es = Extract("代工业务可带来10-20亿美元的外部营收。");
+  INFO(Dump(es));
+  const Entity* e = Find(es, "money", "10-20亿美元");
+  CHECK(Attr(e, "value") == "1000000000");
+  CHECK(Attr(e, "value_max") == "2000000000");
+  CHECK(Attr(e, "currency") == "USD");
+}
+
+TEST_CASE("10至20亿元 is a range in CNY", "[extract][money]") {
+  auto es = Extract("项目总投资为10至20亿元，分三期建设。");
+  INFO(Dump(es));
+  const Entity* e = Find(es, "money", "10至20亿元");
+  CHECK(Attr(e, "value") == "1000000000");
+  CHECK(Attr(e, "value_max") == "2000000000");
+  CHECK(Attr(e, "currency") == "CNY");
+}
+
+TEST_CASE("15-20 美元 is a range without a scale word", "[extract][money]") {
+  auto es = Extract("每颗芯片便宜 15-20 美元。");
+  INFO(Dump(es));
+  const Entity* e = Find(es, "money", "15-20 美元");
+  CHECK(Attr(e, "value") == "15");
+  CHECK(Attr(e, "value_max") == "20");
+  CHECK(Attr(e, "currency") == "USD");
+}
+
+TEST_CASE("一千多万元 is 10000000 CNY with qualifier over",
+          "[extract][money]") {
+  auto es = Extract("公司刚刚完成一千多万元的天使轮融资。");
+  INFO(Dump(es));
+  const Entity* e = Find(es, "money", "一千多万元");
+  CHECK(Attr(e, "value") == "10000000");
+  CHECK(Attr(e, "currency") == "CNY");
+  CHECK(Attr(e, "qualifier") == "over");
+}
+
+TEST_CASE("US$2.5 billion is 2500000000 USD", "[extract][money]") {
+  auto es = Extract("该公司宣布融资 US$2.5 billion 用于扩产。");
+  INFO(Dump(es));
+  const Entity* e = Find(es, "money", "US$2.5 billion");
+  CHECK(Attr(e, "value") == "2500000000");
+  CHECK(Attr(e, "currency") == "USD");
+}
+
+TEST_CASE("€3亿 is 300000000 EUR", "[extract][money]") {
+  auto es = Extract("首批资助总额为 €3亿，成员国按比例配套。");
+  INFO(Dump(es));
+  const Entity* e = Find(es, "money", "€3亿");
+  CHECK(Attr(e, "value") == "300000000");
+  CHECK(Attr(e, "currency") == "EUR");
+}
+
+TEST_CASE("新台幣 1.2 兆元 is 1200000000000 TWD",
+          "[extract][money]") {
+  auto es = Extract("政府計畫投入新台幣 1.2 兆元支持半導體產業。");
+  INFO(Dump(es));
+  auto money = OfType(es, "money");
+  REQUIRE(money.size() == 1);
+  CHECK(money[0].text == "新台幣 1.2 兆元");
+  CHECK(Attr(&money[0], "value") == "1200000000000");
+  CHECK(Attr(&money[0], "currency") == "TWD");
+}
+
+TEST_CASE("1.2 兆新台幣 after the number is TWD", "[extract][money]") {
+  auto es = Extract("產值預計達到 1.2 兆新台幣。");
+  INFO(Dump(es));
+  const Entity* e = Find(es, "money", "1.2 兆新台幣");
+  CHECK(Attr(e, "value") == "1200000000000");
+  CHECK(Attr(e, "currency") == "TWD");
+}
+
+TEST_CASE("Currency names map to ISO 4217 codes", "[extract][money]") {
+  const std::vector<std::pair<std::string, std::string>> kCurrencies = {
+      {"美金", "USD"},   {"欧元", "EUR"},     {"日元", "JPY"},
+      {"韩元", "KRW"},   {"英镑", "GBP"},     {"港元", "HKD"},
+      {"新台币", "TWD"}, {"印度卢比", "INR"}, {"新加坡元", "SGD"},
+      {"澳元", "AUD"},   {"加元", "CAD"},     {"瑞士法郎", "CHF"},
+      {"美元", "USD"},   {"人民币", "CNY"},   {"元", "CNY"},
+      {"卢布", "RUB"}};
+  for (const auto& [surface, iso] : kCurrencies) {
+    std::string amount = "5 亿" + surface;
+    auto es = Extract("公司宣布获得 " + amount + "投资。");
+    INFO(amount << "\n" << Dump(es));
+    const Entity* e = Find(es, "money", amount);
+    CHECK(Attr(e, "currency") == iso);
+    CHECK(Attr(e, "value") == "500000000");
+  }
+}
+
+TEST_CASE("Qualifiers before and after an amount are normalised",
+          "[extract][money]") {
+  const std::vector<std::pair<std::string, std::string>> kQualified = {
+      {"约 5 亿美元", "approx"},  {"近 5 亿美元", "approx"},
+      {"5 亿美元左右", "approx"}, {"超过 5 亿美元", "over"},
+      {"逾 5 亿美元", "over"},    {"20 多亿美元", "over"},
+      {"5 亿美元以上", "over"},   {"不到 5 亿美元", "under"},
+      {"5 亿美元以下", "under"},  {"至少 5 亿美元", "at_least"},
+      {"高达 5 亿美元", "up_to"}, {"最多 5 亿美元", "up_to"}};
+  for (const auto& [amount, qualifier] : kQualified) {
+    auto es = Extract("该项目的投资额为" + amount + "，分两期完成。");
+    INFO(amount << "\n" << Dump(es));
+    const Entity* e = Find(es, "money", amount);
+    CHECK(Attr(e, "qualifier") == qualifier);
+    CHECK(Attr(e, "currency") == "USD");
+  }
+}
+
+TEST_CASE("20 多亿美元 keeps the value of the written number",
+          "[extract][money]") {
+  auto es = Extract("该项目的投资额为20 多亿美元。");
+  INFO(Dump(es));
+  CHECK(Attr(Find(es, "money", "20 多亿美元"), "value") == "2000000000");
+}
+
+TEST_CASE("Full-width digits and separators in money are parsed",
+          "[extract][money]") {
+  auto es = Extract("计划投资５２０亿美元，另有１，８００亿元配套资金。");
+  INFO(Dump(es));
+  CHECK(Attr(Find(es, "money", "５２０亿美元"), "value") == "52000000000");
+  CHECK(Attr(Find(es, "money", "１，８００亿元"), "value") == "180000000000");
+}
+
+// --- Percentages ----------------------------------------------------------
+
+TEST_CASE("9.5% is a percent of 9.5", "[extract][percent]") {
+  auto es = Extract("营收同比增长 9.5%，好于预期。");
+  INFO(Dump(es));
+  CHECK(Attr(Find(es, "percent", "9.5%"), "value") == "9.5");
+}
+
+TEST_CASE("Full-width ３０％ is a percent of 30", "[extract][percent]") {
+  auto es = Extract("成本下降了３０％。");
+  INFO(Dump(es));
+  CHECK(Attr(Find(es, "percent", "３０％"), "value") == "30");
+}
+
+TEST_CASE("百分之五十 is a percent of 50", "[extract][percent]") {
+  auto es = Extract("补贴比例最高可达百分之五十。");
+  INFO(Dump(es));
+  auto percents = OfType(es, "percent");
+  REQUIRE(percents.size() == 1);
+  CHECK(percents[0].text.find("百分之五十") != std::string::npos);
+  CHECK(Attr(&percents[0], "value") == "50");
+}
+
+TEST_CASE("3 个百分点 is a percent in percentage points",
+          "[extract][percent]") {
+  auto es = Extract("毛利率将被拉低 3 个百分点。");
+  INFO(Dump(es));
+  const Entity* e = Find(es, "percent", "3 个百分点");
+  CHECK(Attr(e, "value") == "3");
+  CHECK(Attr(e, "unit") == "pp");
+}
+
+TEST_CASE("10～20% is a percent range", "[extract][percent]") {
+  auto es = Extract("报价下调10～20%。");
+  INFO(Dump(es));
+  const Entity* e = Find(es, "percent", "10～20%");
+  CHECK(Attr(e, "value") == "10");
+  CHECK(Attr(e, "value_max") == "20");
+}
+
+TEST_CASE("A percent takes a qualifier", "[extract][percent]") {
+  auto es = Extract("增幅在 10% 以上，市场份额约 25%。");
+  INFO(Dump(es));
+  CHECK(Attr(Find(es, "percent", "10% 以上"), "qualifier") == "over");
+  CHECK(Attr(Find(es, "percent", "约 25%"), "qualifier") == "approx");
+}
+
+// --- Quantities -----------------------------------------------------------
+
+TEST_CASE("200 多家 is 200 家 with qualifier over", "[extract][quantity]") {
+  auto es = Extract("调研覆盖区域内 200 多家企业。");
+  INFO(Dump(es));
+  const Entity* e = Find(es, "quantity", "200 多家");
+  CHECK(Attr(e, "value") == "200");
+  CHECK(Attr(e, "unit") == "家");
+  CHECK(Attr(e, "qualifier") == "over");
+}
+
+TEST_CASE("超过 10 万片 is 100000 片 with qualifier over",
+          "[extract][quantity]") {
+  auto es = Extract("月产能超过 10 万片晶圆。");
+  INFO(Dump(es));
+  const Entity* e = Find(es, "quantity", "超过 10 万片");
+  CHECK(Attr(e, "value") == "100000");
+  CHECK(Attr(e, "unit") == "片");
+  CHECK(Attr(e, "qualifier") == "over");
+}
+
+TEST_CASE("12 英寸 and 8 吋 are wafer sizes in inches", "[extract][quantity]") {
+  auto es = Extract("扩充 8 吋和 12 英寸硅片的抛光产能。");
+  INFO(Dump(es));
+  const Entity* a = Find(es, "quantity", "12 英寸");
+  CHECK(Attr(a, "value") == "12");
+  CHECK(Attr(a, "unit") == "英寸");
+  const Entity* b = Find(es, "quantity", "8 吋");
+  CHECK(Attr(b, "value") == "8");
+  CHECK(Attr(b, "unit") == "英寸");
+}
+
+TEST_CASE("300mm 晶圆 is a quantity, not a process node",
+          "[extract][quantity][node]") {
+  auto es = Extract("全球 300mm 晶圆厂设备支出明年将回暖。");
+  INFO(Dump(es));
+  const Entity* e = Find(es, "quantity", "300mm");
+  CHECK(Attr(e, "value") == "300");
+  CHECK(Attr(e, "unit") == "mm");
+  CHECK(OfType(es, "process_node").empty());
+}
+
+TEST_CASE("300 毫米硅片 is not a process node", "[extract][quantity][node]") {
+  auto es = Extract("新建一条 300 毫米硅片产线。");
+  INFO(Dump(es));
+  CHECK(OfType(es, "process_node").empty());
+}
+
+TEST_CASE("600 V is a quantity in volts", "[extract][quantity]") {
+  auto es = Extract("产品覆盖 600 V 至 1200 V 电压等级。");
+  INFO(Dump(es));
+  const Entity* e = Find(es, "quantity", "600 V");
+  CHECK(Attr(e, "value") == "600");
+  CHECK(Attr(e, "unit") == "V");
+}
+
+TEST_CASE("100-Gbps is a quantity in Gbps", "[extract][quantity]") {
+  auto es = Extract("新芯片支持 100-Gbps 光互连。");
+  INFO(Dump(es));
+  const Entity* e = Find(es, "quantity", "100-Gbps");
+  CHECK(Attr(e, "value") == "100");
+  CHECK(Attr(e, "unit") == "Gbps");
+}
+
+TEST_CASE("150 英亩 is a quantity in acres", "[extract][quantity]") {
+  auto es = Extract("新厂区占地约 150 英亩。");
+  INFO(Dump(es));
+  bool found = false;
+  for (const auto& e : OfType(es, "quantity")) {
+    if (e.text.find("150 英亩") == std::string::npos) continue;
+    found = true;
+    CHECK(Attr(&e, "value") == "150");
+    CHECK(Attr(&e, "unit") == "英亩");
+  }
+  CHECK(found);
+}
+
+// --- Process nodes --------------------------------------------------------
+
+// The value_nm of the only process node in `text`, or -1.
+double NodeNm(const std::string& text, std::string* qualifier = nullptr) {
+  auto es = Extract(text);
+  auto nodes = OfType(es, "process_node");
+  INFO(text << "\n" << Dump(es));
+  CHECK(nodes.size() == 1);
+  if (nodes.size() != 1) return -1;
+  if (qualifier) *qualifier = Attr(&nodes[0], "qualifier");
+  return Number(&nodes[0], "value_nm");
+}
+
+TEST_CASE("28nm is a 28 nm process node", "[extract][node]") {
+  CHECK(NodeNm("工厂主要生产 28nm 成熟制程芯片。") == 28);
+}
+
+TEST_CASE("1.4 纳米 is a 1.4 nm process node", "[extract][node]") {
+  CHECK(NodeNm("被视为 1.4 纳米及更先进节点不可或缺的设备。") == 1.4);
+}
+
+TEST_CASE("3 纳米制程 is a 3 nm process node", "[extract][node]") {
+  CHECK(NodeNm("硅基晶体管进入 3 纳米制程以后，漏电问题愈发突出。") == 3);
+}
+
+TEST_CASE("5奈米 in Taiwan usage is a 5 nm process node", "[extract][node]") {
+  CHECK(NodeNm("該廠將量產5奈米晶片。") == 5);
+}
+
+TEST_CASE("Full-width ２８ｎｍ is a 28 nm process node", "[extract][node]") {
+  CHECK(NodeNm("项目将建设一条２８ｎｍ产线。") == 28);
+}
+
+TEST_CASE("亚 10 纳米 is a 10 nm node with qualifier below",
+          "[extract][node]") {
+  std::string q;
+  CHECK(NodeNm("其物理栅长缩短至亚 10 纳米。", &q) == 10);
+  CHECK(q == "below");
+}
+
+TEST_CASE("18A in Intel naming is 1.8 nm", "[extract][node]") {
+  CHECK(NodeNm("其 Intel 18A 工艺已交付早期客户。") == Approx(1.8));
+}
+
+TEST_CASE("20A 工艺 is 2.0 nm", "[extract][node]") {
+  CHECK(NodeNm("20A 工艺将于明年上半年具备量产条件。") == Approx(2.0));
+}
+
+TEST_CASE("A 13.5 纳米 wavelength of light is not a process node",
+          "[extract][node]") {
+  auto es = Extract("光刻机仍使用 13.5 纳米的极紫外光。");
+  INFO(Dump(es));
+  CHECK(OfType(es, "process_node").empty());
+}
+
+TEST_CASE("A film 厚度仅 2 纳米 thick is not a process node",
+          "[extract][node]") {
+  auto es = Extract("沟道采用厚度仅 2 纳米的薄膜。");
+  INFO(Dump(es));
+  CHECK(OfType(es, "process_node").empty());
+}
+
+TEST_CASE("A wavelength written 11.2 纳米波长 is not a process node",
+          "[extract][node]") {
+  auto es = Extract("研制基于 11.2 纳米波长的无掩模光刻样机。");
+  INFO(Dump(es));
+  CHECK(OfType(es, "process_node").empty());
+}
+
+// --- Things that are not figures ------------------------------------------
+
+TEST_CASE("A year 2022 年 is a date, not money or a quantity",
+          "[extract][negative]") {
+  auto es = Extract("公司成立于 2022 年，总部位于新竹。");
+  INFO(Dump(es));
+  CHECK(OfType(es, "money").empty());
+  CHECK(OfType(es, "quantity").empty());
+  CHECK(Find(es, "date", "2022 年") != nullptr);
+}
+
+TEST_CASE("A phone number 010-12345678 is no entity", "[extract][negative]") {
+  auto es = Extract("咨询电话：010-12345678。");
+  INFO(Dump(es));
+  CHECK(es.empty());
+}
+
+TEST_CASE("2022-01305 inside a URL is not a date", "[extract][negative]") {
+  auto es =
+      Extract("详见 https://www.federalregister.gov/d/2022-01305 的说明。");
+  INFO(Dump(es));
+  CHECK(OfType(es, "date").empty());
+  const Entity* u =
+      Find(es, "url", "https://www.federalregister.gov/d/2022-01305");
+  CHECK(Attr(u, "value") == "https://www.federalregister.gov/d/2022-01305");
+}
+
+TEST_CASE("Model numbers A100 and RTX 4090 are not quantities",
+          "[extract][negative]") {
+  auto es = Extract("该公司采购了 A100 芯片和 RTX 4090 显卡各 500 台。");
+  INFO(Dump(es));
+  auto qs = OfType(es, "quantity");
+  REQUIRE(qs.size() == 1);
+  CHECK(qs[0].text == "500 台");
+  CHECK(OfType(es, "money").empty());
+}
+
+TEST_CASE("A URL does not take the sentence's closing punctuation",
+          "[extract][url]") {
+  auto es = Extract(
+      "详见 https://www.example.org/a/report.html。另见 "
+      "https://www.example.org/b；以及 www.example.net/c.");
+  INFO(Dump(es));
+  CHECK(Find(es, "url", "https://www.example.org/a/report.html") != nullptr);
+  CHECK(Find(es, "url", "https://www.example.org/b") != nullptr);
+  CHECK(Find(es, "url", "www.example.net/c") != nullptr);
+}
+
+// --- Dates ----------------------------------------------------------------
+
+// The date entity with this text.
+const Entity* Date(const std::vector<Entity>& es, const std::string& text) {
+  return Find(es, "date", text);
+}
+
+TEST_CASE("2022 年 5 月 18 日 is the day 2022-05-18", "[extract][date]") {
+  auto es = Extract("会议于 2022 年 5 月 18 日召开。");
+  INFO(Dump(es));
+  const Entity* e = Date(es, "2022 年 5 月 18 日");
+  CHECK(Attr(e, "value") == "2022-05-18");
+  CHECK(Attr(e, "precision") == "day");
+  CHECK(Attr(e, "year_inferred") == "false");
+}
+
+TEST_CASE("2022年5月 is the month 2022-05", "[extract][date]") {
+  auto es = Extract("会议于2022年5月召开。");
+  INFO(Dump(es));
+  const Entity* e = Date(es, "2022年5月");
+  CHECK(Attr(e, "value") == "2022-05");
+  CHECK(Attr(e, "precision") == "month");
+}
+
+TEST_CASE("2022 年 is the year 2022", "[extract][date]") {
+  auto es = Extract("项目于 2022 年启动。");
+  INFO(Dump(es));
+  const Entity* e = Date(es, "2022 年");
+  CHECK(Attr(e, "value") == "2022");
+  CHECK(Attr(e, "precision") == "year");
+}
+
+TEST_CASE("2022-05-18 and 2022/5/18 are days", "[extract][date]") {
+  auto es = Extract("据 2022-05-18 报道，展会将于 2022/5/18 开幕。");
+  INFO(Dump(es));
+  CHECK(Attr(Date(es, "2022-05-18"), "value") == "2022-05-18");
+  CHECK(Attr(Date(es, "2022/5/18"), "value") == "2022-05-18");
+  CHECK(Attr(Date(es, "2022/5/18"), "precision") == "day");
+}
+
+TEST_CASE("Full-width ２０２２年５月 is the month 2022-05", "[extract][date]") {
+  auto es = Extract("会议于２０２２年５月召开。");
+  INFO(Dump(es));
+  CHECK(Attr(Date(es, "２０２２年５月"), "value") == "2022-05");
+}
+
+TEST_CASE("二〇二二年五月十八日 in Chinese numerals is 2022-05-18",
+          "[extract][date]") {
+  auto es = Extract("该计划于二〇二二年五月十八日发布。");
+  INFO(Dump(es));
+  const Entity* e = Date(es, "二〇二二年五月十八日");
+  CHECK(Attr(e, "value") == "2022-05-18");
+  CHECK(Attr(e, "precision") == "day");
+}
+
+TEST_CASE("5 月 18 日 takes its year from an earlier year in the article",
+          "[extract][date]") {
+  auto es = Extract("该公司 2022 年 3 月宣布扩产计划。新厂于 5 月 18 日开工。");
+  INFO(Dump(es));
+  const Entity* e = Date(es, "5 月 18 日");
+  CHECK(Attr(e, "value") == "2022-05-18");
+  CHECK(Attr(e, "year_inferred") == "true");
+}
+
+TEST_CASE("5 月 18 日 with no year anywhere keeps XXXX", "[extract][date]") {
+  auto es = Extract("新厂于 5 月 18 日开工。");
+  INFO(Dump(es));
+  const Entity* e = Date(es, "5 月 18 日");
+  CHECK(Attr(e, "value") == "XXXX-05-18");
+  CHECK(Attr(e, "year_inferred") == "false");
+}
+
+TEST_CASE("The reference date gives the year when the text has none",
+          "[extract][date]") {
+  DocContext ctx;
+  ctx.reference_date = "2021-07-01";
+  auto es = Extract("新厂于 5 月 18 日开工。", &ctx);
+  INFO(Dump(es));
+  const Entity* e = Date(es, "5 月 18 日");
+  CHECK(Attr(e, "value") == "2021-05-18");
+  CHECK(Attr(e, "year_inferred") == "true");
+}
+
+TEST_CASE("2021 年第三季度 is the quarter 2021-Q3", "[extract][date]") {
+  auto es = Extract("2021 年第三季度营收增长。");
+  INFO(Dump(es));
+  const Entity* e = Date(es, "2021 年第三季度");
+  CHECK(Attr(e, "value") == "2021-Q3");
+  CHECK(Attr(e, "precision") == "quarter");
+}
+
+TEST_CASE("Q3 2021 is the quarter 2021-Q3", "[extract][date]") {
+  auto es = Extract("公司在 Q3 2021 实现扭亏。");
+  INFO(Dump(es));
+  CHECK(Attr(Date(es, "Q3 2021"), "value") == "2021-Q3");
+}
+
+TEST_CASE("2024 年下半年 is the half 2024-H2", "[extract][date]") {
+  auto es = Extract("新产线计划在 2024 年下半年投产。");
+  INFO(Dump(es));
+  const Entity* e = Date(es, "2024 年下半年");
+  CHECK(Attr(e, "value") == "2024-H2");
+  CHECK(Attr(e, "precision") == "half");
+}
+
+TEST_CASE("2023 财年 and FY2023 are the fiscal year FY2023",
+          "[extract][date]") {
+  auto es = Extract("2023 财年预算增加，FY2023 的研发投入创新高。");
+  INFO(Dump(es));
+  CHECK(Attr(Date(es, "2023 财年"), "value") == "FY2023");
+  CHECK(Attr(Date(es, "2023 财年"), "precision") == "fiscal_year");
+  CHECK(Attr(Date(es, "FY2023"), "value") == "FY2023");
+}
+
+TEST_CASE("2022 年夏季 is the season 2022-summer", "[extract][date]") {
+  auto es = Extract("工厂计划于 2022 年夏季投产。");
+  INFO(Dump(es));
+  const Entity* e = Date(es, "2022 年夏季");
+  CHECK(Attr(e, "value") == "2022-summer");
+  CHECK(Attr(e, "precision") == "season");
+}
+
+TEST_CASE("2022 年底 is the year 2022 with part end", "[extract][date]") {
+  auto es = Extract("工厂计划于 2022 年底投产。");
+  INFO(Dump(es));
+  const Entity* e = Date(es, "2022 年底");
+  CHECK(Attr(e, "value") == "2022");
+  CHECK(Attr(e, "precision") == "year");
+  CHECK(Attr(e, "part") == "end");
+}
+
+TEST_CASE("2022-2030 年 is a range of years", "[extract][date]") {
+  auto es = Extract("规划覆盖 2022-2030 年。");
+  INFO(Dump(es));
+  const Entity* e = Date(es, "2022-2030 年");
+  REQUIRE(e != nullptr);
+  CHECK(Attr(e, "value").rfind("2022", 0) == 0);
+  CHECK(Attr(e, "from") == "2022-01-01");
+  CHECK(Attr(e, "to") == "2030-12-31");
+}
+
+TEST_CASE("3 月 1 日至 15 日 is a range of days", "[extract][date]") {
+  auto es = Extract("2022 年的申报窗口为 3 月 1 日至 15 日。");
+  INFO(Dump(es));
+  const Entity* e = Date(es, "3 月 1 日至 15 日");
+  REQUIRE(e != nullptr);
+  CHECK(Attr(e, "precision") == "day");
+  CHECK(Attr(e, "from") == "2022-03-01");
+  CHECK(Attr(e, "to") == "2022-03-15");
+  CHECK(Attr(e, "year_inferred") == "true");
+}
+
+TEST_CASE("今年 and 去年 resolve against the article's date",
+          "[extract][date]") {
+  auto es = Extract(
+      "2022 年 5 月 18 日，该协会发布报告称，今年全球销售额将增长，去年则"
+      "出现下滑。");
+  INFO(Dump(es));
+  CHECK(Attr(Date(es, "今年"), "value") == "2022");
+  CHECK(Attr(Date(es, "去年"), "value") == "2021");
+}
+
+TEST_CASE("2 月 30 日 is flagged invalid", "[extract][date]") {
+  auto es = Extract("2022 年的活动定于 2 月 30 日举行。");
+  INFO(Dump(es));
+  const Entity* e = Date(es, "2 月 30 日");
+  REQUIRE(e != nullptr);
+  CHECK(Attr(e, "invalid") == "true");
+  CHECK(Attr(e, "value") == "null");
+}
+
+TEST_CASE("Durations 六年 and 5 年内 are not dates", "[extract][date]") {
+  auto es = Extract("项目为期六年，计划在 5 年内完成。");
+  INFO(Dump(es));
+  CHECK(OfType(es, "date").empty());
+}
+
+// --- Organisations --------------------------------------------------------
+
+// The canonical name of the organisation with this surface text.
+std::string OrgName(const std::vector<Entity>& es, const std::string& text) {
+  return Attr(Find(es, "org", text), "name");
+}
+
+TEST_CASE("台积电, TSMC and 臺積電 share one name", "[extract][org]") {
+  auto es = Extract("台积电表示，TSMC 将继续扩产，臺積電董事会已通过决议。");
+  INFO(Dump(es));
+  std::string name = OrgName(es, "台积电");
+  CHECK(name != "<no entity>");
+  CHECK(OrgName(es, "TSMC") == name);
+  CHECK(OrgName(es, "臺積電") == name);
+}
+
+TEST_CASE("英特尔 and Intel share one name", "[extract][org]") {
+  auto es = Extract("英特尔宣布，Intel 代工业务将独立核算。");
+  INFO(Dump(es));
+  std::string name = OrgName(es, "英特尔");
+  CHECK(name != "<no entity>");
+  CHECK(OrgName(es, "Intel") == name);
+}
+
+TEST_CASE("三星电子, 三星 and Samsung share one name", "[extract][org]") {
+  auto es = Extract("三星电子宣布扩产，三星还表示 Samsung 的新厂明年投产。");
+  INFO(Dump(es));
+  std::string name = OrgName(es, "三星电子");
+  CHECK(name != "<no entity>");
+  CHECK(OrgName(es, "三星") == name);
+  CHECK(OrgName(es, "Samsung") == name);
+}
+
+TEST_CASE("应用材料公司 and Applied Materials share one name",
+          "[extract][org]") {
+  auto es =
+      Extract("应用材料公司发布新设备，Applied Materials 称其可提升良率。");
+  INFO(Dump(es));
+  std::string name = OrgName(es, "应用材料公司");
+  CHECK(name != "<no entity>");
+  CHECK(OrgName(es, "Applied Materials") == name);
+}
+
+TEST_CASE("美国半导体协会 and SIA share one name", "[extract][org]") {
+  auto es = Extract("美国半导体协会发表声明，SIA 对新规表示欢迎。");
+  INFO(Dump(es));
+  std::string name = OrgName(es, "美国半导体协会");
+  CHECK(name != "<no entity>");
+  CHECK(OrgName(es, "SIA") == name);
+}
+
+TEST_CASE("An abbreviation in brackets after a known name becomes its alias",
+          "[extract][org]") {
+  auto es = Extract(
+      "安全和新兴技术中心（CSET）发布报告。报告发布后，CSET 的研究员接受了"
+      "采访。");
+  INFO(Dump(es));
+  std::string name = OrgName(es, "安全和新兴技术中心");
+  CHECK(name != "<no entity>");
+  int count = 0;
+  for (const auto& e : OfType(es, "org")) {
+    if (e.text != "CSET") continue;
+    ++count;
+    CHECK(Attr(&e, "name") == name);
+  }
+  CHECK(count == 2);
+}
+
+TEST_CASE(
+    "An abbreviation of an unknown organisation is its alias later in "
+    "the text",
+    "[extract][org]") {
+  auto es = Extract(
+      "据悉，北辰半导体研究所（BCSI）发布年度报告。报告指出，BCSI 将继续跟踪"
+      "先进封装技术。");
+  INFO(Dump(es));
+  std::string name = OrgName(es, "北辰半导体研究所");
+  CHECK(name == "北辰半导体研究所");
+  int count = 0;
+  for (const auto& e : OfType(es, "org")) {
+    if (e.text != "BCSI") continue;
+    ++count;
+    CHECK(Attr(&e, "name") == name);
+  }
+  CHECK(count == 2);
+}
+
+TEST_CASE(
+    "An unknown organisation at the start of a field keeps its whole "
+    "name",
+    "[extract][org]") {
+  auto es = Extract("北辰半导体研究所（BCSI）发布年度报告。");
+  INFO(Dump(es));
+  auto orgs = OfType(es, "org");
+  REQUIRE_FALSE(orgs.empty());
+  CHECK(orgs[0].text == "北辰半导体研究所");
+  CHECK(Attr(&orgs[0], "name") == "北辰半导体研究所");
+}
+
+TEST_CASE("An abbreviation learned in one article is known in the next",
+          "[extract][org]") {
+  DocContext ctx;
+  Ex().StartDocument();
+  Article a1, a2;
+  a1.body = MakeField("据悉，北辰半导体研究所（BCSI）发布年度报告。", 3);
+  a2.body = MakeField("BCSI 认为，先进封装需求仍将增长。", 9);
+  Ex().Process(&a1, &ctx);
+  Ex().Process(&a2, &ctx);
+  CheckOffsets(a1);
+  CheckOffsets(a2);
+  INFO(Dump(a1.entities) << Dump(a2.entities));
+  std::string name = OrgName(a1.entities, "BCSI");
+  CHECK(name != "<no entity>");
+  CHECK(OrgName(a2.entities, "BCSI") == name);
+}
+
+TEST_CASE("StartDocument forgets the abbreviations of the previous document",
+          "[extract][org]") {
+  DocContext ctx;
+  Ex().StartDocument();
+  Article a1, a2;
+  a1.body = MakeField("据悉，北辰半导体研究所（BCSI）发布年度报告。", 3);
+  a2.body = MakeField("BCSI 认为，先进封装需求仍将增长。", 9);
+  Ex().Process(&a1, &ctx);
+  INFO(Dump(a1.entities));
+  CHECK(Find(a1.entities, "org", "BCSI") != nullptr);
+  Ex().StartDocument();
+  DocContext ctx2;
+  Ex().Process(&a2, &ctx2);
+  INFO(Dump(a2.entities));
+  CHECK(Find(a2.entities, "org", "BCSI") == nullptr);
+}
+
+TEST_CASE("向商务部提交 yields the organisation 商务部", "[extract][org]") {
+  auto es = Extract("企业须在截止日期前向商务部提交申请材料。");
+  INFO(Dump(es));
+  auto orgs = OfType(es, "org");
+  REQUIRE(orgs.size() == 1);
+  CHECK(orgs[0].text == "商务部");
+}
+
+TEST_CASE("拜登政府 and 芯片法案 are not organisations", "[extract][org]") {
+  auto es = Extract("拜登政府去年签署了芯片法案。");
+  INFO(Dump(es));
+  for (const auto& e : OfType(es, "org")) {
+    CHECK(e.text.find("拜登") == std::string::npos);
+    CHECK(e.text.find("法案") == std::string::npos);
+  }
+}
+
+TEST_CASE("A short name inside a longer word is not an organisation",
+          "[extract][org]") {
+  auto es = Extract("集成电路产业规模持续扩大。");
+  INFO(Dump(es));
+  CHECK(OfType(es, "org").empty());
+}
+
+// --- Offsets and fields ---------------------------------------------------
+
+TEST_CASE("Every entity's text is its field's substring in code points",
+          "[extract][offsets]") {
+  // Non-BMP characters, full-width forms and Latin text before the figures
+  // make byte, UTF-16 and code point offsets all differ.
+  DocContext ctx;
+  Article a;
+  a.title = MakeField("𠮷野半导体获 ５２０亿美元 补贴", 1);
+  a.body = MakeField(
+      "𠮷田先生表示，台积电（TSMC）将于 2024 年下半年量产 ２ｎｍ 芯片，"
+      "投资约 30 亿元人民币，见 https://www.example.org/a。\n"
+      "第二段：英特尔 18A 工艺良率提升 9.5%，月产能超过 10 万片。",
+      3);
+  Footnote fn;
+  fn.number = 2;
+  fn.text =
+      MakeField("星河研究院. 2023 年 5 月报告. https://www.example.org/b", 9);
+  a.footnotes.push_back(fn);
+  Ex().StartDocument();
+  Ex().Process(&a, &ctx);
+  INFO(Dump(a.entities));
+  CHECK(a.entities.size() >= 10);
+  CheckOffsets(a);
+  bool title = false, footnote = false;
+  for (const auto& e : a.entities) {
+    if (e.field == "title") title = true;
+    if (e.field == "footnote") {
+      footnote = true;
+      CHECK(e.footnote == 2);
+    }
+  }
+  CHECK(title);
+  CHECK(footnote);
+}
+
+TEST_CASE("Entities carry the input line and column of their start",
+          "[extract][offsets]") {
+  Article a;
+  a.body.text = "第一行文字\n第二行有 520 亿美元";
+  a.body.length = CodePoints(a.body.text);
+  a.body.anchors = {{0, 10, 1}, {6, 11, 3}};
+  DocContext ctx;
+  Ex().StartDocument();
+  Ex().Process(&a, &ctx);
+  INFO(Dump(a.entities));
+  const Entity* e = Find(a.entities, "money", "520 亿美元");
+  REQUIRE(e != nullptr);
+  CHECK(e->start == 11);
+  CHECK(e->line == 11);
+  CHECK(e->col == 3 + (11 - 6));
+  CHECK(e->field == "text");
+}
+
+TEST_CASE("Entities of a field come in text order", "[extract][offsets]") {
+  auto es = Extract(
+      "2023 年，台积电投资 520 亿美元，良率提升 9.5%，见 "
+      "https://www.example.org/x。");
+  INFO(Dump(es));
+  for (size_t i = 1; i < es.size(); ++i) CHECK(es[i - 1].start <= es[i].start);
+  for (size_t i = 1; i < es.size(); ++i) CHECK(es[i - 1].end <= es[i].start);
+}
+
+// --- Explain and loading --------------------------------------------------
+
+TEST_CASE("Explain lists raw matches and marks the ones kept",
+          "[extract][explain]") {
+  const std::string text = "投资约 30 亿元人民币";
+  auto matches = Ex().Explain(text);
+  bool kept = false;
+  for (const auto& m : matches) {
+    REQUIRE(m.rule >= 0);
+    REQUIRE(m.rule < static_cast<int>(Ex().rules().size()));
+    REQUIRE(m.end <= text.size());
+    if (m.kept && Ex().rules()[m.rule].type == "money") {
+      kept = true;
+      CHECK(text.substr(m.begin, m.end - m.begin) == "约 30 亿元人民币");
+      CHECK(m.normalised.find("currency=\"CNY\"") != std::string::npos);
+      CHECK(m.normalised.find("value=3000000000") != std::string::npos);
+    }
+  }
+  CHECK(kept);
+}
+
+TEST_CASE("Built-in rules have names, types, origins and lines",
+          "[extract][explain]") {
+  const auto& rules = Ex().rules();
+  REQUIRE_FALSE(rules.empty());
+  bool money_amount = false;
+  for (const auto& r : rules) {
+    CHECK(r.name.rfind(r.type + ".", 0) == 0);
+    CHECK(r.origin.rfind("builtin:", 0) == 0);
+    CHECK(r.line > 0);
+    if (r.name == "money.amount") money_amount = true;
+  }
+  CHECK(money_amount);
+}
+
+// A temporary directory of rule files, removed afterwards.
+class RuleDir {
+ public:
+  RuleDir() {
+    char tmpl[] = "/tmp/extract_test_XXXXXX";
+    REQUIRE(mkdtemp(tmpl) != nullptr);
+    dir_ = tmpl;
+  }
+  ~RuleDir() {
+    for (const auto& f : files_) std::remove(f.c_str());
+    rmdir(dir_.c_str());
+  }
+  std::string Write(const std::string& name, const std::string& text) {
+    std::string path = dir_ + "/" + name;
+    std::ofstream(path, std::ios::binary) << text;
+    files_.push_back(path);
+    return path;
+  }
+  const std::string& path() const { return dir_; }
+
+ private:
+  std::string dir_;
+  std::vector<std::string> files_;
+};
+
+TEST_CASE("A broken rule is reported as file:line with RE2's error",
+          "[extract][load]") {
+  RuleDir dir;
+  std::string path =
+      dir.Write("extra.rules", "# comment\nmoney.bad 10 (unclosed\n");
+  RuleFiles files = RuleFiles::Builtin();
+  std::string err;
+  REQUIRE(files.AddDirectory(dir.path(), &err));
+  std::vector<std::string> errors;
+  auto ex = Extractor::Load(files, &errors);
+  CHECK(ex == nullptr);
+  REQUIRE(errors.size() == 1);
+  CHECK(errors[0].rfind(path + ":2: ", 0) == 0);
+  CHECK(errors[0].find("missing )") != std::string::npos);
+}
+
+TEST_CASE("Every broken rule is reported in one load", "[extract][load]") {
+  RuleDir dir;
+  std::string path = dir.Write("extra.rules",
+                               "money.bad1 10 (unclosed\nmoney.bad2 10 [z-a]\n"
+                               "nosuchtype.x 10 abc\n");
+  RuleFiles files = RuleFiles::Builtin();
+  std::string err;
+  REQUIRE(files.AddDirectory(dir.path(), &err));
+  std::vector<std::string> errors;
+  auto ex = Extractor::Load(files, &errors);
+  CHECK(ex == nullptr);
+  REQUIRE(errors.size() == 3);
+  CHECK(errors[0].rfind(path + ":1: ", 0) == 0);
+  CHECK(errors[1].rfind(path + ":2: ", 0) == 0);
+  CHECK(errors[2].rfind(path + ":3: ", 0) == 0);
+}
+
+TEST_CASE("A rule in a --rules directory overrides the built-in one",
+          "[extract][load]") {
+  RuleDir dir;
+  std::string path =
+      dir.Write("figures.rules", "percent.sign 30 NEVERMATCHES\n");
+  RuleFiles files = RuleFiles::Builtin();
+  std::string err;
+  REQUIRE(files.AddDirectory(dir.path(), &err));
+  std::vector<std::string> errors;
+  auto ex = Extractor::Load(files, &errors);
+  REQUIRE(ex != nullptr);
+  for (const auto& r : ex->rules())
+    if (r.name == "percent.sign") CHECK(r.origin == path);
+  Article a;
+  a.body = MakeField("营收同比增长 9.5%。", 1);
+  DocContext ctx;
+  ex->Process(&a, &ctx);
+  INFO(Dump(a.entities));
+  CHECK(OfType(a.entities, "percent").empty());
+}
+
+TEST_CASE("A currency row in a --rules directory adds a currency",
+          "[extract][load]") {
+  RuleDir dir;
+  dir.Write("currencies.tsv", "比特币\tXBT\tafter\n");
+  RuleFiles files = RuleFiles::Builtin();
+  std::string err;
+  REQUIRE(files.AddDirectory(dir.path(), &err));
+  std::vector<std::string> errors;
+  auto ex = Extractor::Load(files, &errors);
+  REQUIRE(ex != nullptr);
+  Article a;
+  a.body = MakeField("公司持有 5 万比特币。", 1);
+  DocContext ctx;
+  ex->Process(&a, &ctx);
+  INFO(Dump(a.entities));
+  const Entity* e = Find(a.entities, "money", "5 万比特币");
+  CHECK(Attr(e, "currency") == "XBT");
+  CHECK(Attr(e, "value") == "50000");
+}
+
+}  // namespace
+}  // namespace bulletin

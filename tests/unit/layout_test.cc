@@ -1,0 +1,749 @@
+#include "layout.h"
+
+#include <catch2/catch.hpp>
+#include <string>
+#include <vector>
+
+#include "text_util.h"
+
+namespace bulletin {
+namespace {
+
+// The built-in layout rules, loaded once.
+const LayoutRules& Rules() {
+  static std::unique_ptr<LayoutRules> rules = [] {
+    std::vector<std::string> errors;
+    auto r = LayoutRules::Load(RuleFiles::Builtin(), &errors);
+    for (const auto& e : errors) UNSCOPED_INFO(e);
+    return r;
+  }();
+  REQUIRE(rules != nullptr);
+  return *rules;
+}
+
+struct Segmented {
+  std::vector<Article> articles;
+  std::vector<Diagnostic> diags;
+  SegmenterStats stats;
+
+  // Every title and body, for "was this text kept anywhere" checks.
+  std::string AllText() const {
+    std::string out;
+    for (const auto& a : articles)
+      out += a.title.text + "\n" + a.body.text + "\n";
+    return out;
+  }
+  const Article* WithTitle(const std::string& title) const {
+    for (const auto& a : articles)
+      if (a.title.text == title) return &a;
+    return nullptr;
+  }
+};
+
+// Feeds `lines` to a Segmenter as input lines 1, 2, ...; a line starting
+// with a form feed is a page break (the form feed itself is removed, as the
+// decoder does).
+Segmented Segment(const std::vector<std::string>& lines) {
+  Segmented s;
+  Segmenter seg(
+      Rules(), "test.txt",
+      [&](Article&& a) { s.articles.push_back(std::move(a)); },
+      [&](const Diagnostic& d) { s.diags.push_back(d); });
+  int n = 0;
+  for (const auto& text : lines) {
+    InputLine l;
+    l.number = ++n;
+    l.text = text;
+    if (!l.text.empty() && l.text[0] == '\f') {
+      l.page_break = true;
+      l.text.erase(0, 1);
+    }
+    seg.Push(std::move(l));
+  }
+  seg.Finish();
+  s.stats = seg.stats();
+  return s;
+}
+
+// Hard-wraps `text` every `n` code points, as pdftotext does with CJK text.
+std::vector<std::string> Wrap(const std::string& text, int n = 30) {
+  std::vector<int> off = CodePointOffsets(text);
+  int cps = static_cast<int>(off.size()) - 1;
+  std::vector<std::string> out;
+  for (int i = 0; i < cps; i += n) {
+    int j = std::min(cps, i + n);
+    out.push_back(text.substr(off[i], off[j] - off[i]));
+  }
+  return out;
+}
+
+void Add(std::vector<std::string>* doc, const std::vector<std::string>& more) {
+  doc->insert(doc->end(), more.begin(), more.end());
+}
+
+// Invented bulletin paragraphs (each one sentence group, ending in 。).
+const std::string kP1 =
+    "星河市工业和信息化局近日印发了集成电路产业高质量发展的若干措施，提出到"
+    "二〇二五年全市产业规模达到一千亿元，并设立总额为五十亿元的专项资金，重"
+    "点支持装备、材料和零部件企业开展技术攻关。";
+const std::string kP2 =
+    "措施明确，对于新建的十二英寸晶圆生产线项目，市财政将按照设备投资额的一"
+    "定比例给予补助，单个项目补助上限为三亿元，同时鼓励金融机构提供中长期贷"
+    "款。";
+const std::string kP3 =
+    "此外，星河市还将建设公共测试平台和人才公寓，吸引海内外高端人才来本地创"
+    "业，预计三年内新增从业人员两万名以上，相关配套政策将于下月公布。";
+const std::string kP4 =
+    "业内人士认为，新政对设备和材料企业的支持力度明显加大，有助于吸引上下游"
+    "企业在本地集聚，但具体效果仍有待观察，后续还需要细化申报和考核办法。";
+const std::string kTitle1 = "星河市发布集成电路产业扶持新政";
+const std::string kTitle2 = "北辰科技园新建化合物半导体中试线";
+
+// A two-page PDF-style issue: masthead, running headers, page numbers.
+std::vector<std::string> PdfIssue() {
+  std::vector<std::string> d = {"星河产业简报", "2023 年第 2 期", "", kTitle1,
+                                ""};
+  Add(&d, Wrap(kP1));
+  d.push_back("");
+  Add(&d, Wrap(kP2));
+  d.insert(d.end(), {"", "— 1 —", "\f星河产业简报   2023年第2期", ""});
+  Add(&d, Wrap(kP3));
+  d.insert(d.end(), {"", "2", "\f星河产业简报   2023年第2期", ""});
+  Add(&d, Wrap(kP4));
+  d.insert(d.end(), {"", "（执笔：于某）", ""});
+  return d;
+}
+
+// --- Page furniture -------------------------------------------------------
+
+TEST_CASE("Page numbers and running headers are dropped",
+          "[layout]") {
+  Segmented s = Segment(PdfIssue());
+  REQUIRE(s.articles.size() == 1);
+  const Article& a = s.articles[0];
+  CHECK(a.title.text == kTitle1);
+  CHECK(a.body.text == kP1 + "\n" + kP2 + "\n" + kP3 + "\n" + kP4);
+  CHECK(s.AllText().find("— 1 —") == std::string::npos);
+  CHECK(s.AllText().find("简报") == std::string::npos);
+  CHECK(s.stats.dropped_lines >= 4);
+}
+
+TEST_CASE("Page numbers in the forms 第 3 页 and 3/8 are dropped",
+          "[layout]") {
+  std::vector<std::string> d = {kTitle1, ""};
+  Add(&d, Wrap(kP1));
+  d.insert(d.end(), {"", "第 3 页", "\f星河产业简报   2023年第2期", ""});
+  Add(&d, Wrap(kP2));
+  d.insert(d.end(), {"", "4/8", "\f星河产业简报   2023年第2期", ""});
+  Add(&d, Wrap(kP3));
+  d.insert(d.end(), {"", "（执笔：于某）"});
+  Segmented s = Segment(d);
+  REQUIRE(s.articles.size() == 1);
+  CHECK(s.articles[0].body.text == kP1 + "\n" + kP2 + "\n" + kP3);
+}
+
+TEST_CASE("A page number and running header between full lines are dropped",
+          "[layout]") {
+  // The paragraph before the page number ends with a full-width line, so
+  // it cannot be taken for a running footer.
+  const std::string full =
+      "措施明确，对于新建的十二英寸晶圆生产线项目，市财政将按照设备"
+      "投资额的一定比例给予补助，单个项目补助上限三亿元并鼓励贷款。";
+  std::vector<std::string> d = {kTitle1, ""};
+  Add(&d, Wrap(kP1));
+  d.push_back("");
+  Add(&d, Wrap(full));
+  REQUIRE(Wrap(full).size() == 2);
+  d.insert(d.end(), {"", "— 1 —", "\f星河产业简报   2023年第2期", ""});
+  Add(&d, Wrap(kP4));
+  d.insert(d.end(), {"", "（执笔：于某）"});
+  Segmented s = Segment(d);
+  REQUIRE(s.articles.size() == 1);
+  CHECK(s.articles[0].body.text == kP1 + "\n" + full + "\n" + kP4);
+  CHECK(s.AllText().find("简报") == std::string::npos);
+  CHECK(s.stats.dropped_lines == 2);
+}
+
+// --- Re-joining lines -----------------------------------------------------
+
+TEST_CASE("Hard-wrapped CJK lines re-join without spaces", "[layout]") {
+  Segmented s = Segment(PdfIssue());
+  REQUIRE_FALSE(s.articles.empty());
+  std::string body = s.articles[0].body.text;
+  CHECK(body.substr(0, kP1.size()) == kP1);
+  CHECK(body.find(' ') == std::string::npos);
+}
+
+TEST_CASE("Latin words broken over two lines are joined with one space",
+          "[layout]") {
+  std::vector<std::string> d = {kTitle2, ""};
+  Add(&d, Wrap(kP1));
+  d.push_back("");
+  d.push_back("据悉，该中试线由北辰微电子与设备厂商 Applied");
+  d.push_back("Materials 共同建设，总投资约三亿元，预计明年");
+  d.push_back("下半年通线。");
+  d.push_back("");
+  Add(&d, Wrap(kP2));
+  d.insert(d.end(), {"", "（执笔：于某）"});
+  Segmented s = Segment(d);
+  REQUIRE(s.articles.size() == 1);
+  CHECK(s.articles[0].body.text ==
+        kP1 +
+            "\n据悉，该中试线由北辰微电子与设备厂商 Applied Materials "
+            "共同建设，总投资约三亿元，预计明年下半年通线。\n" +
+            kP2);
+}
+
+TEST_CASE("A word broken at its hyphen is joined without a space", "[layout]") {
+  std::vector<std::string> d = {kTitle2, ""};
+  Add(&d, Wrap(kP1));
+  d.push_back("");
+  d.push_back("该中试线采用全耗尽绝缘体上硅技术，即业界常说的 FD-");
+  d.push_back("SOI 工艺，首期月产能为五千片，主要面向物联网和");
+  d.push_back("汽车电子客户。");
+  d.push_back("");
+  Add(&d, Wrap(kP2));
+  d.insert(d.end(), {"", "（执笔：于某）"});
+  Segmented s = Segment(d);
+  REQUIRE(s.articles.size() == 1);
+  CHECK(s.articles[0].body.text.find("即业界常说的 FD-SOI 工艺，首期") !=
+        std::string::npos);
+}
+
+TEST_CASE("A number and its unit split over two lines are re-joined",
+          "[layout]") {
+  std::vector<std::string> d = {kTitle2, ""};
+  Add(&d, Wrap(kP1));
+  d.push_back("");
+  d.push_back("北辰科技园管委会表示，年营收不足 1,100万美");
+  d.push_back("元的小型零部件企业也可申请入驻中试线，并享受");
+  d.push_back("三年免租待遇。");
+  d.push_back("");
+  Add(&d, Wrap(kP2));
+  d.insert(d.end(), {"", "（执笔：于某）"});
+  Segmented s = Segment(d);
+  REQUIRE(s.articles.size() == 1);
+  CHECK(s.articles[0].body.text.find(
+            "年营收不足 1,100万美元的小型零部件企业也可申请") !=
+        std::string::npos);
+}
+
+// --- Footnotes and URLs ---------------------------------------------------
+
+const std::string kRefPara =
+    "星河市工业和信息化局近日印发了关于促进集成电路产业发展的通知1，提出到"
+    "二〇二五年全市产业规模达到一千亿元，并设立总额为五十亿元的专项资金，重"
+    "点支持装备、材料和零部件企业开展技术攻关。";
+
+// kRefPara broken after its second line by a footnote block and a page break.
+std::vector<std::string> SplitByFootnote() {
+  std::vector<std::string> para = Wrap(kRefPara);
+  REQUIRE(para.size() >= 4);
+  std::vector<std::string> d = {kTitle1, ""};
+  d.insert(d.end(), para.begin(), para.begin() + 2);
+  d.insert(d.end(),
+           {"", "1 星河市工业和信息化局. 关于促进集成电路产业发展的通知.",
+            "https://www.example.gov.cn/zcfg/2023/notice-on-ic-",
+            "industry-development-measures.html", "", "— 1 —",
+            "\f星河产业简报   2023年第2期", ""});
+  d.insert(d.end(), para.begin() + 2, para.end());
+  d.push_back("");
+  Add(&d, Wrap(kP2));
+  d.insert(d.end(), {"", "（执笔：于某）", "", kTitle2, ""});
+  Add(&d, Wrap(kP3));
+  d.insert(d.end(), {"", "（执笔：王某）"});
+  return d;
+}
+
+TEST_CASE(
+    "A footnote block in the middle of a sentence is removed and the "
+    "sentence re-joined",
+    "[layout]") {
+  Segmented s = Segment(SplitByFootnote());
+  REQUIRE(s.articles.size() == 2);
+  const Article& a = s.articles[0];
+  std::string expected = kRefPara;
+  expected.erase(expected.find("通知1") + std::string("通知").size(), 1);
+  CHECK(a.body.text == expected + "\n" + kP2);
+  CHECK(a.body.text.find("https") == std::string::npos);
+  CHECK(a.body.text.find("简报") == std::string::npos);
+}
+
+TEST_CASE("A footnote at the bottom of a page belongs to its article",
+          "[layout]") {
+  Segmented s = Segment(SplitByFootnote());
+  REQUIRE_FALSE(s.articles.empty());
+  const Article& a = s.articles[0];
+  REQUIRE(a.footnotes.size() == 1);
+  CHECK(a.footnotes[0].number == 1);
+  CHECK(a.footnotes[0].text.text.find("关于促进集成电路产业发展的通知") !=
+        std::string::npos);
+  CHECK(a.footnotes[0].urls ==
+        std::vector<std::string>{"https://www.example.gov.cn/zcfg/2023/"
+                                 "notice-on-ic-industry-development-"
+                                 "measures.html"});
+  REQUIRE(a.refs.size() == 1);
+  CHECK(a.refs[0].number == 1);
+}
+
+// A clean-layout article followed by footnote lines.
+std::vector<std::string> WithFootnotes(const std::vector<std::string>& notes) {
+  std::vector<std::string> d = {kTitle1,          "", kP1, "", kP2, "",
+                                "（执笔：于某）", ""};
+  Add(&d, notes);
+  d.insert(d.end(), {"", kTitle2, "", kP3, "", "（执笔：王某）"});
+  return d;
+}
+
+TEST_CASE("A URL broken over two lines is repaired", "[layout]") {
+  Segmented s = Segment(WithFootnotes(
+      {"1 https://www.example.org/reports/2023/semiconductor-supply-",
+       "chain-resilience-assessment.pdf"}));
+  REQUIRE_FALSE(s.articles.empty());
+  const Article& a = s.articles[0];
+  REQUIRE(a.footnotes.size() == 1);
+  CHECK(a.footnotes[0].urls ==
+        std::vector<std::string>{"https://www.example.org/reports/2023/"
+                                 "semiconductor-supply-chain-resilience-"
+                                 "assessment.pdf"});
+  CHECK(a.footnotes[0].text.text.find(' ') == std::string::npos);
+}
+
+TEST_CASE("A URL broken over three lines is repaired", "[layout]") {
+  Segmented s = Segment(WithFootnotes(
+      {"1 星河研究院. 年度产业报告. https://www.example.org/research/",
+       "annual/2023/integrated-circuit-industry-annual-report-",
+       "full-text.html"}));
+  REQUIRE_FALSE(s.articles.empty());
+  const Article& a = s.articles[0];
+  REQUIRE(a.footnotes.size() == 1);
+  CHECK(a.footnotes[0].urls ==
+        std::vector<std::string>{"https://www.example.org/research/annual/"
+                                 "2023/integrated-circuit-industry-annual-"
+                                 "report-full-text.html"});
+}
+
+TEST_CASE("A URL broken after a query character is repaired", "[layout]") {
+  Segmented s =
+      Segment(WithFootnotes({"1 https://www.example.org/search.html?ws=text&q=",
+                             "chips%20act&sort=date"}));
+  REQUIRE_FALSE(s.articles.empty());
+  REQUIRE(s.articles[0].footnotes.size() == 1);
+  CHECK(s.articles[0].footnotes[0].urls ==
+        std::vector<std::string>{
+            "https://www.example.org/search.html?ws=text&q=chips%20act&sort="
+            "date"});
+}
+
+TEST_CASE("A URL printed twice in one footnote is listed once", "[layout]") {
+  Segmented s = Segment(WithFootnotes(
+      {"1 见 https://www.example.org/news/pilot-line-funding-2023；原文",
+       "https://www.example.org/news/pilot-line-funding-2023。"}));
+  REQUIRE_FALSE(s.articles.empty());
+  REQUIRE(s.articles[0].footnotes.size() == 1);
+  CHECK(s.articles[0].footnotes[0].urls ==
+        std::vector<std::string>{
+            "https://www.example.org/news/pilot-line-funding-2023"});
+}
+
+TEST_CASE("Trailing ；and 。 are not part of a footnote URL", "[layout]") {
+  Segmented s = Segment(
+      WithFootnotes({"1 https://www.example.org/a/first-report.html；",
+                     "2 见 https://www.example.org/b/second-report.html。"}));
+  REQUIRE_FALSE(s.articles.empty());
+  const Article& a = s.articles[0];
+  REQUIRE(a.footnotes.size() == 2);
+  CHECK(
+      a.footnotes[0].urls ==
+      std::vector<std::string>{"https://www.example.org/a/first-report.html"});
+  CHECK(
+      a.footnotes[1].urls ==
+      std::vector<std::string>{"https://www.example.org/b/second-report.html"});
+}
+
+TEST_CASE("Footnotes in [1] form under a 参考资料 heading are collected",
+          "[layout]") {
+  std::vector<std::string> d = {
+      kTitle1,
+      "",
+      kP1,
+      "",
+      "（执笔：于某）",
+      "",
+      "参考资料",
+      "[1] https://www.example.org/one.html",
+      "[2] 星河研究院. https://www.example.org/two.html",
+      "",
+      kTitle2,
+      "",
+      kP3,
+      "",
+      "（执笔：王某）"};
+  Segmented s = Segment(d);
+  REQUIRE(s.articles.size() == 2);
+  const Article& a = s.articles[0];
+  REQUIRE(a.footnotes.size() == 2);
+  CHECK(a.footnotes[0].number == 1);
+  CHECK(a.footnotes[1].number == 2);
+  CHECK(a.footnotes[1].urls ==
+        std::vector<std::string>{"https://www.example.org/two.html"});
+  CHECK(s.articles[1].title.text == kTitle2);
+  CHECK(s.articles[1].footnotes.empty());
+}
+
+// --- Reference marks ------------------------------------------------------
+
+std::vector<std::string> WithRefs(const std::string& para) {
+  return {
+      kTitle1,
+      "",
+      para,
+      "",
+      "（执笔：于某）",
+      "",
+      "1 星河研究院. 设备市场年度展望. https://www.example.org/outlook.html",
+      "2 星河研究院. 设备市场季度数据. https://www.example.org/data.html",
+      "",
+      kTitle2,
+      "",
+      kP3,
+      "",
+      "（执笔：王某）"};
+}
+
+TEST_CASE("Reference marks glued to words are recorded and removed",
+          "[layout]") {
+  Segmented s = Segment(WithRefs(
+      "据星河研究院发布的报告1，全球设备支出今年将小幅下降，业界普遍认为明年"
+      "仍存在进一步放缓的可能1-2。"));
+  REQUIRE_FALSE(s.articles.empty());
+  const Article& a = s.articles[0];
+  CHECK(a.body.text ==
+        "据星河研究院发布的报告，全球设备支出今年将小幅下降，业界普遍认为明年"
+        "仍存在进一步放缓的可能。");
+  REQUIRE(a.refs.size() == 2);
+  CHECK(a.refs[0].number == 1);
+  CHECK(a.refs[0].number_max == 1);
+  CHECK(a.refs[1].number == 1);
+  CHECK(a.refs[1].number_max == 2);
+  // Offsets point into the cleaned body: right after 报告 and 可能.
+  std::vector<int> off = CodePointOffsets(a.body.text);
+  REQUIRE(a.refs[0].offset < static_cast<int>(off.size()));
+  CHECK(a.body.text.substr(0, off[a.refs[0].offset]) ==
+        "据星河研究院发布的报告");
+  CHECK(a.body.text.substr(off[a.refs[1].offset]) == "。");
+  CHECK(a.refs[0].line == 3);
+}
+
+TEST_CASE("A reference mark wrapped to the start of a line is removed",
+          "[layout]") {
+  // 论文 ends a full line; its mark 1 opens the next one as "1，报道了".
+  const std::string first =
+      "北辰大学集成电路学院的一个研究团队近日在国际学术刊物发表论文";
+  REQUIRE(CodePoints(first) == 30);
+  std::vector<std::string> d = {kTitle1, ""};
+  Add(&d, Wrap(kP1));
+  d.push_back("");
+  d.push_back(first);
+  d.push_back("1，报道了一种以二硫化钼为沟道材料的新型晶体管，其物理栅长");
+  d.push_back("缩短至十纳米以下。");
+  d.insert(d.end(),
+           {"", "（执笔：于某）", "",
+            "1 北辰大学. 新型二维晶体管. https://www.example.edu/news/1", "",
+            kTitle2, ""});
+  Add(&d, Wrap(kP3));
+  d.insert(d.end(), {"", "（执笔：王某）"});
+  Segmented s = Segment(d);
+  REQUIRE(s.articles.size() == 2);
+  const Article& a = s.articles[0];
+  CHECK(a.body.text == kP1 + "\n" + first +
+                           "，报道了一种以二硫化钼为沟道材料的新型晶体管，其物"
+                           "理栅长缩短至十纳米以下。");
+  REQUIRE(a.refs.size() == 1);
+  CHECK(a.refs[0].number == 1);
+  REQUIRE(a.footnotes.size() == 1);
+}
+
+TEST_CASE("Numbers that count things are not reference marks", "[layout]") {
+  const std::string para =
+      "项目分为1轨和2轨两个申报通道，共有 70 个项目入选，其中 2 家企业来自"
+      "外地。";
+  Segmented s = Segment(WithRefs(para));
+  REQUIRE_FALSE(s.articles.empty());
+  CHECK(s.articles[0].body.text == para);
+  CHECK(s.articles[0].refs.empty());
+}
+
+TEST_CASE("A number is not a reference mark when no such footnote exists",
+          "[layout]") {
+  const std::string para = "星河研究院的报告3，全球设备支出今年将小幅下降。";
+  Segmented s = Segment(WithRefs(para));
+  REQUIRE_FALSE(s.articles.empty());
+  CHECK(s.articles[0].body.text == para);
+  CHECK(s.articles[0].refs.empty());
+}
+
+// --- Bylines --------------------------------------------------------------
+
+Article OneArticleWithByline(const std::string& byline) {
+  Segmented s = Segment({kTitle1, "", kP1, "", kP2, "", byline, "", kTitle2, "",
+                         kP3, "", "（执笔：钱某）"});
+  REQUIRE(s.articles.size() == 2);
+  CHECK(s.articles[1].title.text == kTitle2);
+  return s.articles[0];
+}
+
+TEST_CASE("A 执笔 byline with two names gives two authors", "[layout]") {
+  Article a = OneArticleWithByline("（执笔：于某 王某）");
+  CHECK(a.authors == std::vector<std::string>{"于某", "王某"});
+  CHECK(a.byline == "（执笔：于某 王某）");
+  CHECK(a.byline_line == 7);
+  CHECK(a.body.text == kP1 + "\n" + kP2);
+}
+
+TEST_CASE("Names split by an ideographic space are two authors", "[layout]") {
+  Article a = OneArticleWithByline("（执笔：林某\u3000郭某）");
+  CHECK(a.authors == std::vector<std::string>{"林某", "郭某"});
+}
+
+TEST_CASE("A 编译 byline gives its author", "[layout]") {
+  Article a = OneArticleWithByline("（编译：赵某）");
+  CHECK(a.authors == std::vector<std::string>{"赵某"});
+}
+
+TEST_CASE("An 作者 line gives its author", "[layout]") {
+  Article a = OneArticleWithByline("作者：钱某");
+  CHECK(a.authors == std::vector<std::string>{"钱某"});
+  CHECK(a.body.text == kP1 + "\n" + kP2);
+}
+
+TEST_CASE("A 来源 byline names no author", "[layout]") {
+  Article a = OneArticleWithByline("（来源：星河网）");
+  CHECK(a.authors.empty());
+  CHECK(a.byline == "（来源：星河网）");
+}
+
+TEST_CASE("An article without a byline ends where the next title starts",
+          "[layout]") {
+  Segmented s = Segment(
+      {kTitle1, "", kP1, "", kP2, "", kTitle2, "", kP3, "", "（执笔：钱某）"});
+  REQUIRE(s.articles.size() == 2);
+  CHECK(s.articles[0].title.text == kTitle1);
+  CHECK(s.articles[0].body.text == kP1 + "\n" + kP2);
+  CHECK(s.articles[0].authors.empty());
+  CHECK(s.articles[1].title.text == kTitle2);
+  CHECK(s.articles[1].authors == std::vector<std::string>{"钱某"});
+}
+
+TEST_CASE(
+    "A 来源 line with a long URL after the byline stays with its "
+    "article",
+    "[layout]") {
+  const std::string source =
+      "来源：https://www.example.org/news/2023/06/15/"
+      "compound-semiconductor-pilot-line-opening-ceremony.html";
+  Segmented s =
+      Segment({kTitle1, "", kP1, "", "（执笔：于某）", source, "", kTitle2, "",
+               kP3, "", "作者：王某", "来源：https://www.example.org/b.html"});
+  REQUIRE(s.articles.size() == 2);
+  CHECK(s.articles[0].title.text == kTitle1);
+  CHECK(s.articles[1].title.text == kTitle2);
+  CHECK(s.articles[0].authors == std::vector<std::string>{"于某"});
+  CHECK(s.AllText().find("来源") == std::string::npos);
+}
+
+// --- Sections and titles --------------------------------------------------
+
+TEST_CASE("Section headings set the section of the articles under them",
+          "[layout]") {
+  Segmented s =
+      Segment({"政策动态", "", kTitle1, "", kP1, "", "（执笔：于某）", "",
+               "产业动态", "", kTitle2, "", kP3, "", "（执笔：王某）"});
+  REQUIRE(s.articles.size() == 2);
+  CHECK(s.articles[0].has_section);
+  CHECK(s.articles[0].section == "政策动态");
+  CHECK(s.articles[1].section == "产业动态");
+  CHECK(s.articles[1].title.text == kTitle2);
+}
+
+TEST_CASE("A section heading after the first article is recognised",
+          "[layout]") {
+  Segmented s = Segment({kTitle1, "", kP1, "", "（执笔：于某）", "", "前沿研究",
+                         "", kTitle2, "", kP3, "", "（执笔：王某）"});
+  REQUIRE(s.articles.size() == 2);
+  CHECK_FALSE(s.articles[0].has_section);
+  CHECK(s.articles[1].has_section);
+  CHECK(s.articles[1].section == "前沿研究");
+  CHECK(s.AllText().find("前沿研究") == std::string::npos);
+}
+
+TEST_CASE("Numbered and bracketed section headings name the section",
+          "[layout]") {
+  Segmented s = Segment({kTitle1,
+                         "",
+                         kP1,
+                         "",
+                         "（执笔：于某）",
+                         "",
+                         "一、政策动态",
+                         "",
+                         kTitle2,
+                         "",
+                         kP3,
+                         "",
+                         "（执笔：王某）",
+                         "",
+                         "【产业动态】",
+                         "",
+                         "北辰晶圆厂二期项目正式开工",
+                         "",
+                         kP4,
+                         "",
+                         "（执笔：钱某）"});
+  REQUIRE(s.articles.size() == 3);
+  CHECK(s.articles[1].section == "政策动态");
+  CHECK(s.articles[2].section == "产业动态");
+  CHECK(s.articles[2].title.text == "北辰晶圆厂二期项目正式开工");
+}
+
+TEST_CASE(
+    "A section heading is not mistaken for a running header at the "
+    "top of a page",
+    "[layout]") {
+  std::vector<std::string> d = {kTitle1, ""};
+  Add(&d, Wrap(kP1));
+  d.insert(d.end(),
+           {"", "（执笔：于某）", "", "— 1 —", "\f前沿研究", "", kTitle2, ""});
+  Add(&d, Wrap(kP3));
+  d.insert(d.end(), {"", "（执笔：王某）"});
+  Segmented s = Segment(d);
+  REQUIRE(s.articles.size() == 2);
+  CHECK(s.articles[1].section == "前沿研究");
+}
+
+TEST_CASE("A title wrapped onto two lines is re-joined", "[layout]") {
+  std::vector<std::string> d = {kTitle2, ""};
+  Add(&d, Wrap(kP2));
+  d.insert(d.end(), {"", "（执笔：于某）", "",
+                     "星河市发布集成电路产业扶持新政，设立专项资金",
+                     "支持设备国产化", ""});
+  Add(&d, Wrap(kP1));
+  d.insert(d.end(), {"", "（执笔：王某）"});
+  Segmented s = Segment(d);
+  REQUIRE(s.articles.size() == 2);
+  CHECK(s.articles[1].title.text ==
+        "星河市发布集成电路产业扶持新政，设立专项资金支持设备国产化");
+  CHECK(s.articles[1].body.text == kP1);
+}
+
+TEST_CASE("A title has no surrounding spaces", "[layout]") {
+  Segmented s = Segment({"  " + kTitle1 + "  ", "", kP1, "", "（执笔：于某）"});
+  REQUIRE(s.articles.size() == 1);
+  CHECK(s.articles[0].title.text == kTitle1);
+}
+
+// --- Clean web layout -----------------------------------------------------
+
+TEST_CASE("Clean text keeps one paragraph per line", "[layout]") {
+  Segmented s =
+      Segment({kTitle1, "", kP1, "", kP2, "", kP3, "", "（执笔：于某）", "",
+               kTitle2, "", kP4, "", "（执笔：王某）"});
+  REQUIRE(s.articles.size() == 2);
+  CHECK(s.articles[0].title.text == kTitle1);
+  CHECK(s.articles[0].body.text == kP1 + "\n" + kP2 + "\n" + kP3);
+  CHECK(s.articles[1].body.text == kP4);
+}
+
+TEST_CASE("Clean paragraphs without blank lines between them stay apart",
+          "[layout]") {
+  Segmented s = Segment(
+      {kTitle1, kP1, kP2, "（执笔：于某）", kTitle2, kP3, "（执笔：王某）"});
+  REQUIRE(s.articles.size() == 2);
+  CHECK(s.articles[0].title.text == kTitle1);
+  CHECK(s.articles[0].body.text == kP1 + "\n" + kP2);
+  CHECK(s.articles[1].title.text == kTitle2);
+}
+
+TEST_CASE("Text before any title is kept, never dropped", "[layout]") {
+  const std::string lead =
+      "本期导读：本期聚焦地方产业政策和企业扩产动态，欢迎读者来信交流。";
+  Segmented s = Segment({lead, "", kTitle1, "", kP1, "", "（执笔：于某）", "",
+                         kTitle2, "", kP3, "", "（执笔：王某）"});
+  CHECK(s.AllText().find(lead) != std::string::npos);
+  CHECK(s.WithTitle(kTitle1) != nullptr);
+  CHECK(s.WithTitle(kTitle2) != nullptr);
+}
+
+TEST_CASE("Text before any title in a PDF layout is kept", "[layout]") {
+  std::vector<std::string> d = Wrap(kP4);
+  d.push_back("");
+  std::vector<std::string> rest = PdfIssue();
+  d.insert(d.end(), rest.begin() + 3, rest.end());  // without the masthead
+  Segmented s = Segment(d);
+  CHECK(s.AllText().find(kP4) != std::string::npos);
+  CHECK(s.WithTitle(kTitle1) != nullptr);
+}
+
+TEST_CASE("Articles carry their source lines", "[layout]") {
+  Segmented s = Segment({"", kTitle1, "", kP1, "", kP2, "", "（执笔：于某）",
+                         "", kTitle2, "", kP3, "", "（执笔：王某）"});
+  REQUIRE(s.articles.size() == 2);
+  const Article& a = s.articles[0];
+  CHECK(a.line == 2);
+  CHECK(a.title_line == 2);
+  CHECK(a.end_line == 8);
+  CHECK(a.index == 1);
+  CHECK(a.path == "test.txt");
+  const Article& b = s.articles[1];
+  CHECK(b.line == 10);
+  CHECK(b.end_line == 14);
+  CHECK(b.index == 2);
+}
+
+TEST_CASE("Body anchors map text back to input lines and columns", "[layout]") {
+  Segmented s = Segment(PdfIssue());
+  REQUIRE_FALSE(s.articles.empty());
+  const Article& a = s.articles[0];
+  // The body starts on line 6 (after masthead, title and blank lines).
+  Anchor first = a.body.Locate(0);
+  CHECK(first.line == 6);
+  CHECK(first.col == 1);
+  // Code point 30 is the first of the second wrapped line.
+  Anchor second = a.body.Locate(30);
+  CHECK(second.line == 7);
+  CHECK(second.col == 1);
+  CHECK(a.body.length == CodePoints(a.body.text));
+  Anchor t = a.title.Locate(2);
+  CHECK(t.line == 4);
+  CHECK(t.col == 3);
+}
+
+TEST_CASE(
+    "Input with leading ideographic spaces keeps columns in code "
+    "points",
+    "[layout]") {
+  Segmented s =
+      Segment({kTitle1, "", "\u3000\u3000" + kP1, "", "（执笔：于某）"});
+  REQUIRE(s.articles.size() == 1);
+  CHECK(s.articles[0].body.text == kP1);
+  CHECK(s.articles[0].body.Locate(0).col == 3);
+}
+
+// --- Helpers --------------------------------------------------------------
+
+TEST_CASE("CodePoints counts code points, not bytes", "[layout]") {
+  CHECK(CodePoints("") == 0);
+  CHECK(CodePoints("abc") == 3);
+  CHECK(CodePoints("芯片") == 2);
+  CHECK(CodePoints("𠮷a") == 2);
+}
+
+TEST_CASE("DisplayWidth counts wide characters twice", "[layout]") {
+  CHECK(DisplayWidth("abc") == 3);
+  CHECK(DisplayWidth("芯片") == 4);
+  CHECK(DisplayWidth("２８ｎｍ") == 8);
+  CHECK(DisplayWidth("28 纳米") == 7);
+}
+
+}  // namespace
+}  // namespace bulletin
