@@ -16,6 +16,7 @@ namespace bulletin {
 namespace {
 
 constexpr size_t kChunk = 1 << 16;
+constexpr int kMaxInvalidReports = 10;
 
 // Length of a byte-order mark at the start of `d` and the encoding it names.
 size_t DetectBom(const char* d, size_t n, std::string* enc) {
@@ -155,6 +156,7 @@ void LineReader::AppendDecoded(const char* data, size_t n, bool flush) {
       int32_t k = 0;
       UBool err = false;
       U8_APPEND(reinterpret_cast<uint8_t*>(out), k, 4, c, err);
+      (void)err;  // c came from ICU's converter: always a valid code point
       pending_.append(out, k);
     }
     if (status == U_BUFFER_OVERFLOW_ERROR) continue;
@@ -191,7 +193,18 @@ bool LineReader::Next(InputLine* line) {
   }
   if (failed_) return false;
   if (nl == std::string::npos) {
-    if (pending_pos_ >= pending_.size()) return false;
+    if (pending_pos_ >= pending_.size()) {
+      if (invalid_ > kMaxInvalidReports && !summarised_ && sink_) {
+        summarised_ = true;
+        sink_({Severity::kWarning, "decode.invalid-bytes", path_,
+               line_number_, 0,
+               std::to_string(invalid_ - kMaxInvalidReports) +
+                   " more invalid " + encoding_ +
+                   " byte sequences replaced by U+FFFD (" +
+                   std::to_string(invalid_) + " in all)"});
+      }
+      return false;
+    }
     nl = pending_.size();
   }
   std::string raw = pending_.substr(pending_pos_, nl - pending_pos_);
@@ -220,7 +233,9 @@ bool LineReader::Next(InputLine* line) {
     }
     if (c < 0) {
       ++invalid_;
-      if (sink_) {
+      // The first few are reported where they stand; the rest are counted
+      // and summed up once at the end of the input.
+      if (sink_ && invalid_ <= kMaxInvalidReports) {
         char hex[8];
         std::snprintf(hex, sizeof hex, "\\x%02X", s[start]);
         sink_({Severity::kWarning, "decode.invalid-bytes", path_, line_number_,

@@ -61,6 +61,7 @@ class LineReader {
   std::unique_ptr<Converter> conv_;  // ICU converter for non-UTF-8 input
   int line_number_ = 0;
   int invalid_ = 0;
+  bool summarised_ = false;
 };
 
 }  // namespace bulletin

@@ -58,10 +58,10 @@ class Extractor {
   // footnotes, in that order, appending them to a->entities.
   void Process(Article* a, DocContext* ctx) const;
 
-  // Every raw match of every rule in `text`, before overlap resolution
-  // (for `rules test`). Each: rule index, byte begin, byte end.
+  // Every raw match of every rule in `text`, before overlap resolution,
+  // plus the organisations found (for `rules test`), in text order.
   struct RawMatch {
-    int rule;
+    std::string rule;  // rule name (org.* for organisations)
     size_t begin, end;
     bool kept;  // survived overlap resolution and normalisation
     std::string normalised;  // attrs as JSON-ish text, when kept

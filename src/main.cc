@@ -8,6 +8,7 @@
 #include <vector>
 
 #include "check.h"
+#include "decoder.h"
 #include "pipeline.h"
 #include "record.h"
 
@@ -117,7 +118,9 @@ int main(int argc, char** argv) {
 
   CLI::App* schema = app.add_subcommand("schema",
                                         "Print the JSON Schema of a record");
+  schema->footer("");
   CLI::App* rules = app.add_subcommand("rules", "Inspect the rules");
+  rules->footer("");
   rules->require_subcommand(1);
   CLI::App* rules_list = rules->add_subcommand("list", "List loaded rules");
   CLI::App* rules_test =
@@ -125,6 +128,12 @@ int main(int argc, char** argv) {
   std::string test_file;
   rules_test->add_option("file", test_file, "Text file ('-' for stdin)")
       ->required();
+  std::string test_encoding = "auto";
+  rules_test->add_option("--encoding", test_encoding, "Input encoding")
+      ->check(CLI::IsMember(
+          {"auto", "utf-8", "gb18030", "utf-16le", "utf-16be"}));
+  rules_list->footer("");
+  rules_test->footer("");
   for (CLI::App* a : {rules_list, rules_test}) {
     a->add_option("--rules", rules_dir, "Extra rule directory")
         ->check(CLI::ExistingDirectory);
@@ -158,26 +167,26 @@ int main(int argc, char** argv) {
     return kExitOk;
   }
   if (rules_test->parsed()) {
+    // Each line of FILE on its own: every candidate match of every rule,
+    // whether it survived overlap resolution and normalisation, and the
+    // organisations found.
     Output out("");
-    std::string text;
-    FILE* f = test_file == "-" ? stdin : std::fopen(test_file.c_str(), "rb");
-    if (!f) {
-      std::fprintf(stderr, "%s: cannot open\n", test_file.c_str());
-      return kExitInput;
-    }
-    char buf[1 << 16];
-    size_t n;
-    while ((n = std::fread(buf, 1, sizeof buf, f)) > 0) text.append(buf, n);
-    if (f != stdin) std::fclose(f);
-    int lineno = 0;
-    for (const auto& l : SplitLines(text)) {
-      ++lineno;
+    LineReader reader(test_file, test_encoding, PrintDiag);
+    InputLine line;
+    while (reader.Next(&line)) {
+      const std::string& l = line.text;
       for (const auto& m : engine->extractor->Explain(l)) {
-        const auto& r = engine->extractor->rules()[m.rule];
-        out.Line(test_file + ":" + std::to_string(lineno) + ": " + r.name +
-                 (m.kept ? " kept " : " dropped ") + "'" +
-                 l.substr(m.begin, m.end - m.begin) + "' " + m.normalised);
+        std::string msg = test_file + ":" + std::to_string(line.number) +
+                          ": " + m.rule + (m.kept ? " kept '" : " dropped '") +
+                          l.substr(m.begin, m.end - m.begin) + "'";
+        if (!m.normalised.empty()) msg += " " + m.normalised;
+        out.Line(msg);
       }
+    }
+    if (reader.failed()) {
+      std::fprintf(stderr, "%s: %s\n", test_file.c_str(),
+                   reader.error().c_str());
+      return kExitInput;
     }
     return kExitOk;
   }
@@ -206,6 +215,12 @@ int main(int argc, char** argv) {
         [&](Article&& a) { out.Line(RecordJson(a, ropt)); }, diag);
     if (r.failed) {
       std::fprintf(stderr, "%s: %s\n", path.c_str(), r.error.c_str());
+      rc = kExitInput;
+    } else if (encoding != "auto" && r.invalid_sequences > 0) {
+      // The input is not in the encoding the user named: its records were
+      // written (bad bytes as U+FFFD), but the run reports the failure.
+      std::fprintf(stderr, "%s: not valid %s: %d invalid byte sequences\n",
+                   path.c_str(), encoding.c_str(), r.invalid_sequences);
       rc = kExitInput;
     } else if (verbose) {
       std::fprintf(stderr,

@@ -59,9 +59,15 @@ std::unique_ptr<Tables> Tables::Load(const RuleFiles& files,
     errors->push_back("numerals.tsv: missing");
     return nullptr;
   }
-  std::string all;
-  for (const RuleFile* f : num_files) all += f->text + "\n";
-  std::string err;
+  // Each file alone first, so that an error names its own line.
+  std::string all, err;
+  for (const RuleFile* f : num_files) {
+    if (!Numerals::FromTsv(f->text, &err)) {
+      errors->push_back(f->origin + ":" + err);
+      return nullptr;
+    }
+    all += f->text + "\n";
+  }
   t->numerals_ = Numerals::FromTsv(all, &err);
   if (!t->numerals_) {
     errors->push_back(num_files.back()->origin + ":" + err);

@@ -56,6 +56,7 @@ InputResult RunInput(const Engine& engine, const std::string& path,
   }
   seg.Finish();
   result.encoding = reader.encoding();
+  result.invalid_sequences = reader.invalid_sequences();
   result.stats = seg.stats();
   return result;
 }

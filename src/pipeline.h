@@ -38,6 +38,7 @@ struct InputResult {
   bool failed = false;  // could not be opened, read or decoded
   std::string error;    // the reason, when failed
   std::string encoding;
+  int invalid_sequences = 0;  // bytes the decoder replaced by U+FFFD
   SegmenterStats stats;
 };
 

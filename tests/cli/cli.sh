@@ -270,6 +270,16 @@ grep -qF "money.amount kept '约 30 亿元人民币'" "$tmp/out" ||
   fail "rules test: the kept money match is not shown"
 grep -qF 'CNY' "$tmp/out" || fail "rules test: the normalised currency is not shown"
 
+# Bytes that are not in the encoding the user named: records are still
+# written (bad bytes as U+FFFD) but the run fails with 3, and the warnings
+# are capped with a summary line instead of one per byte.
+run "$bin" --encoding utf-8 samples/gb18030.txt
+expect_status 3 "--encoding utf-8 on GB18030 bytes"
+[ -s "$tmp/out" ] || fail "--encoding utf-8 on GB18030 bytes: no records written"
+grep -q "not valid utf-8" "$tmp/err" || fail "--encoding utf-8: no summary on stderr"
+[ "$(grep -c 'decode.invalid-bytes' "$tmp/err")" -le 11 ] ||
+  fail "--encoding utf-8: invalid-byte warnings are not capped"
+
 run "$bin" schema
 expect_status 0 "schema"
 py '

@@ -925,14 +925,17 @@ TEST_CASE("Entities of a field come in text order", "[extract][offsets]") {
 
 TEST_CASE("Explain lists raw matches and marks the ones kept",
           "[extract][explain]") {
-  const std::string text = "投资约 30 亿元人民币";
+  const std::string text = "台积电投资约 30 亿元人民币";
   auto matches = Ex().Explain(text);
-  bool kept = false;
+  bool kept = false, org = false;
   for (const auto& m : matches) {
-    REQUIRE(m.rule >= 0);
-    REQUIRE(m.rule < static_cast<int>(Ex().rules().size()));
+    REQUIRE(!m.rule.empty());
     REQUIRE(m.end <= text.size());
-    if (m.kept && Ex().rules()[m.rule].type == "money") {
+    if (m.rule.rfind("org.", 0) == 0) {
+      org = true;
+      CHECK(text.substr(m.begin, m.end - m.begin) == "台积电");
+    }
+    if (m.kept && m.rule.rfind("money.", 0) == 0) {
       kept = true;
       CHECK(text.substr(m.begin, m.end - m.begin) == "约 30 亿元人民币");
       CHECK(m.normalised.find("currency=\"CNY\"") != std::string::npos);
@@ -940,6 +943,7 @@ TEST_CASE("Explain lists raw matches and marks the ones kept",
     }
   }
   CHECK(kept);
+  CHECK(org);
 }
 
 TEST_CASE("Built-in rules have names, types, origins and lines",
