@@ -536,7 +536,12 @@ void Segmenter::Impl::Process(const Line& l) {
   const std::string& t = l.text;
 
   // Page numbers (a bare number followed by a URL is a footnote marker).
-  if (MatchAny(rules.page_number, FoldWidth(t))) {
+  // Cheap guards keep most body lines away from the layout patterns: page
+  // numbers are short, footnotes start with a number or a bracket, a table
+  // of contents entry ends with its page number, a byline has a colon or
+  // brackets.
+  bool may_be_number = l.width <= 24;
+  if (may_be_number && MatchAny(rules.page_number, FoldWidth(t))) {
     bool marker = next && StartsWithUrl(next->text) &&
                   (separator_seen || in_footnote) &&
                   MatchAny(rules.footnote, t, &g);
@@ -550,7 +555,11 @@ void Segmenter::Impl::Process(const Line& l) {
   }
   // Running headers: a short line right before a page number, or a header
   // (or the current section's name) at the top of a page.
-  const std::string folded = FoldWidth(t);
+  bool digit_start = (l.first >= '0' && l.first <= '9') ||
+                     (l.first >= 0xFF10 && l.first <= 0xFF19) ||
+                     l.first == '[' || l.first == 0xFF3B;
+  const std::string folded =
+      l.width <= 90 || digit_start ? FoldWidth(t) : std::string();
   bool short_line = l.width <= 48;
   // (Not a footnote's last line, not the end of a sentence, and not a line
   // that fills the width: those are text that happens to end a page.)
@@ -558,7 +567,7 @@ void Segmenter::Impl::Process(const Line& l) {
                      !(IsCloser(l.last) && IsTerminal(l.before_last)) &&
                      (wrap_width == 0 || l.width * 10 < wrap_width * 7);
   if (short_line && header_like && next &&
-      MatchAny(rules.page_number, FoldWidth(next->text)) &&
+      next->width <= 24 && MatchAny(rules.page_number, FoldWidth(next->text)) &&
       !(Peek(1) && StartsWithUrl(Peek(1)->text))) {
     seen_headers.insert(t);
     Dropped();
@@ -591,7 +600,9 @@ void Segmenter::Impl::Process(const Line& l) {
     Dropped();
     return;
   }
-  if (MatchAny(rules.toc, folded)) {
+  bool digit_end = (l.last >= '0' && l.last <= '9') ||
+                   (l.last >= 0xFF10 && l.last <= 0xFF19);
+  if ((digit_end || l.width <= 24) && MatchAny(rules.toc, folded)) {
     Dropped();
     return;
   }
@@ -602,7 +613,7 @@ void Segmenter::Impl::Process(const Line& l) {
   int expected = in_footnote && !block.back().empty()
                      ? block.back().back().number + 1
                      : footnotes.empty() ? 1 : footnotes.back().number + 1;
-  if (MatchAny(rules.footnote, folded, &g)) {
+  if (digit_start && MatchAny(rules.footnote, folded, &g)) {
     int num = std::atoi(g["num"].c_str());
     bool bracket = t[0] == '[' || t.rfind("［", 0) == 0;
     const std::string& rest = g["text"];
@@ -643,7 +654,7 @@ void Segmenter::Impl::Process(const Line& l) {
     }
     EndBlock();
   }
-  if (MatchAny(rules.sources_heading, t)) {
+  if (l.width <= 30 && MatchAny(rules.sources_heading, t)) {
     sources_mode = true;
     FlushParagraph();
     return;
@@ -663,7 +674,9 @@ void Segmenter::Impl::Process(const Line& l) {
     return;
   }
   // Bylines.
-  if (MatchAny(rules.byline, t, &g) &&
+  size_t colon = std::min(t.find("\xEF\xBC\x9A"), t.find(':'));
+  bool may_be_byline = colon < 40 || l.first == 0xFF08 || l.first == '(';
+  if (may_be_byline && MatchAny(rules.byline, t, &g) &&
       (l.width <= 80 || g["role"].find("来源") != std::string::npos ||
        g["role"].find("來源") != std::string::npos ||
        g["role"].find("原文") != std::string::npos)) {
