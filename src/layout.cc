@@ -568,7 +568,8 @@ void Segmenter::Impl::Process(const Line& l) {
                      (wrap_width == 0 || l.width * 10 < wrap_width * 7);
   if (short_line && header_like && next &&
       next->width <= 24 && MatchAny(rules.page_number, FoldWidth(next->text)) &&
-      !(Peek(1) && StartsWithUrl(Peek(1)->text))) {
+      !(Peek(1) && StartsWithUrl(Peek(1)->text)) &&
+      !MatchAny(rules.byline, t)) {
     seen_headers.insert(t);
     Dropped();
     return;

@@ -142,6 +142,19 @@ TEST_CASE("Page numbers in the forms 第 3 页 and 3/8 are dropped",
   CHECK(s.articles[0].body.text == kP1 + "\n" + kP2 + "\n" + kP3);
 }
 
+TEST_CASE("A byline right before a page number is a byline, not a header",
+          "[layout][regress]") {
+  std::vector<std::string> d = {kTitle1, ""};
+  Add(&d, Wrap(kP1));
+  d.insert(d.end(), {"", "作者：于某", "", "- 1 -", "\f星河产业简报   2023年第2期",
+                     "", "第二篇文章的标题", ""});
+  Add(&d, Wrap(kP2));
+  Segmented s = Segment(d);
+  REQUIRE(s.articles.size() == 2);
+  CHECK(s.articles[0].authors == std::vector<std::string>{"于某"});
+  CHECK(s.articles[1].title.text == "第二篇文章的标题");
+}
+
 TEST_CASE("A page number and running header between full lines are dropped",
           "[layout]") {
   // The paragraph before the page number ends with a full-width line, so
