@@ -120,6 +120,30 @@ std::optional<Decimal> Tables::Number(std::string_view text) const {
     size_t p;
     while ((p = s.find(sp)) != std::string::npos) s.erase(p, std::strlen(sp));
   }
+  // Chinese decimals: 三点五, 〇点五, 百分之五十点五 (点/點 then digit names).
+  for (const char* point : {"\xE7\x82\xB9", "\xE9\xBB\x9E"}) {  // 点 點
+    size_t p = s.find(point);
+    if (p == std::string::npos) continue;
+    std::string whole = s.substr(0, p), frac = s.substr(p + 3);
+    std::optional<Decimal> w = whole == "\xE3\x80\x87" ||  // 〇
+                                       whole == "\xE9\x9B\xB6"  // 零
+                                   ? Decimal()
+                                   : numerals_->Parse(whole);
+    if (!w || w->exponent < 0 || frac.empty()) return std::nullopt;
+    std::string digits;
+    for (size_t i = 0; i < frac.size();) {
+      size_t len = 1;
+      unsigned char c = static_cast<unsigned char>(frac[i]);
+      if (c >= 0xF0) len = 4;
+      else if (c >= 0xE0) len = 3;
+      else if (c >= 0xC0) len = 2;
+      auto d = numerals_->Parse(frac.substr(i, len));
+      if (!d || d->ToString().size() != 1) return std::nullopt;
+      digits += d->digits;
+      i += len;
+    }
+    return numerals_->Parse(w->ToString() + "." + digits);
+  }
   return numerals_->Parse(s);
 }
 

@@ -1061,3 +1061,28 @@ TEST_CASE("A currency row in a --rules directory adds a currency",
 
 }  // namespace
 }  // namespace bulletin
+
+// --- Regressions ------------------------------------------------------------
+namespace bulletin {
+namespace {
+
+TEST_CASE("13万2千元 is 132000, not 13万2 scaled by 千",
+          "[extract][money][regress]") {
+  auto es = Extract("两家公司分别获得 13万2千元 和 13万2元 的补助。");
+  INFO(Dump(es));
+  CHECK(Attr(Find(es, "money", "13万2千元"), "value") == "132000");
+  CHECK(Attr(Find(es, "money", "13万2元"), "value") == "132000");
+}
+
+TEST_CASE("Chinese decimals with 点 are exact", "[extract][regress]") {
+  auto es = Extract("增速为百分之五十点五，投入三点五亿元，降幅〇点五个百分点。");
+  INFO(Dump(es));
+  CHECK(Attr(Find(es, "percent", "百分之五十点五"), "value") == "50.5");
+  CHECK(Attr(Find(es, "money", "三点五亿元"), "value") == "350000000");
+  const Entity* pp = Find(es, "percent", "〇点五个百分点");
+  CHECK(Attr(pp, "value") == "0.5");
+  CHECK(Attr(pp, "unit") == "pp");
+}
+
+}  // namespace
+}  // namespace bulletin
