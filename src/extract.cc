@@ -400,13 +400,7 @@ void Extractor::Impl::ProcessField(const Field& f,
     sents.swap(merged);
   }
   std::vector<Candidate> cands;
-  std::vector<int> cand_sentence;
-  for (size_t s = 0; s < sents.size(); ++s) {
-    size_t before = cands.size();
-    Candidates(text, sents[s].first, sents[s].second, &cands);
-    cand_sentence.resize(cands.size(), static_cast<int>(s));
-    (void)before;
-  }
+  for (const auto& s : sents) Candidates(text, s.first, s.second, &cands);
   std::vector<size_t> order(cands.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {
@@ -417,58 +411,48 @@ void Extractor::Impl::ProcessField(const Field& f,
   });
   std::vector<std::pair<size_t, size_t>> taken;
   std::vector<Entity> found;
+  auto overlaps = [&](size_t b, size_t e) {
+    for (const auto& t : taken)
+      if (b < t.second && t.first < e) return true;
+    return false;
+  };
+  // Fills the position fields of an entity spanning bytes [b, e).
+  auto place = [&](Entity* x, size_t b, size_t e) {
+    x->field = field_name;
+    x->footnote = footnote;
+    x->start = to_cp(b);
+    x->end = to_cp(e);
+    Anchor a = f.Locate(x->start);
+    x->line = a.line;
+    x->col = a.col;
+    auto sit = std::upper_bound(
+        sents.begin(), sents.end(), b,
+        [](size_t p, const std::pair<size_t, size_t>& s) {
+          return p < s.first;
+        });
+    x->sentence = std::max(static_cast<int>(sit - sents.begin()) - 1, 0);
+    const auto& sent = sents[x->sentence];
+    x->sentence_text = Trim(text.substr(sent.first, sent.second - sent.first));
+  };
   for (size_t i : order) {
     const Candidate& c = cands[i];
-    bool overlap = false;
-    for (const auto& t : taken)
-      if (c.begin < t.second && t.first < c.end) overlap = true;
-    if (overlap) continue;
+    if (overlaps(c.begin, c.end)) continue;
     Entity e;
     if (!Normalize(c, text, ctx, &e)) continue;
     taken.push_back({c.begin, c.end});
-    e.field = field_name;
-    e.footnote = footnote;
-    e.start = to_cp(c.begin);
-    e.end = to_cp(c.end);
-    Anchor a = f.Locate(e.start);
-    e.line = a.line;
-    e.col = a.col;
-    int s = cand_sentence[i];
-    e.sentence = s;
-    e.sentence_text = Trim(text.substr(sents[s].first,
-                                       sents[s].second - sents[s].first));
+    place(&e, c.begin, c.end);
     found.push_back(std::move(e));
   }
   // Organisations: their own one-pass matcher, kept off figures and URLs.
   if (orgs) {
-    std::vector<OrgHit> hits = orgs->Find(text, ctx);
-    for (const auto& h : hits) {
-      bool overlap = false;
-      for (const auto& t : taken)
-        if (h.begin < t.second && t.first < h.end) overlap = true;
-      if (overlap) continue;
+    for (const auto& h : orgs->Find(text, ctx)) {
+      if (overlaps(h.begin, h.end)) continue;
       Entity e;
       e.type = "org";
       e.rule = h.rule;
       e.text = text.substr(h.begin, h.end - h.begin);
       e.attrs = h.attrs;
-      e.field = field_name;
-      e.footnote = footnote;
-      e.start = to_cp(h.begin);
-      e.end = to_cp(h.end);
-      Anchor a = f.Locate(e.start);
-      e.line = a.line;
-      e.col = a.col;
-      auto sit = std::upper_bound(
-          sents.begin(), sents.end(), h.begin,
-          [](size_t b, const std::pair<size_t, size_t>& s) {
-            return b < s.first;
-          });
-      int s = static_cast<int>(sit - sents.begin()) - 1;
-      e.sentence = std::max(s, 0);
-      e.sentence_text = Trim(text.substr(sents[e.sentence].first,
-                                         sents[e.sentence].second -
-                                             sents[e.sentence].first));
+      place(&e, h.begin, h.end);
       found.push_back(std::move(e));
     }
   }
