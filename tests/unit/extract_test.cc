@@ -1039,6 +1039,61 @@ TEST_CASE("A rule in a --rules directory overrides the built-in one",
   CHECK(OfType(a.entities, "percent").empty());
 }
 
+TEST_CASE("A year is inferred from the article, then the document, then "
+          "--reference-date",
+          "[extract][date][regress]") {
+  // The document's full dates so far say 2021; --reference-date says 2019.
+  DocContext ctx;
+  ctx.reference_date = "2019-01-01";
+  ctx.full_date_years[2021] = 3;
+  // 1. An explicit year earlier in the same article wins.
+  auto es = Extract("2023 年计划启动，5 月 18 日正式签约。", &ctx);
+  INFO(Dump(es));
+  CHECK(Attr(Find(es, "date", "5 月 18 日"), "value") == "2023-05-18");
+  // 2. Without one, the document's year.
+  es = Extract("据报道，5 月 18 日正式签约。", &ctx);
+  CHECK(Attr(Find(es, "date", "5 月 18 日"), "value") == "2021-05-18");
+  CHECK(Attr(Find(es, "date", "5 月 18 日"), "year_inferred") == "true");
+  // 3. Without either, the reference date.
+  DocContext bare;
+  bare.reference_date = "2019-01-01";
+  es = Extract("据报道，5 月 18 日正式签约。", &bare);
+  CHECK(Attr(Find(es, "date", "5 月 18 日"), "value") == "2019-05-18");
+}
+
+TEST_CASE("An organisation row in a --rules directory adds an organisation "
+          "and aliases",
+          "[extract][load][org]") {
+  RuleDir dir;
+  dir.Write("orgs.tsv",
+            "Xinghe Microelectronics\tcompany\tCN\t星河微电子|星河微\n"
+            "TSMC\tcompany\tTW\t台积公司\n");
+  RuleFiles files = RuleFiles::Builtin();
+  std::string err;
+  REQUIRE(files.AddDirectory(dir.path(), &err));
+  std::vector<std::string> errors;
+  auto ex = Extractor::Load(files, &errors);
+  REQUIRE(ex != nullptr);
+  Article a;
+  a.body = MakeField("星河微与台积公司签约，台积电表示欢迎。", 1);
+  DocContext ctx;
+  ex->Process(&a, &ctx);
+  INFO(Dump(a.entities));
+  CHECK(Attr(Find(a.entities, "org", "星河微"), "name") ==
+        "Xinghe Microelectronics");
+  CHECK(Attr(Find(a.entities, "org", "台积公司"), "name") == "TSMC");
+  CHECK(Attr(Find(a.entities, "org", "台积电"), "name") == "TSMC");
+}
+
+TEST_CASE("An ambiguous government name follows the country in context",
+          "[extract][org][regress]") {
+  auto us = Extract("美国半导体行业协会向商务部提交评论。");
+  auto cn = Extract("中国企业向商务部提交申请。");
+  INFO(Dump(us) << Dump(cn));
+  CHECK(Attr(Find(us, "org", "商务部"), "country") == "US");
+  CHECK(Attr(Find(cn, "org", "商务部"), "country") == "CN");
+}
+
 TEST_CASE("A currency row in a --rules directory adds a currency",
           "[extract][load]") {
   RuleDir dir;
