@@ -74,11 +74,27 @@ struct OrgMatcher::Impl {
       }
       first[nodes] = static_cast<int>(bytes.size());
       build.clear();
+      Densify();
     }
     int Next(int n, unsigned char c) const {
+      if (dense_of[n] >= 0) return dense[dense_of[n] * 256 + c];
       auto b = bytes.begin() + first[n], e = bytes.begin() + first[n + 1];
       auto it = std::lower_bound(b, e, c);
       return it != e && *it == c ? targets[it - bytes.begin()] : -1;
+    }
+    // Nodes with many children (the root, lead bytes of CJK characters)
+    // get a direct 256-entry table: they are where every walk starts.
+    std::vector<int> dense_of;
+    std::vector<int> dense;
+    void Densify() {
+      dense_of.assign(nodes, -1);
+      for (int n = 0; n < nodes; ++n) {
+        if (first[n + 1] - first[n] < 8) continue;
+        dense_of[n] = static_cast<int>(dense.size() / 256);
+        dense.resize(dense.size() + 256, -1);
+        for (int i = first[n]; i < first[n + 1]; ++i)
+          dense[dense_of[n] * 256 + bytes[i]] = targets[i];
+      }
     }
     // Ends (exclusive byte offsets) of the aliases starting at `pos`.
     void Walk(const std::string& folded, size_t pos,
