@@ -116,6 +116,15 @@ int main(int argc, char** argv) {
                "Report layout warnings and a summary per input on stderr");
   add_common(&app);
 
+  // `extract` is the default: `bulletin-extract FILE` and
+  // `bulletin-extract extract FILE` are the same; the subcommand's options
+  // fall through to the main ones.
+  CLI::App* extract = app.add_subcommand(
+      "extract", "Extract records (the default when no subcommand is given)");
+  extract->fallthrough();
+  extract->footer("");
+  extract->add_option("files", files, "Input files ('-' or none: stdin)");
+
   CLI::App* schema = app.add_subcommand("schema",
                                         "Print the JSON Schema of a record");
   schema->footer("");

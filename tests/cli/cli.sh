@@ -280,6 +280,14 @@ grep -q "not valid utf-8" "$tmp/err" || fail "--encoding utf-8: no summary on st
 [ "$(grep -c 'decode.invalid-bytes' "$tmp/err")" -le 11 ] ||
   fail "--encoding utf-8: invalid-byte warnings are not capped"
 
+# `extract` is the default subcommand: naming it changes nothing.
+run "$bin" samples/clean-web.txt
+cp "$tmp/out" "$tmp/default.jsonl"
+run "$bin" extract samples/clean-web.txt
+expect_status 0 "extract FILE"
+cmp -s "$tmp/out" "$tmp/default.jsonl" ||
+  fail "extract FILE: differs from the default command"
+
 run "$bin" schema
 expect_status 0 "schema"
 py '
