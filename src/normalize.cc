@@ -82,8 +82,14 @@ bool Tables::Alternation(const std::string& file, const std::string& tag,
   if (it == tables_.end()) return false;
   std::vector<std::string> keys;
   for (const auto& [k, cols] : it->second) {
-    if (!tag.empty() && std::find(cols.begin(), cols.end(), tag) == cols.end())
-      continue;
+    if (!tag.empty()) {
+      // A column may list several tags: "after,before".
+      bool has = false;
+      for (const auto& c : cols)
+        for (const auto& t : SplitString(c, ','))
+          has |= t == tag;
+      if (!has) continue;
+    }
     keys.push_back(k);
   }
   if (keys.empty()) return false;
@@ -201,6 +207,7 @@ bool Tables::Figure(const std::string& type, const Groups& g,
     vmax = vmax->Shifted(*spm);
   }
   *value = value->Shifted(*sp);
+  if (g.count("tenths")) *value = value->Shifted(1);  // 五成 → 50 (percent)
   auto& a = e->attrs;
   if (type == "percent") {
     a.push_back({"value", value->ToString()});
