@@ -116,6 +116,91 @@ std::vector<std::string> Words(const std::string& line, int n,
   return w;
 }
 
+
+// The part of a pattern the RE2::Set needs. For an unanchored search a
+// leading or trailing element that may match nothing (X?, X*, X{0,n}) does
+// not change whether the pattern matches anywhere, so the set gets the
+// pattern without them: a much smaller automaton (the qualifier words and
+// optional spaces around every figure), and the same answer to "can this
+// rule match this sentence". Patterns with a top-level '|' are kept whole.
+std::string SetTrigger(const std::string& p) {
+  struct Item {
+    size_t begin, end;
+    bool optional;
+  };
+  std::vector<Item> items;
+  size_t i = 0;
+  while (i < p.size()) {
+    size_t b = i;
+    char c = p[i];
+    if (c == '|') return p;
+    if (c == '\\') {
+      i += 2;
+      if (i < p.size() + 1 && i - 1 < p.size() &&
+          (p[i - 1] == 'x' || p[i - 1] == 'p' || p[i - 1] == 'P') &&
+          i < p.size() && p[i] == '{') {
+        size_t close = p.find('}', i);
+        if (close == std::string::npos) return p;
+        i = close + 1;
+      }
+    } else if (c == '[') {
+      ++i;
+      if (i < p.size() && p[i] == '^') ++i;
+      if (i < p.size() && p[i] == ']') ++i;
+      while (i < p.size() && p[i] != ']') i += p[i] == '\\' ? 2 : 1;
+      if (i >= p.size()) return p;
+      ++i;
+    } else if (c == '(') {
+      int depth = 0;
+      bool in_class = false;
+      for (; i < p.size(); ++i) {
+        char d = p[i];
+        if (d == '\\') {
+          ++i;
+        } else if (in_class) {
+          if (d == ']') in_class = false;
+        } else if (d == '[') {
+          in_class = true;
+          if (i + 1 < p.size() && p[i + 1] == '^') ++i;
+          if (i + 1 < p.size() && p[i + 1] == ']') ++i;
+        } else if (d == '(') {
+          ++depth;
+        } else if (d == ')' && --depth == 0) {
+          break;
+        }
+      }
+      if (i >= p.size()) return p;
+      ++i;
+    } else if (c == '^' || c == '$') {
+      return p;  // anchors: keep the pattern as it is
+    } else {
+      // One UTF-8 character.
+      ++i;
+      while (i < p.size() && (static_cast<unsigned char>(p[i]) & 0xC0) == 0x80)
+        ++i;
+    }
+    bool optional = false;
+    if (i < p.size() && (p[i] == '?' || p[i] == '*')) {
+      optional = true;
+      ++i;
+    } else if (i < p.size() && p[i] == '+') {
+      ++i;
+    } else if (i < p.size() && p[i] == '{') {
+      size_t close = p.find('}', i);
+      if (close == std::string::npos) return p;
+      optional = p.compare(i, 2, "{0") == 0;
+      i = close + 1;
+    }
+    if (i < p.size() && p[i] == '?') ++i;  // lazy
+    items.push_back({b, i, optional});
+  }
+  size_t first = 0, last = items.size();
+  while (first < last && items[first].optional) ++first;
+  while (last > first && items[last - 1].optional) --last;
+  if (first == last) return p;
+  return p.substr(items[first].begin, items[last - 1].end - items[first].begin);
+}
+
 }  // namespace
 
 std::unique_ptr<Extractor> Extractor::Load(const RuleFiles& files,
@@ -242,7 +327,7 @@ std::unique_ptr<Extractor> Extractor::Load(const RuleFiles& files,
   m.set = std::make_unique<RE2::Set>(opt, RE2::UNANCHORED);
   for (auto& p : rules) {
     std::string err;
-    if (m.set->Add(p.info.pattern, &err) < 0) {
+    if (m.set->Add(SetTrigger(p.info.pattern), &err) < 0) {
       errors->push_back(p.info.origin + ":" + std::to_string(p.info.line) +
                         ": bad pattern: " + err);
       return nullptr;
