@@ -35,18 +35,20 @@ struct OrgMatcher::Impl {
   };
   std::vector<Org> orgs;
   std::map<std::string, std::vector<int>> alias;  // folded alias → orgs
-  // The gazetteer as a byte trie over case-folded aliases: walked from each
-  // character start, it yields every alias starting there in one pass over
-  // its bytes (an automaton over the normalised text).
+  // One byte trie over case-folded keys: the gazetteer's aliases, the
+  // countries' names and the organisation suffixes. Walked from each
+  // character start, it yields every key starting there: one pass over the
+  // text finds organisations, country mentions and suffix candidates.
+  static constexpr uint8_t kAlias = 1, kCountry = 2, kSuffix = 4;
   struct Trie {
     // Built as a hash of edges, then frozen into sorted per-node arrays.
     std::unordered_map<uint64_t, int> build;  // node << 8 | byte → node
     std::vector<int> first;                   // node → index into edge arrays
     std::vector<unsigned char> bytes;
     std::vector<int> targets;
-    std::vector<char> terminal{0};  // node ends an alias
+    std::vector<uint8_t> terminal{0};  // kAlias | kCountry | kSuffix
     int nodes = 1;
-    void Add(const std::string& key) {
+    void Add(const std::string& key, uint8_t kind) {
       int n = 0;
       for (unsigned char c : key) {
         uint64_t k = (static_cast<uint64_t>(n) << 8) | c;
@@ -57,7 +59,7 @@ struct OrgMatcher::Impl {
         }
         n = it->second;
       }
-      terminal[n] = 1;
+      terminal[n] |= kind;
     }
     void Freeze() {
       std::vector<std::vector<std::pair<unsigned char, int>>> out(nodes);
@@ -96,25 +98,26 @@ struct OrgMatcher::Impl {
           dense[dense_of[n] * 256 + bytes[i]] = targets[i];
       }
     }
-    // Ends (exclusive byte offsets) of the aliases starting at `pos`.
+    // Every key starting at `pos`: (exclusive end byte, kinds), shortest
+    // first.
     void Walk(const std::string& folded, size_t pos,
-              std::vector<size_t>* ends) const {
+              std::vector<std::pair<size_t, uint8_t>>* ends) const {
       ends->clear();
       int n = 0;
       for (size_t i = pos; i < folded.size(); ++i) {
         n = Next(n, static_cast<unsigned char>(folded[i]));
         if (n < 0) return;
-        if (terminal[n]) ends->push_back(i + 1);
+        if (terminal[n]) ends->push_back({i + 1, terminal[n]});
       }
     }
   } trie;
   bool has_gazetteer = false;
-  std::unique_ptr<RE2> country_re;  // every non-short Han country name
   std::map<std::string, std::string> country_iso;
   std::vector<std::pair<std::string, std::string>> countries;  // long first
   std::set<std::string> short_countries;
   std::map<std::string, std::string> suffix_kind;
-  std::unique_ptr<RE2> suffix_re, latin_suffix_re;
+  bool has_suffixes = false;
+  std::unique_ptr<RE2> latin_suffix_re;
   std::set<std::string> stopwords, reject;
   std::unique_ptr<icu::BreakIterator> words;
   // Document and article state.
@@ -136,7 +139,7 @@ struct OrgMatcher::Impl {
   std::string CountryEndingAt(const std::string& text, size_t pos,
                               bool allow_short) const;
   std::string LastCountryBefore(const std::string& text, size_t pos) const;
-  void Mentions(const std::string& text);
+  // Country mentions of the text being searched: (end byte, ISO code).
   std::vector<std::pair<size_t, std::string>> mentions;
   std::vector<std::pair<std::string, std::string>> Attrs(int org) const;
 };
@@ -232,18 +235,10 @@ std::unique_ptr<OrgMatcher> OrgMatcher::Load(
             [](const auto& a, const auto& b) {
               return a.first.size() > b.first.size();
             });
-  {
-    std::vector<std::string> names;
-    for (const auto& [n, c] : im.countries) {
-      im.country_iso[n] = c;
-      if (!im.short_countries.count(n) && HasHan(n)) names.push_back(n);
-    }
-    if (!names.empty()) {
-      RE2::Options copt;
-      copt.set_log_errors(false);
-      copt.set_longest_match(true);
-      im.country_re = std::make_unique<RE2>(QuoteAlt(names, false), copt);
-    }
+  for (const auto& [n, c] : im.countries) {
+    im.country_iso[n] = c;
+    if (!im.short_countries.count(n) && HasHan(n))
+      im.trie.Add(n, Impl::kCountry);
   }
   std::vector<std::string> han_suffixes, latin_suffixes;
   for (const RuleFile* f : files.Find("org_suffixes.txt")) {
@@ -274,18 +269,18 @@ std::unique_ptr<OrgMatcher> OrgMatcher::Load(
   RE2::Options opt;
   opt.set_log_errors(false);
   opt.set_max_mem(256 << 20);
-  for (const auto& a : aliases) im.trie.Add(Impl::Fold(a));
+  for (const auto& a : aliases) im.trie.Add(Impl::Fold(a), Impl::kAlias);
+  for (const auto& suffix : han_suffixes) im.trie.Add(suffix, Impl::kSuffix);
   im.trie.Freeze();
+  im.has_suffixes = !han_suffixes.empty();
   im.has_gazetteer = !aliases.empty();
-  if (!han_suffixes.empty()) {
-    im.suffix_re = std::make_unique<RE2>(QuoteAlt(han_suffixes, false), opt);
-    if (!im.suffix_re->ok())
-      errors->push_back("org_suffixes.txt: " + im.suffix_re->error());
-  }
   if (!latin_suffixes.empty()) {
+    // Capitalised words, then a corporate suffix (Acme Photonics Inc.), or
+    // then 公司/集团 (Acme Photonics 公司: the name is the Latin part).
     im.latin_suffix_re = std::make_unique<RE2>(
-        "((?:[A-Z][A-Za-z0-9&\\-]*\\.?[ ]){1,4})(?:" +
-            QuoteAlt(latin_suffixes, false) + ")(?:[^A-Za-z]|$)",
+        "(?P<name>[A-Z][A-Za-z0-9&\\-]*(?: [A-Z][A-Za-z0-9&\\-]*){0,4})"
+        "(?:(?P<legal>,? (?:" + QuoteAlt(latin_suffixes, false) +
+            "))|(?P<han> ?(?:公司|集团|集團)))",
         opt);
     if (!im.latin_suffix_re->ok())
       errors->push_back("org_suffixes.txt: " + im.latin_suffix_re->error());
@@ -320,7 +315,7 @@ std::string OrgMatcher::Impl::CountryEndingAt(const std::string& text,
 
 std::string OrgMatcher::Impl::LastCountryBefore(const std::string& text,
                                                 size_t pos) const {
-  // Uses the mentions found by Mentions() for this text.
+  // Uses the mentions found so far by the walk over this text.
   (void)text;
   auto it = std::upper_bound(
       mentions.begin(), mentions.end(), pos,
@@ -329,20 +324,6 @@ std::string OrgMatcher::Impl::LastCountryBefore(const std::string& text,
       });
   if (it == mentions.begin()) return "";
   return (it - 1)->second;
-}
-
-void OrgMatcher::Impl::Mentions(const std::string& text) {
-  // Country names in `text`: (end byte, ISO code), in order.
-  mentions.clear();
-  if (!country_re) return;
-  re2::StringPiece in(text), m;
-  size_t pos = 0;
-  while (pos < text.size() &&
-         country_re->Match(in, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
-    size_t b = m.data() - text.data(), e = b + m.size();
-    mentions.push_back({e, country_iso[std::string(m)]});
-    pos = e > b ? e : b + 1;
-  }
 }
 
 std::vector<std::pair<std::string, std::string>> OrgMatcher::Impl::Attrs(
@@ -358,7 +339,7 @@ std::vector<std::pair<std::string, std::string>> OrgMatcher::Impl::Attrs(
 std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
                                      DocContext* /*ctx*/) {
   Impl& im = *impl_;
-  im.Mentions(text);
+  im.mentions.clear();
   std::vector<OrgHit> hits;
   auto overlaps = [&](size_t b, size_t e) {
     for (const auto& h : hits)
@@ -461,11 +442,13 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
     return c >= 0 && IsHan(static_cast<char32_t>(c));
   };
 
-  // 1. Gazetteer.
-  if (im.has_gazetteer) {
+  // 1. One walk over the text: country mentions, suffix candidates, and
+  // the gazetteer's organisations (a later start may not overlap a hit).
+  std::vector<std::pair<size_t, size_t>> suffix_cands;  // [begin, end)
+  {
     const std::string folded_text = Impl::Fold(text);
-    std::vector<size_t> ends;
-    size_t pos = 0;
+    std::vector<std::pair<size_t, uint8_t>> ends;
+    size_t pos = 0, hit_end = 0;
     while (pos < text.size()) {
       size_t b = pos;
       // Next character start.
@@ -474,25 +457,42 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
              (static_cast<unsigned char>(text[pos]) & 0xC0) == 0x80)
         ++pos;
       im.trie.Walk(folded_text, b, &ends);
+      if (ends.empty()) continue;
+      for (auto it = ends.rbegin(); it != ends.rend(); ++it) {
+        if (it->second & Impl::kCountry) {
+          im.mentions.push_back(
+              {it->first, im.country_iso[text.substr(b, it->first - b)]});
+          break;
+        }
+      }
+      for (auto it = ends.rbegin(); it != ends.rend(); ++it) {
+        if (it->second & Impl::kSuffix) {
+          suffix_cands.push_back({b, it->first});
+          break;
+        }
+      }
+      if (b < hit_end) continue;
       // The longest alias here that stands on proper boundaries.
       size_t e = 0;
       std::string surface;
       bool latin = false;
       for (auto it = ends.rbegin(); it != ends.rend(); ++it) {
-        std::string cand = text.substr(b, *it - b);
+        if (!(it->second & Impl::kAlias)) continue;
+        size_t end = it->first;
+        std::string cand = text.substr(b, end - b);
         bool lat = !HasHan(cand);
         if (lat && ((b > 0 && IsAsciiWord(text[b - 1]) &&
                      IsAsciiWord(text[b])) ||
-                    (*it < text.size() && IsAsciiWord(text[*it]) &&
-                     IsAsciiWord(text[*it - 1]))))
+                    (end < text.size() && IsAsciiWord(text[end]) &&
+                     IsAsciiWord(text[end - 1]))))
           continue;
         // A two-character Han alias inside a longer word (集成电路 is not
         // 成电) must stand on dictionary word boundaries.
         if (!lat && CodePoints(cand) <= 2 &&
             ((han_at(b, true) && !is_bound(b)) ||
-             (han_at(*it, false) && !is_bound(*it))))
+             (han_at(end, false) && !is_bound(end))))
           continue;
-        e = *it;
+        e = end;
         surface = cand;
         latin = lat;
         break;
@@ -519,19 +519,17 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
         e += tail.size();
       if (overlaps(b, e)) continue;
       hits.push_back({b, e, "org.gazetteer", im.Attrs(org)});
-      pos = e;
+      hit_end = e;
       learn_abbreviations(e, im.Attrs(org));
     }
   }
-  // 2. Unknown organisations by suffix.
-  if (im.suffix_re && im.words) {
-    // (word boundaries come from segment() around each suffix)
-    re2::StringPiece in(text), m;
+  // 2. Unknown organisations by suffix (leftmost-longest, no overlaps).
+  if (im.has_suffixes && im.words) {
     size_t pos = 0;
-    while (pos < text.size() &&
-           im.suffix_re->Match(in, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
-      size_t sb = m.data() - text.data(), se = sb + m.size();
+    for (auto [sb, se] : suffix_cands) {
+      if (sb < pos) continue;
       pos = se;
+      const std::string m = text.substr(sb, se - sb);
       if (overlaps(sb, se)) continue;
       // Cheap tests first (segmenting is costly): a candidate needs an
       // abbreviation after it, or an institution suffix with a country
@@ -540,7 +538,7 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
           "^(?:（|\\()[A-Z][A-Z0-9&\\-]{1,11}(?:）|\\))");
       bool abbrev_ahead = RE2::PartialMatch(
           re2::StringPiece(text.data() + se, text.size() - se), kAbbrevAhead);
-      const std::string& skind = im.suffix_kind[std::string(m)];
+      const std::string& skind = im.suffix_kind[m];
       bool inst = skind == "university" || skind == "research" ||
                   skind == "association" || skind == "think_tank";
       if (!abbrev_ahead) {
@@ -621,6 +619,38 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
       hits.push_back({p, se, "org.suffix", attrs});
       // Its abbreviation, if it gives one.
       learn_abbreviations(se, attrs);
+    }
+  }
+  // Latin names of unknown companies: "Acme Photonics Inc.", and before
+  // 公司/集团 when the name is more than a short acronym (EDA 公司 is a kind
+  // of company, not a name).
+  if (im.latin_suffix_re) {
+    re2::StringPiece in(text);
+    std::string name, legal, han;
+    const RE2& re = *im.latin_suffix_re;
+    re2::StringPiece sub[4];
+    size_t pos = 0;
+    while (pos < text.size() &&
+           re.Match(in, pos, text.size(), RE2::UNANCHORED, sub, 4)) {
+      size_t b = sub[0].data() - text.data(), e = b + sub[0].size();
+      pos = e;
+      if (b > 0 && (IsAsciiWord(text[b - 1]) || text[b - 1] == '-')) continue;
+      std::string nm(sub[1]);
+      bool with_legal = sub[2].data() != nullptr;
+      size_t end = with_legal ? e : b + nm.size();
+      if (with_legal && end < text.size() && IsAsciiWord(text[end])) continue;
+      bool several_words = nm.find(' ') != std::string::npos;
+      bool has_lower = std::any_of(nm.begin(), nm.end(), [](char c) {
+        return c >= 'a' && c <= 'z';
+      });
+      if (!with_legal && !(several_words || (has_lower && nm.size() >= 4)))
+        continue;
+      if (overlaps(b, end)) continue;
+      std::string surface = text.substr(b, end - b);
+      std::vector<std::pair<std::string, std::string>> attrs = {
+          {"name", JsonString(surface)}, {"kind", JsonString("company")}};
+      hits.push_back({b, end, "org.suffix", attrs});
+      learn_abbreviations(end, attrs);
     }
   }
   // 3. Abbreviations learned so far in the document (this text included):

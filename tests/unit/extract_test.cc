@@ -1141,3 +1141,20 @@ TEST_CASE("Chinese decimals with 点 are exact", "[extract][regress]") {
 
 }  // namespace
 }  // namespace bulletin
+
+namespace bulletin {
+namespace {
+
+TEST_CASE("Unknown Latin company names are found by their suffix",
+          "[extract][org]") {
+  auto es = Extract(
+      "Acme Photonics Inc. 与 Nova Semiconductor 公司签约，EDA 公司未参与。");
+  INFO(Dump(es));
+  CHECK(Attr(Find(es, "org", "Acme Photonics Inc."), "kind") == "company");
+  CHECK(Attr(Find(es, "org", "Nova Semiconductor"), "name") ==
+        "Nova Semiconductor");
+  CHECK(Find(es, "org", "EDA") == nullptr);
+}
+
+}  // namespace
+}  // namespace bulletin
