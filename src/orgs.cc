@@ -39,7 +39,8 @@ struct OrgMatcher::Impl {
   // countries' names and the organisation suffixes. Walked from each
   // character start, it yields every key starting there: one pass over the
   // text finds organisations, country mentions and suffix candidates.
-  static constexpr uint8_t kAlias = 1, kCountry = 2, kSuffix = 4;
+  static constexpr uint8_t kAlias = 1, kCountry = 2, kSuffix = 4,
+                           kLatinSuffix = 8;
   struct Trie {
     // Built as a hash of edges, then frozen into sorted per-node arrays.
     std::unordered_map<uint64_t, int> build;  // node << 8 | byte → node
@@ -117,7 +118,10 @@ struct OrgMatcher::Impl {
   std::set<std::string> short_countries;
   std::map<std::string, std::string> suffix_kind;
   bool has_suffixes = false;
-  std::unique_ptr<RE2> latin_suffix_re;
+  std::unique_ptr<RE2> latin_name_re;
+  // Suffixes after a Latin name → is a legal form like Inc. (kept in the
+  // name) rather than 公司/集团.
+  std::map<std::string, bool> latin_suffixes;
   std::set<std::string> stopwords, reject;
   std::unique_ptr<icu::BreakIterator> words;
   // Document and article state.
@@ -162,22 +166,6 @@ bool HasHan(const std::string& s) {
   for (char32_t c : ToCodePoints(s))
     if (IsHan(c)) return true;
   return false;
-}
-
-std::string QuoteAlt(std::vector<std::string> words, bool fold_latin) {
-  std::sort(words.begin(), words.end(), [](const auto& a, const auto& b) {
-    return a.size() != b.size() ? a.size() > b.size() : a < b;
-  });
-  words.erase(std::unique(words.begin(), words.end()), words.end());
-  std::string out;
-  for (const auto& w : words) {
-    if (!out.empty()) out.push_back('|');
-    if (fold_latin && !HasHan(w))
-      out += "(?i:" + RE2::QuoteMeta(w) + ")";
-    else
-      out += RE2::QuoteMeta(w);
-  }
-  return out;
 }
 
 }  // namespace
@@ -271,20 +259,27 @@ std::unique_ptr<OrgMatcher> OrgMatcher::Load(
   opt.set_max_mem(256 << 20);
   for (const auto& a : aliases) im.trie.Add(Impl::Fold(a), Impl::kAlias);
   for (const auto& suffix : han_suffixes) im.trie.Add(suffix, Impl::kSuffix);
-  im.trie.Freeze();
   im.has_suffixes = !han_suffixes.empty();
   im.has_gazetteer = !aliases.empty();
   if (!latin_suffixes.empty()) {
-    // Capitalised words, then a corporate suffix (Acme Photonics Inc.), or
-    // then 公司/集团 (Acme Photonics 公司: the name is the Latin part).
-    im.latin_suffix_re = std::make_unique<RE2>(
+    // Capitalised words right before a suffix: the suffixes are found as
+    // plain strings, then this runs on the few bytes before each one.
+    im.latin_name_re = std::make_unique<RE2>(
         "(?P<name>[A-Z][A-Za-z0-9&\\-]*(?: [A-Z][A-Za-z0-9&\\-]*){0,4})"
-        "(?:(?P<legal>,? (?:" + QuoteAlt(latin_suffixes, false) +
-            "))|(?P<han> ?(?:公司|集团|集團)))",
+        "(?P<sep>,? ?)$",
         opt);
-    if (!im.latin_suffix_re->ok())
-      errors->push_back("org_suffixes.txt: " + im.latin_suffix_re->error());
+    if (!im.latin_name_re->ok())
+      errors->push_back("org_suffixes.txt: " + im.latin_name_re->error());
+    for (auto& suf : latin_suffixes) {
+      im.latin_suffixes[suf] = true;
+      im.trie.Add(Impl::Fold(suf), Impl::kLatinSuffix);
+    }
+    for (const char* han : {"公司", "集团", "集團"}) {
+      im.latin_suffixes[han] = false;
+      im.trie.Add(han, Impl::kLatinSuffix);
+    }
   }
+  im.trie.Freeze();
   UErrorCode status = U_ZERO_ERROR;
   im.words.reset(
       icu::BreakIterator::createWordInstance(icu::Locale("zh"), status));
@@ -445,6 +440,7 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
   // 1. One walk over the text: country mentions, suffix candidates, and
   // the gazetteer's organisations (a later start may not overlap a hit).
   std::vector<std::pair<size_t, size_t>> suffix_cands;  // [begin, end)
+  std::vector<std::pair<size_t, size_t>> latin_cands;   // Inc., 公司 ...
   {
     const std::string folded_text = Impl::Fold(text);
     std::vector<std::pair<size_t, uint8_t>> ends;
@@ -468,6 +464,12 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
       for (auto it = ends.rbegin(); it != ends.rend(); ++it) {
         if (it->second & Impl::kSuffix) {
           suffix_cands.push_back({b, it->first});
+          break;
+        }
+      }
+      for (auto it = ends.rbegin(); it != ends.rend(); ++it) {
+        if (it->second & Impl::kLatinSuffix) {
+          latin_cands.push_back({b, it->first});
           break;
         }
       }
@@ -624,33 +626,48 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
   // Latin names of unknown companies: "Acme Photonics Inc.", and before
   // 公司/集团 when the name is more than a short acronym (EDA 公司 is a kind
   // of company, not a name).
-  if (im.latin_suffix_re) {
-    re2::StringPiece in(text);
-    std::string name, legal, han;
-    const RE2& re = *im.latin_suffix_re;
-    re2::StringPiece sub[4];
-    size_t pos = 0;
-    while (pos < text.size() &&
-           re.Match(in, pos, text.size(), RE2::UNANCHORED, sub, 4)) {
-      size_t b = sub[0].data() - text.data(), e = b + sub[0].size();
-      pos = e;
-      if (b > 0 && (IsAsciiWord(text[b - 1]) || text[b - 1] == '-')) continue;
-      std::string nm(sub[1]);
-      bool with_legal = sub[2].data() != nullptr;
-      size_t end = with_legal ? e : b + nm.size();
-      if (with_legal && end < text.size() && IsAsciiWord(text[end])) continue;
-      bool several_words = nm.find(' ') != std::string::npos;
-      bool has_lower = std::any_of(nm.begin(), nm.end(), [](char c) {
-        return c >= 'a' && c <= 'z';
-      });
-      if (!with_legal && !(several_words || (has_lower && nm.size() >= 4)))
-        continue;
-      if (overlaps(b, end)) continue;
-      std::string surface = text.substr(b, end - b);
-      std::vector<std::pair<std::string, std::string>> attrs = {
-          {"name", JsonString(surface)}, {"kind", JsonString("company")}};
-      hits.push_back({b, end, "org.suffix", attrs});
-      learn_abbreviations(end, attrs);
+  if (im.latin_name_re) {
+    for (auto [t, after] : latin_cands) {
+      {
+        // The trie matched case-folded: the suffix must be as written.
+        auto ls = im.latin_suffixes.find(text.substr(t, after - t));
+        if (ls == im.latin_suffixes.end()) continue;
+        bool legal = ls->second;
+        const std::string& suffix = ls->first;
+        size_t from = t > 80 ? t - 80 : 0;
+        if (legal && after < text.size() && IsAsciiWord(text[after])) continue;
+        // Cheap test first: a Latin letter or digit right before it.
+        size_t before = after - suffix.size();
+        if (before > 0 && (text[before - 1] == ' ' || text[before - 1] == ','))
+          --before;
+        if (before > 0 && text[before - 1] == ',') --before;
+        if (before == 0 || !IsAsciiWord(text[before - 1])) continue;
+        re2::StringPiece window(text.data() + from, after - suffix.size() - from);
+        re2::StringPiece sub[3];
+        if (!im.latin_name_re->Match(window, 0, window.size(), RE2::UNANCHORED,
+                                     sub, 3))
+          continue;
+        size_t b = sub[1].data() - text.data();
+        if (b > 0 && (IsAsciiWord(text[b - 1]) || text[b - 1] == '-'))
+          continue;
+        // "Acme Photonics Inc." keeps its legal form; before 公司/集团 the
+        // name is the Latin part alone.
+        if (legal && sub[2].empty()) continue;  // "AcmeInc" is one word
+        std::string nm(sub[1]);
+        bool several_words = nm.find(' ') != std::string::npos;
+        bool has_lower = std::any_of(nm.begin(), nm.end(), [](char c) {
+          return c >= 'a' && c <= 'z';
+        });
+        if (!legal && !(several_words || (has_lower && nm.size() >= 4)))
+          continue;
+        size_t end = legal ? after : b + nm.size();
+        if (overlaps(b, end)) continue;
+        std::string surface = text.substr(b, end - b);
+        std::vector<std::pair<std::string, std::string>> attrs = {
+            {"name", JsonString(surface)}, {"kind", JsonString("company")}};
+        hits.push_back({b, end, "org.suffix", attrs});
+        learn_abbreviations(end, attrs);
+      }
     }
   }
   // 3. Abbreviations learned so far in the document (this text included):
