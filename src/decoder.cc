@@ -65,8 +65,19 @@ bool LooksUtf8(const char* d, size_t n) {
 
 struct LineReader::Converter {
   UConverter* cnv = nullptr;
+  int invalid = 0;  // byte sequences the converter had to substitute
   ~Converter() {
     if (cnv) ucnv_close(cnv);
+  }
+  // Counts each illegal or unassigned sequence, then substitutes U+FFFD
+  // as ICU's own substitute callback would.
+  static void OnInvalid(const void* context, UConverterToUnicodeArgs* args,
+                        const char* bytes, int32_t length,
+                        UConverterCallbackReason reason, UErrorCode* err) {
+    if (reason == UCNV_ILLEGAL || reason == UCNV_IRREGULAR ||
+        reason == UCNV_UNASSIGNED)
+      ++static_cast<Converter*>(const_cast<void*>(context))->invalid;
+    UCNV_TO_U_CALLBACK_SUBSTITUTE(nullptr, args, bytes, length, reason, err);
   }
 };
 
@@ -130,6 +141,8 @@ bool LineReader::Start(const char* data, size_t n) {
       Fail("unknown encoding '" + encoding_ + "'");
       return false;
     }
+    ucnv_setToUCallBack(conv_->cnv, &Converter::OnInvalid, conv_.get(),
+                        nullptr, nullptr, &status);
   }
   AppendDecoded(data + bom, n - bom, false);
   return true;
@@ -194,6 +207,15 @@ bool LineReader::Next(InputLine* line) {
   if (failed_) return false;
   if (nl == std::string::npos) {
     if (pending_pos_ >= pending_.size()) {
+      if (conv_ && conv_->invalid > 0 && !summarised_ && sink_) {
+        // A converter substitutes without telling where: one summary.
+        invalid_ = conv_->invalid;
+        summarised_ = true;
+        sink_({Severity::kWarning, "decode.invalid-bytes", path_,
+               line_number_, 0,
+               std::to_string(invalid_) + " invalid " + encoding_ +
+                   " byte sequences replaced by U+FFFD"});
+      }
       if (invalid_ > kMaxInvalidReports && !summarised_ && sink_) {
         summarised_ = true;
         sink_({Severity::kWarning, "decode.invalid-bytes", path_,
