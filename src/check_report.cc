@@ -65,28 +65,12 @@ std::string PathUri(const std::string& path) {
   return out;
 }
 
-const char* SarifLevel(Severity s) {
-  switch (s) {
-    case Severity::kError:
-      return "error";
-    case Severity::kWarning:
-      return "warning";
-    case Severity::kNote:
-      return "note";
-  }
-  return "error";
-}
+// SARIF levels are the severity names (error, warning, note); GitHub calls
+// a note a "notice".
+const char* SarifLevel(Severity s) { return SeverityName(s); }
 
 const char* GithubCommand(Severity s) {
-  switch (s) {
-    case Severity::kError:
-      return "error";
-    case Severity::kWarning:
-      return "warning";
-    case Severity::kNote:
-      return "notice";
-  }
-  return "error";
+  return s == Severity::kNote ? "notice" : SeverityName(s);
 }
 
 }  // namespace
