@@ -1,7 +1,8 @@
 #!/usr/bin/env bash
 # `bulletin-extract schema` is a valid draft 2020-12 JSON Schema, and every
 # record the extractor writes for samples/*.txt and tests/check/*.txt (with
-# and without --context) validates against it. Exits 77 (skipped) when
+# and without --context), and every expected output in tests/golden/,
+# validates against it. Exits 77 (skipped) when
 # /usr/bin/python3 has no jsonschema module (Debian: python3-jsonschema).
 # Usage: bash schema_validate.sh BINARY SOURCE_DIR
 set -euo pipefail
@@ -21,6 +22,8 @@ fi
 inputs=("$src"/samples/*.txt "$src"/tests/check/*.txt)
 "$bin" "${inputs[@]}" >"$tmp/records.jsonl"
 "$bin" --context "${inputs[@]}" >>"$tmp/records.jsonl"
+# ... and every expected output checked into the repository.
+cat "$src"/tests/golden/*.jsonl >>"$tmp/records.jsonl"
 
 "$py" - "$tmp/schema.json" "$tmp/records.jsonl" <<'EOF'
 import json
