@@ -1158,3 +1158,20 @@ TEST_CASE("Unknown Latin company names are found by their suffix",
 
 }  // namespace
 }  // namespace bulletin
+
+namespace bulletin {
+namespace {
+
+TEST_CASE("唯一项目 and 第一个 are not counts; 3 万个以上 is",
+          "[extract][quantity][regress]") {
+  auto es = Extract("这并非唯一项目，第一个工厂将创造 3 万个以上的岗位。");
+  INFO(Dump(es));
+  CHECK(Find(es, "quantity", "一项") == nullptr);
+  CHECK(Find(es, "quantity", "一个") == nullptr);
+  const Entity* e = Find(es, "quantity", "3 万个以上");
+  CHECK(Attr(e, "value") == "30000");
+  CHECK(Attr(e, "qualifier") == "over");
+}
+
+}  // namespace
+}  // namespace bulletin
