@@ -83,7 +83,8 @@ struct LineReader::Converter {
 
 LineReader::LineReader(std::string path, std::string encoding,
                        DiagnosticSink sink)
-    : path_(std::move(path)), encoding_(std::move(encoding)),
+    : path_(std::move(path)),
+      encoding_(std::move(encoding)),
       sink_(std::move(sink)) {
   if (path_ == "-") {
     file_ = stdin;
@@ -141,8 +142,8 @@ bool LineReader::Start(const char* data, size_t n) {
       Fail("unknown encoding '" + encoding_ + "'");
       return false;
     }
-    ucnv_setToUCallBack(conv_->cnv, &Converter::OnInvalid, conv_.get(),
-                        nullptr, nullptr, &status);
+    ucnv_setToUCallBack(conv_->cnv, &Converter::OnInvalid, conv_.get(), nullptr,
+                        nullptr, &status);
   }
   AppendDecoded(data + bom, n - bom, false);
   return true;
@@ -159,8 +160,8 @@ void LineReader::AppendDecoded(const char* data, size_t n, bool flush) {
   for (;;) {
     UErrorCode status = U_ZERO_ERROR;
     UChar* target = buf;
-    ucnv_toUnicode(conv_->cnv, &target, buf + kChunk, &src, end, nullptr,
-                   flush, &status);
+    ucnv_toUnicode(conv_->cnv, &target, buf + kChunk, &src, end, nullptr, flush,
+                   &status);
     int32_t len = static_cast<int32_t>(target - buf);
     char out[4];
     for (int32_t i = 0; i < len;) {
@@ -173,8 +174,9 @@ void LineReader::AppendDecoded(const char* data, size_t n, bool flush) {
       pending_.append(out, k);
     }
     if (status == U_BUFFER_OVERFLOW_ERROR) continue;
-    if (U_FAILURE(status)) Fail(std::string("cannot decode input as ") +
-                                encoding_ + ": " + u_errorName(status));
+    if (U_FAILURE(status))
+      Fail(std::string("cannot decode input as ") + encoding_ + ": " +
+           u_errorName(status));
     break;
   }
 }
@@ -211,19 +213,18 @@ bool LineReader::Next(InputLine* line) {
         // A converter substitutes without telling where: one summary.
         invalid_ = conv_->invalid;
         summarised_ = true;
-        sink_({Severity::kWarning, "decode.invalid-bytes", path_,
-               line_number_, 0,
+        sink_({Severity::kWarning, "decode.invalid-bytes", path_, line_number_,
+               0,
                std::to_string(invalid_) + " invalid " + encoding_ +
                    " byte sequences replaced by U+FFFD"});
       }
       if (invalid_ > kMaxInvalidReports && !summarised_ && sink_) {
         summarised_ = true;
-        sink_({Severity::kWarning, "decode.invalid-bytes", path_,
-               line_number_, 0,
-               std::to_string(invalid_ - kMaxInvalidReports) +
-                   " more invalid " + encoding_ +
-                   " byte sequences replaced by U+FFFD (" +
-                   std::to_string(invalid_) + " in all)"});
+        sink_(
+            {Severity::kWarning, "decode.invalid-bytes", path_, line_number_, 0,
+             std::to_string(invalid_ - kMaxInvalidReports) + " more invalid " +
+                 encoding_ + " byte sequences replaced by U+FFFD (" +
+                 std::to_string(invalid_) + " in all)"});
       }
       return false;
     }

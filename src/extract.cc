@@ -43,11 +43,10 @@ struct Extractor::Impl {
   };
   void Candidates(const std::string& text, size_t sb, size_t se,
                   std::vector<Candidate>* out) const;
-  void ProcessField(const Field& f, const std::string& field_name,
-                    int footnote, DocContext* ctx,
-                    std::vector<Entity>* out) const;
-  bool Normalize(const Candidate& c, const std::string& text,
-                 DocContext* ctx, Entity* e) const;
+  void ProcessField(const Field& f, const std::string& field_name, int footnote,
+                    DocContext* ctx, std::vector<Entity>* out) const;
+  bool Normalize(const Candidate& c, const std::string& text, DocContext* ctx,
+                 Entity* e) const;
 };
 
 Extractor::~Extractor() = default;
@@ -115,7 +114,6 @@ std::vector<std::string> Words(const std::string& line, int n,
     rest->pop_back();
   return w;
 }
-
 
 // The part of a pattern the RE2::Set needs. For an unanchored search a
 // leading or trailing element that may match nothing (X?, X*, X{0,n}) does
@@ -234,23 +232,26 @@ std::unique_ptr<Extractor> Extractor::Load(const RuleFiles& files,
         auto w = Words(line.substr(1), 1, &rest);
         if (!last || w.empty() || (w[0] != "before" && w[0] != "after") ||
             rest.empty()) {
-          errors->push_back(where + "expected '! before RE' or '! after RE' "
-                                    "under a rule");
+          errors->push_back(where +
+                            "expected '! before RE' or '! after RE' "
+                            "under a rule");
           continue;
         }
         std::string err;
         std::string pat = Expand(rest, macros, &err);
         if (!err.empty()) errors->push_back(where + err);
         RE2 test(pat, opt);
-        if (!test.ok()) errors->push_back(where + "bad pattern: " + test.error());
+        if (!test.ok())
+          errors->push_back(where + "bad pattern: " + test.error());
         (w[0] == "before" ? last->not_before : last->not_after) = pat;
         continue;
       }
       if (line[0] == '@') {
         auto w = Words(line, 2, &rest);
         if (w.size() < 2 || rest.empty()) {
-          errors->push_back(where + "expected '@define NAME PATTERN' or "
-                                    "'@table NAME FILE [TAG]'");
+          errors->push_back(where +
+                            "expected '@define NAME PATTERN' or "
+                            "'@table NAME FILE [TAG]'");
           continue;
         }
         if (w[0] == "@define") {
@@ -358,8 +359,8 @@ std::unique_ptr<Extractor> Extractor::Load(const RuleFiles& files,
   return ex;
 }
 
-void Extractor::Impl::Candidates(const std::string& text, size_t sb,
-                                 size_t se, std::vector<Candidate>* out) const {
+void Extractor::Impl::Candidates(const std::string& text, size_t sb, size_t se,
+                                 std::vector<Candidate>* out) const {
   re2::StringPiece sentence(text.data() + sb, se - sb);
   std::vector<int> ids;
   RE2::Set::ErrorInfo info;
@@ -377,8 +378,7 @@ void Extractor::Impl::Candidates(const std::string& text, size_t sb,
     const RE2& re = *regexes[id];
     size_t pos = sb;
     re2::StringPiece m;
-    while (pos < se &&
-           re.Match(whole, pos, se, RE2::UNANCHORED, &m, 1)) {
+    while (pos < se && re.Match(whole, pos, se, RE2::UNANCHORED, &m, 1)) {
       size_t b = m.data() - text.data(), e = b + m.size();
       if (e == b) {
         ++pos;
@@ -396,8 +396,8 @@ bool Extractor::Impl::Normalize(const Candidate& c, const std::string& text,
   // Numbers and Latin words must not be cut out of longer tokens.
   auto before = ToCodePoints(std::string_view(text).substr(
       c.begin >= 4 ? c.begin - 4 : 0, c.begin >= 4 ? 4 : c.begin));
-  auto matched = ToCodePoints(
-      std::string_view(text).substr(c.begin, c.end - c.begin));
+  auto matched =
+      ToCodePoints(std::string_view(text).substr(c.begin, c.end - c.begin));
   auto after = ToCodePoints(std::string_view(text).substr(
       c.end, std::min<size_t>(4, text.size() - c.end)));
   char32_t pb = before.empty() ? 0 : before.back();
@@ -443,16 +443,16 @@ bool Extractor::Impl::Normalize(const Candidate& c, const std::string& text,
 }
 
 void Extractor::Impl::ProcessField(const Field& f,
-                                   const std::string& field_name,
-                                   int footnote, DocContext* ctx,
+                                   const std::string& field_name, int footnote,
+                                   DocContext* ctx,
                                    std::vector<Entity>* out) const {
   const std::string& text = f.text;
   if (text.empty()) return;
   auto cp = CodePointOffsets(text);
   auto to_cp = [&](size_t byte) {
-    return static_cast<int>(std::lower_bound(cp.begin(), cp.end(),
-                                             static_cast<int>(byte)) -
-                            cp.begin());
+    return static_cast<int>(
+        std::lower_bound(cp.begin(), cp.end(), static_cast<int>(byte)) -
+        cp.begin());
   };
   // Sentences (byte ranges), from ICU over the UTF-8 text.
   std::vector<std::pair<size_t, size_t>> sents;
@@ -510,11 +510,11 @@ void Extractor::Impl::ProcessField(const Field& f,
     Anchor a = f.Locate(x->start);
     x->line = a.line;
     x->col = a.col;
-    auto sit = std::upper_bound(
-        sents.begin(), sents.end(), b,
-        [](size_t p, const std::pair<size_t, size_t>& s) {
-          return p < s.first;
-        });
+    auto sit =
+        std::upper_bound(sents.begin(), sents.end(), b,
+                         [](size_t p, const std::pair<size_t, size_t>& s) {
+                           return p < s.first;
+                         });
     x->sentence = std::max(static_cast<int>(sit - sents.begin()) - 1, 0);
     const auto& sent = sents[x->sentence];
     x->sentence_text = Trim(text.substr(sent.first, sent.second - sent.first));
@@ -594,10 +594,9 @@ std::vector<Extractor::RawMatch> Extractor::Explain(
       r.normalised += (r.normalised.empty() ? "" : " ") + k + "=" + v;
     out.push_back(std::move(r));
   }
-  std::stable_sort(out.begin(), out.end(),
-                   [](const RawMatch& a, const RawMatch& b) {
-                     return a.begin < b.begin;
-                   });
+  std::stable_sort(
+      out.begin(), out.end(),
+      [](const RawMatch& a, const RawMatch& b) { return a.begin < b.begin; });
   return out;
 }
 

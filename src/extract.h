@@ -33,10 +33,10 @@ using Groups = std::map<std::string, std::string_view>;
 struct DocContext {
   std::string reference_date;  // YYYY-MM-DD from --reference-date, or empty
   std::map<int, int> full_date_years;  // year → count of month/day dates
-  int article_year = 0;         // latest explicit year in this article
-  std::string article_date;     // first full date of this article
+  int article_year = 0;                // latest explicit year in this article
+  std::string article_date;            // first full date of this article
   int min_year = 1900, max_year = 2100;
-  DiagnosticSink diag;          // for implausible values found on the way
+  DiagnosticSink diag;  // for implausible values found on the way
   std::string path;
 };
 
@@ -63,7 +63,7 @@ class Extractor {
   struct RawMatch {
     std::string rule;  // rule name (org.* for organisations)
     size_t begin, end;
-    bool kept;  // survived overlap resolution and normalisation
+    bool kept;               // survived overlap resolution and normalisation
     std::string normalised;  // attrs as JSON-ish text, when kept
   };
   std::vector<RawMatch> Explain(const std::string& text) const;

@@ -24,6 +24,7 @@
 #include <map>
 #include <set>
 
+#include "footnotes.h"
 #include "text_util.h"
 
 namespace bulletin {
@@ -40,9 +41,9 @@ int DisplayWidth(const std::string& s) {
 
 Anchor Field::Locate(int offset) const {
   Anchor a;
-  auto it = std::upper_bound(
-      anchors.begin(), anchors.end(), offset,
-      [](int off, const Anchor& x) { return off < x.offset; });
+  auto it =
+      std::upper_bound(anchors.begin(), anchors.end(), offset,
+                       [](int off, const Anchor& x) { return off < x.offset; });
   if (it == anchors.begin()) return anchors.empty() ? a : anchors.front();
   --it;
   a = *it;
@@ -56,8 +57,8 @@ Anchor Field::Locate(int offset) const {
 using RegexList = std::vector<std::unique_ptr<RE2>>;
 
 struct LayoutRules::Impl {
-  RegexList page_number, header, byline, footnote, sources_heading,
-      subheading, figure, section_re, toc, section_frame;
+  RegexList page_number, header, byline, footnote, sources_heading, subheading,
+      figure, section_re, toc, section_frame;
   std::set<std::string> sections;
 };
 
@@ -110,11 +111,15 @@ std::unique_ptr<LayoutRules> LayoutRules::Load(
   if (layout_files.empty()) errors->push_back("layout.tsv: missing");
   for (const RuleFile* f : layout_files) {
     std::map<std::string, RegexList*> kinds = {
-        {"page_number", &im.page_number}, {"header", &im.header},
-        {"byline", &im.byline},           {"footnote", &im.footnote},
+        {"page_number", &im.page_number},
+        {"header", &im.header},
+        {"byline", &im.byline},
+        {"footnote", &im.footnote},
         {"sources_heading", &im.sources_heading},
-        {"subheading", &im.subheading},   {"figure", &im.figure},
-        {"toc", &im.toc},                 {"section_frame", &im.section_frame}};
+        {"subheading", &im.subheading},
+        {"figure", &im.figure},
+        {"toc", &im.toc},
+        {"section_frame", &im.section_frame}};
     int lineno = 0;
     for (const auto& line : SplitLines(f->text)) {
       ++lineno;
@@ -178,9 +183,12 @@ Line MakeLine(InputLine&& in) {
   size_t len;
   while (b < e && is_space_at(b, &len)) b += len, ++col;
   while (e > b) {
-    if (s[e - 1] == ' ' || s[e - 1] == '\t') --e;
-    else if (e >= 3 && s.compare(e - 3, 3, "\xE3\x80\x80") == 0) e -= 3;
-    else break;
+    if (s[e - 1] == ' ' || s[e - 1] == '\t')
+      --e;
+    else if (e >= 3 && s.compare(e - 3, 3, "\xE3\x80\x80") == 0)
+      e -= 3;
+    else
+      break;
   }
   l.text = s.substr(b, e - b);
   l.col = col;
@@ -205,14 +213,14 @@ struct Piece {
 };
 
 // Joins `next` onto `out` the way a reader would re-join a broken line.
-void JoinPiece(const Piece& next, bool url_join, Field* out,
-               char32_t* last, bool* last_trail) {
+void JoinPiece(const Piece& next, bool url_join, Field* out, char32_t* last,
+               bool* last_trail) {
   if (out->length > 0 && !url_join) {
     char32_t a = *last;
     auto cps = ToCodePoints(next.text);
     char32_t b = cps.empty() ? 0 : cps.front();
     bool space = false;
-    if (a == '-' ) {
+    if (a == '-') {
       space = false;  // a word broken at its hyphen
     } else if (IsLatinAlnum(a) && IsLatinAlnum(b)) {
       space = true;
@@ -241,40 +249,6 @@ struct Paragraph {
   bool ends_terminal = false;
   int first_line = 0, last_line = 0;
 };
-
-bool IsUrlChar(char32_t c) {
-  return c < 128 && (std::isalnum(static_cast<int>(c)) ||
-                     std::string("-._~:/?#[]@!$&'()*+,;=%").find(
-                         static_cast<char>(c)) != std::string::npos);
-}
-
-// The URL-safe run at the start of `s`.
-std::string LeadingUrlToken(const std::string& s) {
-  size_t i = 0;
-  while (i < s.size() && static_cast<unsigned char>(s[i]) < 128 &&
-         IsUrlChar(static_cast<unsigned char>(s[i])))
-    ++i;
-  return s.substr(0, i);
-}
-
-bool StartsWithUrl(const std::string& s) {
-  return s.rfind("http://", 0) == 0 || s.rfind("https://", 0) == 0 ||
-         s.rfind("www.", 0) == 0;
-}
-
-// True when `text` (a footnote so far) ends in a URL that `next` continues.
-bool ContinuesUrl(const std::string& text, bool trail_space,
-                  const std::string& next) {
-  static const RE2 kTailUrl("(?i)(?:https?://|www\\.)[^\\s]*$");
-  re2::StringPiece tail;
-  if (!RE2::PartialMatch(text, kTailUrl)) return false;
-  (void)trail_space;
-  std::string tok = LeadingUrlToken(next);
-  if (tok.empty() || StartsWithUrl(next)) return false;
-  char end = text.back();
-  if (std::string("-/=&_?.#%").find(end) != std::string::npos) return true;
-  return tok.find_first_of("-/=&._?#%") != std::string::npos;
-}
 
 }  // namespace
 
@@ -405,8 +379,7 @@ void Segmenter::Impl::LearnLayout() {
     const Line& l = warmup[i];
     if (l.blank || l.ws_only) continue;
     ++nonblank;
-    if (i + 2 < warmup.size() && warmup[i + 1].blank &&
-        !warmup[i + 2].blank)
+    if (i + 2 < warmup.size() && warmup[i + 1].blank && !warmup[i + 2].blank)
       ++spaced;
     all_widths.push_back(l.width);
     bool terminal = IsTerminal(l.last) || IsCloser(l.last);
@@ -566,8 +539,8 @@ void Segmenter::Impl::Process(const Line& l) {
   bool header_like = !in_footnote && !IsTerminal(l.last) &&
                      !(IsCloser(l.last) && IsTerminal(l.before_last)) &&
                      (wrap_width == 0 || l.width * 10 < wrap_width * 7);
-  if (short_line && header_like && next &&
-      next->width <= 24 && MatchAny(rules.page_number, FoldWidth(next->text)) &&
+  if (short_line && header_like && next && next->width <= 24 &&
+      MatchAny(rules.page_number, FoldWidth(next->text)) &&
       !(Peek(1) && StartsWithUrl(Peek(1)->text)) &&
       !MatchAny(rules.byline, t)) {
     seen_headers.insert(t);
@@ -613,7 +586,8 @@ void Segmenter::Impl::Process(const Line& l) {
   // Footnotes.
   int expected = in_footnote && !block.back().empty()
                      ? block.back().back().number + 1
-                     : footnotes.empty() ? 1 : footnotes.back().number + 1;
+                 : footnotes.empty() ? 1
+                                     : footnotes.back().number + 1;
   if (digit_start && MatchAny(rules.footnote, folded, &g)) {
     int num = std::atoi(g["num"].c_str());
     bool bracket = t[0] == '[' || t.rfind("［", 0) == 0;
@@ -639,8 +613,7 @@ void Segmenter::Impl::Process(const Line& l) {
         ++total;
         han += IsHan(c);
       }
-      bool url_like = StartsWithUrl(t) ||
-                      ContinuesUrl(sofar, fn.pieces.back().trail_space, t);
+      bool url_like = StartsWithUrl(t) || ContinuesUrl(sofar, t);
       char32_t last = fn.pieces.back().text.empty()
                           ? 0
                           : ToCodePoints(fn.pieces.back().text).back();
@@ -705,8 +678,8 @@ void Segmenter::Impl::Process(const Line& l) {
         cur_name.clear();
       };
       for (char32_t c : ToCodePoints(names)) {
-        if (c == ' ' || c == 0x3000 || c == 0x3001 || c == 0xFF0C ||
-            c == ',' || c == 0xFF1B || c == ';' || c == '/')
+        if (c == ' ' || c == 0x3000 || c == 0x3001 || c == 0xFF0C || c == ',' ||
+            c == 0xFF1B || c == ';' || c == '/')
           flush();
         else
           AppendUtf8(c, &cur_name);
@@ -762,8 +735,8 @@ void Segmenter::Impl::FlushParagraph() {
   bool trail = false;
   for (const auto& piece : p->pieces)
     JoinPiece(piece, false, &p->field, &last, &trail);
-  p->ends_terminal = IsTerminal(last) || IsCloser(last) || last == 0xFF1B ||
-                     last == ';';
+  p->ends_terminal =
+      IsTerminal(last) || IsCloser(last) || last == 0xFF1B || last == ';';
   HandleParagraph(std::move(p));
 }
 
@@ -868,8 +841,6 @@ void Segmenter::Impl::AppendBody(const Paragraph& p, bool unplaced) {
 }
 
 void Segmenter::Impl::FinishFootnotes(Article* a) {
-  static const RE2 kUrl(
-      "(?i)((?:https?://|www\\.)[A-Za-z0-9\\-._~:/?#\\[\\]@!$&'()*+,;=%]+)");
   std::vector<std::string> all_urls;
   for (auto& fb : footnotes) {
     Footnote fn;
@@ -877,123 +848,19 @@ void Segmenter::Impl::FinishFootnotes(Article* a) {
     char32_t last = 0;
     bool trail = false;
     for (const auto& piece : fb.pieces) {
-      bool url_join = ContinuesUrl(fn.text.text, trail, piece.text);
+      bool url_join = ContinuesUrl(fn.text.text, piece.text);
       if (piece.text.empty()) continue;
       JoinPiece(piece, url_join, &fn.text, &last, &trail);
     }
-    re2::StringPiece in(fn.text.text), m;
-    while (RE2::FindAndConsume(&in, kUrl, &m)) {
-      std::string u(m);
-      // Trailing punctuation is not part of a URL; a ')' only when unbalanced.
-      while (!u.empty()) {
-        char c = u.back();
-        if (std::string(".,;:!?'\"").find(c) != std::string::npos) {
-          u.pop_back();
-        } else if ((c == ')' || c == ']') &&
-                   std::count(u.begin(), u.end(), c == ')' ? '(' : '[') <
-                       std::count(u.begin(), u.end(), c)) {
-          u.pop_back();
-        } else {
-          break;
-        }
-      }
-      // A URL printed again (or again but cut short) is the same source.
-      bool dup = false;
-      for (const auto& seen : all_urls)
-        if (seen.compare(0, u.size(), u) == 0) dup = true;
-      if (dup) continue;
-      all_urls.push_back(u);
-      int off = CodePoints(fn.text.text.substr(0, m.data() - fn.text.text.data()));
-      fn.urls.push_back(u);
-      fn.url_lines.push_back(fn.text.Locate(off).line);
-    }
+    AddFootnoteUrls(&fn, &all_urls);
     a->footnotes.push_back(std::move(fn));
   }
 }
 
-namespace {
-
-struct Mark {
-  int start, end;  // code points cut from the body: [start, end)
-  int number, number_max;
-  int at;  // code point of the number itself
-};
-
-// The footnote reference marks in `text` whose numbers are in `defined`.
-// A mark is a small number glued to the end of a word and followed by
-// punctuation or text (报告1，  日1，  向商务部2提交  可能1-2。  利益相关者 1。),
-// or a bracketed number ([1], ［2］) anywhere.
-std::vector<Mark> FindMarks(const std::vector<char32_t>& cps,
-                            const std::set<int>& defined) {
-  std::vector<Mark> marks;
-  if (defined.empty()) return marks;
-  static const std::u32string kNoBefore =
-      U"第约近达至到和或、共为有前后每超逾仅增降及与";
-  static const std::u32string kUnits =
-      U"个家项种台座名人年月日号次倍层条位件款轮批期届代亿万千百十轨架枚只片道";
-  int n = static_cast<int>(cps.size());
-  auto digit = [](char32_t c) { return c >= '0' && c <= '9'; };
-  for (int i = 0; i < n; ++i) {
-    if (!digit(cps[i]) || (i > 0 && digit(cps[i - 1]))) continue;
-    int j = i;
-    while (j < n && digit(cps[j])) ++j;
-    if (j - i > 2 || i == 0) continue;
-    int num = 0;
-    for (int k = i; k < j; ++k) num = num * 10 + (cps[k] - '0');
-    // [1] or ［1］.
-    char32_t open = cps[i - 1];
-    if ((open == '[' || open == 0xFF3B) && j < n &&
-        (cps[j] == ']' || cps[j] == 0xFF3D)) {
-      if (defined.count(num)) marks.push_back({i - 1, j + 1, num, num, i});
-      i = j;
-      continue;
-    }
-    int start = i;
-    char32_t before = cps[i - 1];
-    if (before == ' ' && i >= 2 && IsHan(cps[i - 2])) {
-      // "者 1。": a space before the mark only when punctuation follows.
-      if (!(j < n && IsCjkPunct(cps[j]))) continue;
-      start = i - 1;
-      before = cps[i - 2];
-    }
-    bool ok_before = (IsHan(before) || before == 0x300B || before == 0x201D ||
-                      before == 0xFF09 || before == 0x3011 || before == '%' ||
-                      before == 0xFF05) &&
-                     kNoBefore.find(before) == std::u32string::npos;
-    if (!ok_before) continue;
-    int num_max = num, end = j;
-    // Range "1-2" or "1 -2".
-    int k = j;
-    if (k < n && cps[k] == ' ') ++k;
-    if (k < n && (cps[k] == '-' || cps[k] == 0x2013) && k + 1 < n &&
-        digit(cps[k + 1])) {
-      int m = k + 1, v = 0;
-      while (m < n && digit(cps[m])) v = v * 10 + (cps[m++] - '0');
-      if (v > num && defined.count(v)) {
-        num_max = v;
-        end = m;
-      }
-    }
-    if (!defined.count(num)) continue;
-    char32_t after = end < n ? cps[end] : 0;
-    bool ok_after = after == 0 || after == '\n' || IsCjkPunct(after) ||
-                    after == ',' || after == ';' ||
-                    (IsHan(after) && end == j && num_max == num);
-    if (!ok_after) continue;
-    // A Han character after the mark must not make it a count (2轨, 3家).
-    if (IsHan(after) && kUnits.find(after) != std::u32string::npos) continue;
-    marks.push_back({start, end, num, num_max, i});
-    i = end - 1;
-  }
-  return marks;
-}
-
-}  // namespace
-
 bool Segmenter::Impl::HasMark(const Article& a, int number) const {
   std::set<int> any;  // numbers after it may form a range (1-2)
   for (int k = number; k < number + 10; ++k) any.insert(k);
-  for (const Mark& m : FindMarks(ToCodePoints(a.body.text), any))
+  for (const RefMark& m : FindRefMarks(ToCodePoints(a.body.text), any))
     if (m.number == number) return true;
   return false;
 }
@@ -1002,49 +869,7 @@ void Segmenter::Impl::FinishRefs(Article* a) {
   std::set<int> defined;
   for (const auto& f : a->footnotes)
     if (f.number > 0) defined.insert(f.number);
-  auto cps = ToCodePoints(a->body.text);
-  std::vector<Mark> marks = FindMarks(cps, defined);
-  if (marks.empty()) return;
-  int n = static_cast<int>(cps.size());
-  for (const auto& m : marks) {
-    Anchor where = a->body.Locate(m.at);
-    a->refs.push_back({m.number, m.number_max, 0, where.line, where.col});
-  }
-  // Rebuild the body without the marks, shifting anchors and ref offsets;
-  // the text after each cut gets an anchor of its own so columns stay true.
-  Field out;
-  auto offsets = CodePointOffsets(a->body.text);
-  std::vector<int> shift(n + 1, 0);
-  size_t ci = 0;
-  int removed = 0;
-  for (int i = 0; i <= n; ++i) {
-    while (ci < marks.size() && i >= marks[ci].end) ++ci;
-    shift[i] = removed;
-    if (ci < marks.size() && i >= marks[ci].start && i < marks[ci].end) {
-      ++removed;
-      continue;
-    }
-    if (i < n)
-      out.text.append(a->body.text, offsets[i], offsets[i + 1] - offsets[i]);
-  }
-  out.length = n - removed;
-  for (const auto& an : a->body.anchors) {
-    int o = std::min(an.offset, n);
-    out.anchors.push_back({o - shift[o], an.line, an.col});
-  }
-  for (size_t r = 0; r < marks.size(); ++r) {
-    a->refs[r].offset = marks[r].start - shift[marks[r].start];
-    if (marks[r].end < n) {
-      Anchor after = a->body.Locate(marks[r].end);
-      out.anchors.push_back({marks[r].end - shift[marks[r].end], after.line,
-                             after.col});
-    }
-  }
-  std::stable_sort(out.anchors.begin(), out.anchors.end(),
-                   [](const Anchor& x, const Anchor& y) {
-                     return x.offset < y.offset;
-                   });
-  a->body = std::move(out);
+  CutRefMarks(a, FindRefMarks(ToCodePoints(a->body.text), defined));
 }
 
 void Segmenter::Impl::EmitArticle() {

@@ -1,6 +1,5 @@
 // bulletin-extract: wires the command line (CLI11) to the pipeline.
 #include <CLI/CLI.hpp>
-
 #include <csignal>
 #include <cstdio>
 #include <iostream>
@@ -65,16 +64,14 @@ class Output {
 };
 
 void PrintDiag(const Diagnostic& d) {
-  std::fprintf(stderr, "%s:%d:%d: %s: %s [%s]\n", d.path.c_str(), d.line,
-               d.col, SeverityName(d.severity), d.message.c_str(),
-               d.rule.c_str());
+  std::fprintf(stderr, "%s:%d:%d: %s: %s [%s]\n", d.path.c_str(), d.line, d.col,
+               SeverityName(d.severity), d.message.c_str(), d.rule.c_str());
 }
 
 std::unique_ptr<Engine> LoadEngine(const std::string& rules_dir) {
   std::vector<std::string> errors;
   auto engine = Engine::Load(rules_dir, &errors);
-  for (const auto& e : errors)
-    std::fprintf(stderr, "%s\n", e.c_str());
+  for (const auto& e : errors) std::fprintf(stderr, "%s\n", e.c_str());
   return engine;
 }
 
@@ -82,19 +79,20 @@ std::unique_ptr<Engine> LoadEngine(const std::string& rules_dir) {
 
 int main(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);
-  CLI::App app{"bulletin-extract: Chinese technology and policy bulletins "
-               "to JSON Lines, one record per article.",
-               "bulletin-extract"};
+  CLI::App app{
+      "bulletin-extract: Chinese technology and policy bulletins "
+      "to JSON Lines, one record per article.",
+      "bulletin-extract"};
   app.footer(kExamples);
-  app.set_version_flag("--version", std::string("bulletin-extract ") +
-                                        BULLETIN_VERSION);
+  app.set_version_flag("--version",
+                       std::string("bulletin-extract ") + BULLETIN_VERSION);
   std::vector<std::string> files;
   std::string output, encoding = "auto", rules_dir, reference_date;
   bool pretty = false, context = false, verbose = false;
   auto add_common = [&](CLI::App* a) {
     a->add_option("--encoding", encoding, "Input encoding")
-        ->check(CLI::IsMember(
-            {"auto", "utf-8", "gb18030", "utf-16le", "utf-16be"}))
+        ->check(
+            CLI::IsMember({"auto", "utf-8", "gb18030", "utf-16le", "utf-16be"}))
         ->capture_default_str();
     a->add_option("--rules", rules_dir,
                   "Directory of rule files that add to or override the "
@@ -125,8 +123,8 @@ int main(int argc, char** argv) {
   extract->footer("");
   extract->add_option("files", files, "Input files ('-' or none: stdin)");
 
-  CLI::App* schema = app.add_subcommand("schema",
-                                        "Print the JSON Schema of a record");
+  CLI::App* schema =
+      app.add_subcommand("schema", "Print the JSON Schema of a record");
   schema->footer("");
   CLI::App* rules = app.add_subcommand("rules", "Inspect the rules");
   rules->footer("");
@@ -139,8 +137,8 @@ int main(int argc, char** argv) {
       ->required();
   std::string test_encoding = "auto";
   rules_test->add_option("--encoding", test_encoding, "Input encoding")
-      ->check(CLI::IsMember(
-          {"auto", "utf-8", "gb18030", "utf-16le", "utf-16be"}));
+      ->check(
+          CLI::IsMember({"auto", "utf-8", "gb18030", "utf-16le", "utf-16be"}));
   rules_list->footer("");
   rules_test->footer("");
   for (CLI::App* a : {rules_list, rules_test}) {
@@ -185,8 +183,8 @@ int main(int argc, char** argv) {
     while (reader.Next(&line)) {
       const std::string& l = line.text;
       for (const auto& m : engine->extractor->Explain(l)) {
-        std::string msg = test_file + ":" + std::to_string(line.number) +
-                          ": " + m.rule + (m.kept ? " kept '" : " dropped '") +
+        std::string msg = test_file + ":" + std::to_string(line.number) + ": " +
+                          m.rule + (m.kept ? " kept '" : " dropped '") +
                           l.substr(m.begin, m.end - m.begin) + "'";
         if (!m.normalised.empty()) msg += " " + m.normalised;
         out.Line(msg);

@@ -13,11 +13,21 @@ std::string JsonString(std::string_view s) {
   std::string out = "\"";
   for (char c : s) {
     switch (c) {
-      case '"': out += "\\\""; break;
-      case '\\': out += "\\\\"; break;
-      case '\n': out += "\\n"; break;
-      case '\t': out += "\\t"; break;
-      case '\r': out += "\\r"; break;
+      case '"':
+        out += "\\\"";
+        break;
+      case '\\':
+        out += "\\\\";
+        break;
+      case '\n':
+        out += "\\n";
+        break;
+      case '\t':
+        out += "\\t";
+        break;
+      case '\r':
+        out += "\\r";
+        break;
       default:
         if (static_cast<unsigned char>(c) < 0x20) {
           char buf[8];
@@ -34,8 +44,8 @@ std::string JsonString(std::string_view s) {
 std::unique_ptr<Tables> Tables::Load(const RuleFiles& files,
                                      std::vector<std::string>* errors) {
   auto t = std::make_unique<Tables>();
-  for (const char* name : {"currencies.tsv", "units.tsv", "qualifiers.tsv",
-                           "date_words.tsv"}) {
+  for (const char* name :
+       {"currencies.tsv", "units.tsv", "qualifiers.tsv", "date_words.tsv"}) {
     auto& table = t->tables_[name];
     for (const RuleFile* f : files.Find(name)) {
       int lineno = 0;
@@ -86,8 +96,7 @@ bool Tables::Alternation(const std::string& file, const std::string& tag,
       // A column may list several tags: "after,before".
       bool has = false;
       for (const auto& c : cols)
-        for (const auto& t : SplitString(c, ','))
-          has |= t == tag;
+        for (const auto& t : SplitString(c, ',')) has |= t == tag;
       if (!has) continue;
     }
     keys.push_back(k);
@@ -131,7 +140,7 @@ std::optional<Decimal> Tables::Number(std::string_view text) const {
     size_t p = s.find(point);
     if (p == std::string::npos) continue;
     std::string whole = s.substr(0, p), frac = s.substr(p + 3);
-    std::optional<Decimal> w = whole == "\xE3\x80\x87" ||  // 〇
+    std::optional<Decimal> w = whole == "\xE3\x80\x87" ||       // 〇
                                        whole == "\xE9\x9B\xB6"  // 零
                                    ? Decimal()
                                    : numerals_->Parse(whole);
@@ -140,9 +149,12 @@ std::optional<Decimal> Tables::Number(std::string_view text) const {
     for (size_t i = 0; i < frac.size();) {
       size_t len = 1;
       unsigned char c = static_cast<unsigned char>(frac[i]);
-      if (c >= 0xF0) len = 4;
-      else if (c >= 0xE0) len = 3;
-      else if (c >= 0xC0) len = 2;
+      if (c >= 0xF0)
+        len = 4;
+      else if (c >= 0xE0)
+        len = 3;
+      else if (c >= 0xC0)
+        len = 2;
       auto d = numerals_->Parse(frac.substr(i, len));
       if (!d || d->ToString().size() != 1) return std::nullopt;
       digits += d->digits;
@@ -181,8 +193,7 @@ std::string Get(const Groups& g, const char* k) {
 
 }  // namespace
 
-bool Tables::Figure(const std::string& type, const Groups& g,
-                    Entity* e) const {
+bool Tables::Figure(const std::string& type, const Groups& g, Entity* e) const {
   std::string num = Get(g, "num");
   if (num.empty()) return false;
   auto value = Number(num);
@@ -249,7 +260,8 @@ bool Tables::Normalize(const std::string& type, const Groups& g, Entity* e,
     auto v = Number(Get(g, "angstrom"));
     if (!v) return false;
     e->attrs.push_back({"value_nm", v->Shifted(-1).ToString()});
-    if (auto q = Qualifier(g)) e->attrs.push_back({"qualifier", JsonString(*q)});
+    if (auto q = Qualifier(g))
+      e->attrs.push_back({"qualifier", JsonString(*q)});
     return true;
   }
   return Figure(type, g, e);

@@ -23,8 +23,8 @@
 #include <set>
 #include <unordered_map>
 
-#include "normalize.h"
 #include "layout.h"
+#include "normalize.h"
 #include "text_util.h"
 
 namespace bulletin {
@@ -132,8 +132,9 @@ struct OrgMatcher::Impl {
 
   static std::string Fold(const std::string& s) {
     std::string out;
-    for (char c : s) out.push_back(static_cast<char>(std::tolower(
-                         static_cast<unsigned char>(c))));
+    for (char c : s)
+      out.push_back(
+          static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
     return out;
   }
   int AddOrg(const Org& o) {
@@ -142,7 +143,9 @@ struct OrgMatcher::Impl {
   }
   std::string CountryEndingAt(const std::string& text, size_t pos,
                               bool allow_short) const;
-  std::string LastCountryBefore(const std::string& text, size_t pos) const;
+  // ISO code of the last country mentioned before byte `pos` of the text
+  // being searched (from the walk), or "".
+  std::string LastCountryBefore(size_t pos) const;
   // Country mentions of the text being searched: (end byte, ISO code).
   std::vector<std::pair<size_t, std::string>> mentions;
   std::vector<std::pair<std::string, std::string>> Attrs(int org) const;
@@ -170,8 +173,8 @@ bool HasHan(const std::string& s) {
 
 }  // namespace
 
-std::unique_ptr<OrgMatcher> OrgMatcher::Load(
-    const RuleFiles& files, std::vector<std::string>* errors) {
+std::unique_ptr<OrgMatcher> OrgMatcher::Load(const RuleFiles& files,
+                                             std::vector<std::string>* errors) {
   auto m = std::unique_ptr<OrgMatcher>(new OrgMatcher);
   m->impl_ = std::make_unique<Impl>();
   Impl& im = *m->impl_;
@@ -298,7 +301,8 @@ std::string OrgMatcher::Impl::CountryEndingAt(const std::string& text,
   size_t start = pos;
   for (int chars = 1; chars <= 8 && start > 0; ++chars) {
     do --start;
-    while (start > 0 && (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80);
+    while (start > 0 &&
+           (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80);
     std::string cand = text.substr(start, pos - start);
     auto it = country_iso.find(cand);
     if (it == country_iso.end() || !HasHan(cand)) continue;
@@ -308,15 +312,12 @@ std::string OrgMatcher::Impl::CountryEndingAt(const std::string& text,
   return best;
 }
 
-std::string OrgMatcher::Impl::LastCountryBefore(const std::string& text,
-                                                size_t pos) const {
-  // Uses the mentions found so far by the walk over this text.
-  (void)text;
-  auto it = std::upper_bound(
-      mentions.begin(), mentions.end(), pos,
-      [](size_t p, const std::pair<size_t, std::string>& m) {
-        return p < m.first;
-      });
+std::string OrgMatcher::Impl::LastCountryBefore(size_t pos) const {
+  auto it =
+      std::upper_bound(mentions.begin(), mentions.end(), pos,
+                       [](size_t p, const std::pair<size_t, std::string>& m) {
+                         return p < m.first;
+                       });
   if (it == mentions.begin()) return "";
   return (it - 1)->second;
 }
@@ -355,44 +356,45 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
   auto learn_abbreviations =
       [&](size_t end,
           const std::vector<std::pair<std::string, std::string>>& attrs) {
-    // 全称（缩写）: the bracketed names become aliases of `org`.
-    static const RE2 kParen("^(?:（|\\()([^（）()]{1,60})(?:）|\\))");
-    re2::StringPiece rest(text.data() + end, text.size() - end), inner;
-    if (!RE2::PartialMatch(rest, kParen, &inner)) return;
-    size_t open = (text.compare(end, 3, "（") == 0) ? 3 : 1;
-    std::string content(inner);
-    size_t base = end + open;
-    // Split on Chinese and Latin commas and 简称.
-    static const RE2 kSep("(，|,|、|；|;|以下简称|简称|簡稱|下称|下稱)");
-    re2::StringPiece in(content);
-    std::vector<std::pair<size_t, size_t>> parts;
-    size_t start = 0;
-    re2::StringPiece sep;
-    while (RE2::FindAndConsume(&in, kSep, &sep)) {
-      size_t sp = sep.data() - content.data();
-      parts.push_back({start, sp});
-      start = sp + sep.size();
-    }
-    parts.push_back({start, content.size()});
-    for (auto [b, e] : parts) {
-      while (b < e && content[b] == ' ') ++b;
-      while (e > b && content[e - 1] == ' ') --e;
-      if (e <= b) continue;
-      std::string name = content.substr(b, e - b);
-      bool han = HasHan(name);
-      int cps = static_cast<int>(CodePointOffsets(name).size()) - 1;
-      if (han ? cps > 12 || name.find("和") != std::string::npos ||
-                    name.find("的") != std::string::npos
-              : cps > 40 || !std::isalpha(static_cast<unsigned char>(name[0])))
-        continue;
-      bool is_country = im.country_iso.count(name) > 0;
-      if (is_country || im.stopwords.count(name)) continue;
-      im.doc_alias[Impl::Fold(name)] = attrs;
-      size_t hb = base + b, he = base + e;
-      if (!overlaps(hb, he))
-        hits.push_back({hb, he, "org.abbreviation", attrs});
-    }
-  };
+        // 全称（缩写）: the bracketed names become aliases of `org`.
+        static const RE2 kParen("^(?:（|\\()([^（）()]{1,60})(?:）|\\))");
+        re2::StringPiece rest(text.data() + end, text.size() - end), inner;
+        if (!RE2::PartialMatch(rest, kParen, &inner)) return;
+        size_t open = (text.compare(end, 3, "（") == 0) ? 3 : 1;
+        std::string content(inner);
+        size_t base = end + open;
+        // Split on Chinese and Latin commas and 简称.
+        static const RE2 kSep("(，|,|、|；|;|以下简称|简称|簡稱|下称|下稱)");
+        re2::StringPiece in(content);
+        std::vector<std::pair<size_t, size_t>> parts;
+        size_t start = 0;
+        re2::StringPiece sep;
+        while (RE2::FindAndConsume(&in, kSep, &sep)) {
+          size_t sp = sep.data() - content.data();
+          parts.push_back({start, sp});
+          start = sp + sep.size();
+        }
+        parts.push_back({start, content.size()});
+        for (auto [b, e] : parts) {
+          while (b < e && content[b] == ' ') ++b;
+          while (e > b && content[e - 1] == ' ') --e;
+          if (e <= b) continue;
+          std::string name = content.substr(b, e - b);
+          bool han = HasHan(name);
+          int cps = static_cast<int>(CodePointOffsets(name).size()) - 1;
+          if (han ? cps > 12 || name.find("和") != std::string::npos ||
+                        name.find("的") != std::string::npos
+                  : cps > 40 ||
+                        !std::isalpha(static_cast<unsigned char>(name[0])))
+            continue;
+          bool is_country = im.country_iso.count(name) > 0;
+          if (is_country || im.stopwords.count(name)) continue;
+          im.doc_alias[Impl::Fold(name)] = attrs;
+          size_t hb = base + b, he = base + e;
+          if (!overlaps(hb, he))
+            hits.push_back({hb, he, "org.abbreviation", attrs});
+        }
+      };
 
   // Dictionary word boundaries (ICU), for short aliases and left edges.
   // Segmenting is costly, so it runs only on a window around the place in
@@ -483,10 +485,10 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
         size_t end = it->first;
         std::string cand = text.substr(b, end - b);
         bool lat = !HasHan(cand);
-        if (lat && ((b > 0 && IsAsciiWord(text[b - 1]) &&
-                     IsAsciiWord(text[b])) ||
-                    (end < text.size() && IsAsciiWord(text[end]) &&
-                     IsAsciiWord(text[end - 1]))))
+        if (lat &&
+            ((b > 0 && IsAsciiWord(text[b - 1]) && IsAsciiWord(text[b])) ||
+             (end < text.size() && IsAsciiWord(text[end]) &&
+              IsAsciiWord(text[end - 1]))))
           continue;
         // A two-character Han alias inside a longer word (集成电路 is not
         // 成电) must stand on dictionary word boundaries.
@@ -503,8 +505,8 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
       auto it = im.alias.find(Impl::Fold(surface));
       if (it == im.alias.end()) continue;
       std::string prefix = im.CountryEndingAt(text, b, false);
-      std::string iso = prefix.empty() ? im.LastCountryBefore(text, b)
-                                       : iso_of(prefix);
+      std::string iso =
+          prefix.empty() ? im.LastCountryBefore(b) : iso_of(prefix);
       if (iso.empty()) iso = im.last_country;
       int org = choose(it->second, iso);
       // 中国华为: a country right before the name belongs to it, unless the
@@ -556,7 +558,7 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
       auto it = std::upper_bound(bounds.begin(), bounds.end(), sb);
       size_t p = it == bounds.begin() ? 0 : *(it - 1);
       int chars = 0;
-      bool clear_edge = false, has_country = false;
+      bool has_country = false;
       while (p > 0) {
         auto jt = std::lower_bound(bounds.begin(), bounds.end(), p);
         // Stop at the window's edge, unless that is the text's start.
@@ -565,10 +567,7 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
         std::string word = text.substr(q, p - q);
         bool all_han = true;
         for (char32_t c : ToCodePoints(word)) all_han &= IsHan(c);
-        if (!all_han || im.stopwords.count(word)) {
-          clear_edge = true;
-          break;
-        }
+        if (!all_han || im.stopwords.count(word)) break;
         bool overlap_hit = false;
         for (const auto& h : hits)
           if (q < h.end && h.begin < p) overlap_hit = true;
@@ -583,7 +582,6 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
           break;
         }
       }
-      if (p == 0) clear_edge = true;
       // Stop words glued into the first dictionary word: 向商务部 → 商务部.
       while (p < sb) {
         auto cps = CodePointOffsets(text.substr(p, sb - p));
@@ -602,8 +600,8 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
       std::string kind = im.suffix_kind[suffix];
       // Precision first: a generic noun phrase ending in 公司 or 中心 is not
       // a name. Take a suffix match only when the name introduces an
-      // abbreviation, starts with a country, or is an institution (大学,
-      // 研究所, 协会 ...) with a clear left edge and a short stem.
+      // abbreviation, or is an institution (大学, 研究所, 协会 ...) whose
+      // name starts with a country.
       static const RE2 kAbbrev("^(?:（|\\()[A-Z][A-Z0-9&\\-]{1,11}(?:）|\\))");
       bool abbrev = RE2::PartialMatch(
           re2::StringPiece(text.data() + se, text.size() - se), kAbbrev);
@@ -612,12 +610,9 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
       int stem_chars = CodePoints(stem);
       if (!(abbrev || (has_country && institution && stem_chars <= 12)))
         continue;
-      (void)clear_edge;
       std::vector<std::pair<std::string, std::string>> attrs = {
           {"name", JsonString(name)}};
       if (!kind.empty()) attrs.push_back({"kind", JsonString(kind)});
-      std::string prefix = im.CountryEndingAt(text, p + 0, false);
-      (void)prefix;
       hits.push_back({p, se, "org.suffix", attrs});
       // Its abbreviation, if it gives one.
       learn_abbreviations(se, attrs);
@@ -642,22 +637,21 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
           --before;
         if (before > 0 && text[before - 1] == ',') --before;
         if (before == 0 || !IsAsciiWord(text[before - 1])) continue;
-        re2::StringPiece window(text.data() + from, after - suffix.size() - from);
+        re2::StringPiece window(text.data() + from,
+                                after - suffix.size() - from);
         re2::StringPiece sub[3];
         if (!im.latin_name_re->Match(window, 0, window.size(), RE2::UNANCHORED,
                                      sub, 3))
           continue;
         size_t b = sub[1].data() - text.data();
-        if (b > 0 && (IsAsciiWord(text[b - 1]) || text[b - 1] == '-'))
-          continue;
+        if (b > 0 && (IsAsciiWord(text[b - 1]) || text[b - 1] == '-')) continue;
         // "Acme Photonics Inc." keeps its legal form; before 公司/集团 the
         // name is the Latin part alone.
         if (legal && sub[2].empty()) continue;  // "AcmeInc" is one word
         std::string nm(sub[1]);
         bool several_words = nm.find(' ') != std::string::npos;
-        bool has_lower = std::any_of(nm.begin(), nm.end(), [](char c) {
-          return c >= 'a' && c <= 'z';
-        });
+        bool has_lower = std::any_of(
+            nm.begin(), nm.end(), [](char c) { return c >= 'a' && c <= 'z'; });
         if (!legal && !(several_words || (has_lower && nm.size() >= 4)))
           continue;
         size_t end = legal ? after : b + nm.size();
@@ -708,16 +702,14 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
       size_t p = 0;
       while ((p = text.find(abbr, p)) != std::string::npos) {
         size_t e = p + abbr.size();
-        if (!overlaps(p, e))
-          hits.push_back({p, e, "org.abbreviation", attrs});
+        if (!overlaps(p, e)) hits.push_back({p, e, "org.abbreviation", attrs});
         p = e;
       }
     }
   }
-  std::sort(hits.begin(), hits.end(), [](const OrgHit& a, const OrgHit& b) {
-    return a.begin < b.begin;
-  });
-  std::string lc = im.LastCountryBefore(text, text.size());
+  std::sort(hits.begin(), hits.end(),
+            [](const OrgHit& a, const OrgHit& b) { return a.begin < b.begin; });
+  std::string lc = im.LastCountryBefore(text.size());
   if (!lc.empty()) im.last_country = lc;
   return hits;
 }

@@ -7,9 +7,12 @@ namespace bulletin {
 
 const char* SeverityName(Severity s) {
   switch (s) {
-    case Severity::kNote: return "note";
-    case Severity::kWarning: return "warning";
-    case Severity::kError: return "error";
+    case Severity::kNote:
+      return "note";
+    case Severity::kWarning:
+      return "warning";
+    case Severity::kError:
+      return "error";
   }
   return "error";
 }
@@ -42,12 +45,13 @@ InputResult RunInput(const Engine& engine, const std::string& path,
   ctx.diag = diag;
   ctx.path = path;
   engine.extractor->StartDocument();
-  Segmenter seg(*engine.layout, path,
-                [&](Article&& a) {
-                  engine.extractor->Process(&a, &ctx);
-                  sink(std::move(a));
-                },
-                diag);
+  Segmenter seg(
+      *engine.layout, path,
+      [&](Article&& a) {
+        engine.extractor->Process(&a, &ctx);
+        sink(std::move(a));
+      },
+      diag);
   InputLine line;
   while (reader.Next(&line)) seg.Push(std::move(line));
   if (reader.failed()) {

@@ -54,14 +54,14 @@ std::string RecordJson(const Article& a, const RecordOptions& opt) {
   j["text"] = a.body.text;
   ordered_json fns = ordered_json::array();
   for (const auto& f : a.footnotes) {
-    fns.push_back({{"number", f.number}, {"text", f.text.text},
-                   {"urls", f.urls}});
+    fns.push_back(
+        {{"number", f.number}, {"text", f.text.text}, {"urls", f.urls}});
   }
   j["footnotes"] = std::move(fns);
   ordered_json refs = ordered_json::array();
   for (const auto& r : a.refs) {
-    ordered_json x = {{"number", r.number}, {"offset", r.offset},
-                      {"line", r.line}};
+    ordered_json x = {
+        {"number", r.number}, {"offset", r.offset}, {"line", r.line}};
     if (r.number_max != r.number) x["number_max"] = r.number_max;
     refs.push_back(std::move(x));
   }

@@ -46,8 +46,7 @@ std::vector<int> CodePointOffsets(std::string_view s) {
 }
 
 bool IsHan(char32_t c) {
-  return c == 0x3007 ||
-         u_getIntPropertyValue(c, UCHAR_SCRIPT) == USCRIPT_HAN;
+  return c == 0x3007 || u_getIntPropertyValue(c, UCHAR_SCRIPT) == USCRIPT_HAN;
 }
 
 bool IsCjkPunct(char32_t c) {
@@ -83,8 +82,10 @@ std::string FoldWidth(std::string_view s) {
   std::string out;
   out.reserve(s.size());
   for (char32_t c : ToCodePoints(s)) {
-    if (c >= 0xFF01 && c <= 0xFF5E) c -= 0xFEE0;
-    else if (c == 0x3000) c = ' ';
+    if (c >= 0xFF01 && c <= 0xFF5E)
+      c -= 0xFEE0;
+    else if (c == 0x3000)
+      c = ' ';
     AppendUtf8(c, &out);
   }
   return out;

@@ -16,10 +16,10 @@ void AppendUtf8(char32_t c, std::string* out);
 // code point i; result.back() is s.size().
 std::vector<int> CodePointOffsets(std::string_view s);
 
-bool IsHan(char32_t c);          // CJK ideograph (incl. 〇)
-bool IsCjkPunct(char32_t c);     // full-width / CJK punctuation
-bool IsLatinAlnum(char32_t c);   // ASCII or full-width letter or digit
-bool IsWide(char32_t c);         // East Asian wide or full-width
+bool IsHan(char32_t c);         // CJK ideograph (incl. 〇)
+bool IsCjkPunct(char32_t c);    // full-width / CJK punctuation
+bool IsLatinAlnum(char32_t c);  // ASCII or full-width letter or digit
+bool IsWide(char32_t c);        // East Asian wide or full-width
 // Sentence-final punctuation: 。！？!? and the full stop .
 bool IsTerminal(char32_t c);
 // Closing quotes and brackets that may follow a terminal mark.

@@ -55,7 +55,7 @@ struct Entity {
   int footnote = 0;   // footnote number when field == "footnote"
   int start = 0, end = 0;  // code points in the field
   int line = 0, col = 0;
-  int sentence = -1;       // index of the sentence in its field
+  int sentence = -1;  // index of the sentence in its field
   std::string sentence_text;
   std::vector<std::pair<std::string, std::string>> attrs;
 };

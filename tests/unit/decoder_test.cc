@@ -416,14 +416,19 @@ namespace {
 TEST_CASE("Bytes a converter cannot decode are counted and reported",
           "[decoder][regress]") {
   // A lone high surrogate in UTF-16LE, then "A".
-  TempFile f(std::string("\xFF\xFE\x00\xD8" "A\x00\n\x00", 8));
+  TempFile f(
+      std::string("\xFF\xFE\x00\xD8"
+                  "A\x00\n\x00",
+                  8));
   Decoded d = ReadPath(f.path(), "utf-16le");
   CHECK(d.invalid == 1);
   REQUIRE(!d.diags.empty());
   CHECK(d.diags.back().rule == "decode.invalid-bytes");
   CHECK(d.diags.back().message.find("utf-16le") != std::string::npos);
   REQUIRE(!d.lines.empty());
-  CHECK(d.lines[0].text == "\xEF\xBF\xBD" "A");
+  CHECK(d.lines[0].text ==
+        "\xEF\xBF\xBD"
+        "A");
 }
 
 }  // namespace

@@ -213,8 +213,7 @@ TEST_CASE("€3亿 is 300000000 EUR", "[extract][money]") {
   CHECK(Attr(e, "currency") == "EUR");
 }
 
-TEST_CASE("新台幣 1.2 兆元 is 1200000000000 TWD",
-          "[extract][money]") {
+TEST_CASE("新台幣 1.2 兆元 is 1200000000000 TWD", "[extract][money]") {
   auto es = Extract("政府計畫投入新台幣 1.2 兆元支持半導體產業。");
   INFO(Dump(es));
   auto money = OfType(es, "money");
@@ -1039,9 +1038,10 @@ TEST_CASE("A rule in a --rules directory overrides the built-in one",
   CHECK(OfType(a.entities, "percent").empty());
 }
 
-TEST_CASE("A year is inferred from the article, then the document, then "
-          "--reference-date",
-          "[extract][date][regress]") {
+TEST_CASE(
+    "A year is inferred from the article, then the document, then "
+    "--reference-date",
+    "[extract][date][regress]") {
   // The document's full dates so far say 2021; --reference-date says 2019.
   DocContext ctx;
   ctx.reference_date = "2019-01-01";
@@ -1061,9 +1061,10 @@ TEST_CASE("A year is inferred from the article, then the document, then "
   CHECK(Attr(Find(es, "date", "5 月 18 日"), "value") == "2019-05-18");
 }
 
-TEST_CASE("An organisation row in a --rules directory adds an organisation "
-          "and aliases",
-          "[extract][load][org]") {
+TEST_CASE(
+    "An organisation row in a --rules directory adds an organisation "
+    "and aliases",
+    "[extract][load][org]") {
   RuleDir dir;
   dir.Write("orgs.tsv",
             "Xinghe Microelectronics\tcompany\tCN\t星河微电子|星河微\n"
@@ -1130,7 +1131,8 @@ TEST_CASE("13万2千元 is 132000, not 13万2 scaled by 千",
 }
 
 TEST_CASE("Chinese decimals with 点 are exact", "[extract][regress]") {
-  auto es = Extract("增速为百分之五十点五，投入三点五亿元，降幅〇点五个百分点。");
+  auto es =
+      Extract("增速为百分之五十点五，投入三点五亿元，降幅〇点五个百分点。");
   INFO(Dump(es));
   CHECK(Attr(Find(es, "percent", "百分之五十点五"), "value") == "50.5");
   CHECK(Attr(Find(es, "money", "三点五亿元"), "value") == "350000000");

@@ -116,8 +116,7 @@ std::vector<std::string> PdfIssue() {
 
 // --- Page furniture -------------------------------------------------------
 
-TEST_CASE("Page numbers and running headers are dropped",
-          "[layout]") {
+TEST_CASE("Page numbers and running headers are dropped", "[layout]") {
   Segmented s = Segment(PdfIssue());
   REQUIRE(s.articles.size() == 1);
   const Article& a = s.articles[0];
@@ -128,8 +127,7 @@ TEST_CASE("Page numbers and running headers are dropped",
   CHECK(s.stats.dropped_lines >= 4);
 }
 
-TEST_CASE("Page numbers in the forms 第 3 页 and 3/8 are dropped",
-          "[layout]") {
+TEST_CASE("Page numbers in the forms 第 3 页 and 3/8 are dropped", "[layout]") {
   std::vector<std::string> d = {kTitle1, ""};
   Add(&d, Wrap(kP1));
   d.insert(d.end(), {"", "第 3 页", "\f星河产业简报   2023年第2期", ""});
@@ -146,8 +144,9 @@ TEST_CASE("A byline right before a page number is a byline, not a header",
           "[layout][regress]") {
   std::vector<std::string> d = {kTitle1, ""};
   Add(&d, Wrap(kP1));
-  d.insert(d.end(), {"", "作者：于某", "", "- 1 -", "\f星河产业简报   2023年第2期",
-                     "", "第二篇文章的标题", ""});
+  d.insert(d.end(),
+           {"", "作者：于某", "", "- 1 -", "\f星河产业简报   2023年第2期", "",
+            "第二篇文章的标题", ""});
   Add(&d, Wrap(kP2));
   Segmented s = Segment(d);
   REQUIRE(s.articles.size() == 2);

@@ -1,0 +1,190 @@
+// Footnotes and reference marks: URL repair (a URL broken over lines is
+// re-joined, a URL printed again is dropped, trailing punctuation is not part
+// of it) and the reference marks in the body (报告1，, 可能1-2。, [3]) that
+// point at them.
+#include "footnotes.h"
+
+#include <re2/re2.h>
+
+#include <algorithm>
+
+#include "layout.h"
+#include "text_util.h"
+
+namespace bulletin {
+namespace {
+
+bool IsUrlChar(char32_t c) {
+  return c < 128 &&
+         (std::isalnum(static_cast<int>(c)) ||
+          std::string("-._~:/?#[]@!$&'()*+,;=%").find(static_cast<char>(c)) !=
+              std::string::npos);
+}
+
+// The URL-safe run at the start of `s`.
+std::string LeadingUrlToken(const std::string& s) {
+  size_t i = 0;
+  while (i < s.size() && static_cast<unsigned char>(s[i]) < 128 &&
+         IsUrlChar(static_cast<unsigned char>(s[i])))
+    ++i;
+  return s.substr(0, i);
+}
+
+}  // namespace
+
+bool StartsWithUrl(const std::string& s) {
+  return s.rfind("http://", 0) == 0 || s.rfind("https://", 0) == 0 ||
+         s.rfind("www.", 0) == 0;
+}
+
+bool ContinuesUrl(const std::string& text, const std::string& next) {
+  static const RE2 kTailUrl("(?i)(?:https?://|www\\.)[^\\s]*$");
+  if (!RE2::PartialMatch(text, kTailUrl)) return false;
+  std::string tok = LeadingUrlToken(next);
+  if (tok.empty() || StartsWithUrl(next)) return false;
+  char end = text.back();
+  if (std::string("-/=&_?.#%").find(end) != std::string::npos) return true;
+  return tok.find_first_of("-/=&._?#%") != std::string::npos;
+}
+
+void AddFootnoteUrls(Footnote* fn, std::vector<std::string>* all_urls) {
+  static const RE2 kUrl(
+      "(?i)((?:https?://|www\\.)[A-Za-z0-9\\-._~:/?#\\[\\]@!$&'()*+,;=%]+)");
+  re2::StringPiece in(fn->text.text), m;
+  while (RE2::FindAndConsume(&in, kUrl, &m)) {
+    std::string u(m);
+    // Trailing punctuation is not part of a URL; a ')' only when unbalanced.
+    while (!u.empty()) {
+      char c = u.back();
+      if (std::string(".,;:!?'\"").find(c) != std::string::npos) {
+        u.pop_back();
+      } else if ((c == ')' || c == ']') &&
+                 std::count(u.begin(), u.end(), c == ')' ? '(' : '[') <
+                     std::count(u.begin(), u.end(), c)) {
+        u.pop_back();
+      } else {
+        break;
+      }
+    }
+    // A URL printed again (or again but cut short) is the same source.
+    bool dup = false;
+    for (const auto& seen : *all_urls)
+      if (seen.compare(0, u.size(), u) == 0) dup = true;
+    if (dup) continue;
+    all_urls->push_back(u);
+    int off =
+        CodePoints(fn->text.text.substr(0, m.data() - fn->text.text.data()));
+    fn->urls.push_back(u);
+    fn->url_lines.push_back(fn->text.Locate(off).line);
+  }
+}
+
+std::vector<RefMark> FindRefMarks(const std::vector<char32_t>& cps,
+                                  const std::set<int>& defined) {
+  std::vector<RefMark> marks;
+  if (defined.empty()) return marks;
+  static const std::u32string kNoBefore =
+      U"第约近达至到和或、共为有前后每超逾仅增降及与";
+  static const std::u32string kUnits =
+      U"个家项种台座名人年月日号次倍层条位件款轮批期届代亿万千百十轨架枚只片道";
+  int n = static_cast<int>(cps.size());
+  auto digit = [](char32_t c) { return c >= '0' && c <= '9'; };
+  for (int i = 0; i < n; ++i) {
+    if (!digit(cps[i]) || (i > 0 && digit(cps[i - 1]))) continue;
+    int j = i;
+    while (j < n && digit(cps[j])) ++j;
+    if (j - i > 2 || i == 0) continue;
+    int num = 0;
+    for (int k = i; k < j; ++k) num = num * 10 + (cps[k] - '0');
+    // [1] or ［1］.
+    char32_t open = cps[i - 1];
+    if ((open == '[' || open == 0xFF3B) && j < n &&
+        (cps[j] == ']' || cps[j] == 0xFF3D)) {
+      if (defined.count(num)) marks.push_back({i - 1, j + 1, num, num, i});
+      i = j;
+      continue;
+    }
+    int start = i;
+    char32_t before = cps[i - 1];
+    if (before == ' ' && i >= 2 && IsHan(cps[i - 2])) {
+      // "者 1。": a space before the mark only when punctuation follows.
+      if (!(j < n && IsCjkPunct(cps[j]))) continue;
+      start = i - 1;
+      before = cps[i - 2];
+    }
+    bool ok_before = (IsHan(before) || before == 0x300B || before == 0x201D ||
+                      before == 0xFF09 || before == 0x3011 || before == '%' ||
+                      before == 0xFF05) &&
+                     kNoBefore.find(before) == std::u32string::npos;
+    if (!ok_before) continue;
+    int num_max = num, end = j;
+    // Range "1-2" or "1 -2".
+    int k = j;
+    if (k < n && cps[k] == ' ') ++k;
+    if (k < n && (cps[k] == '-' || cps[k] == 0x2013) && k + 1 < n &&
+        digit(cps[k + 1])) {
+      int m = k + 1, v = 0;
+      while (m < n && digit(cps[m])) v = v * 10 + (cps[m++] - '0');
+      if (v > num && defined.count(v)) {
+        num_max = v;
+        end = m;
+      }
+    }
+    if (!defined.count(num)) continue;
+    char32_t after = end < n ? cps[end] : 0;
+    bool ok_after = after == 0 || after == '\n' || IsCjkPunct(after) ||
+                    after == ',' || after == ';' ||
+                    (IsHan(after) && end == j && num_max == num);
+    if (!ok_after) continue;
+    // A Han character after the mark must not make it a count (2轨, 3家).
+    if (IsHan(after) && kUnits.find(after) != std::u32string::npos) continue;
+    marks.push_back({start, end, num, num_max, i});
+    i = end - 1;
+  }
+  return marks;
+}
+
+void CutRefMarks(Article* a, const std::vector<RefMark>& marks) {
+  if (marks.empty()) return;
+  int n = CodePoints(a->body.text);
+  for (const auto& m : marks) {
+    Anchor where = a->body.Locate(m.at);
+    a->refs.push_back({m.number, m.number_max, 0, where.line, where.col});
+  }
+  // Rebuild the body without the marks, shifting anchors and ref offsets;
+  // the text after each cut gets an anchor of its own so columns stay true.
+  Field out;
+  auto offsets = CodePointOffsets(a->body.text);
+  std::vector<int> shift(n + 1, 0);
+  size_t ci = 0;
+  int removed = 0;
+  for (int i = 0; i <= n; ++i) {
+    while (ci < marks.size() && i >= marks[ci].end) ++ci;
+    shift[i] = removed;
+    if (ci < marks.size() && i >= marks[ci].start && i < marks[ci].end) {
+      ++removed;
+      continue;
+    }
+    if (i < n)
+      out.text.append(a->body.text, offsets[i], offsets[i + 1] - offsets[i]);
+  }
+  out.length = n - removed;
+  for (const auto& an : a->body.anchors) {
+    int o = std::min(an.offset, n);
+    out.anchors.push_back({o - shift[o], an.line, an.col});
+  }
+  for (size_t r = 0; r < marks.size(); ++r) {
+    a->refs[r].offset = marks[r].start - shift[marks[r].start];
+    if (marks[r].end < n) {
+      Anchor after = a->body.Locate(marks[r].end);
+      out.anchors.push_back(
+          {marks[r].end - shift[marks[r].end], after.line, after.col});
+    }
+  }
+  std::stable_sort(
+      out.anchors.begin(), out.anchors.end(),
+      [](const Anchor& x, const Anchor& y) { return x.offset < y.offset; });
+  a->body = std::move(out);
+}
+
+}  // namespace bulletin
