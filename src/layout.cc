@@ -327,7 +327,12 @@ struct Segmenter::Impl {
   void AddText(const Line& l);
   void FlushParagraph();
   void HandleParagraph(std::unique_ptr<Paragraph> p);
-  bool TitleLike(const Paragraph& p, bool strict) const;
+  // Whether `p` can be a title: short, not ending like a sentence. Strict
+  // (a title in the middle of text, with no byline or section before it)
+  // asks for more. An enumerated line (1. …, 一、…) is a title only where a
+  // title is expected (`enumerated_ok`): elsewhere it is a list item.
+  bool TitleLike(const Paragraph& p, bool strict,
+                 bool enumerated_ok = false) const;
   void StartArticle(std::unique_ptr<Paragraph> title);
   void AppendBody(const Paragraph& p, bool unplaced);
   void EmitArticle();
@@ -740,7 +745,8 @@ void Segmenter::Impl::FlushParagraph() {
   HandleParagraph(std::move(p));
 }
 
-bool Segmenter::Impl::TitleLike(const Paragraph& p, bool strict) const {
+bool Segmenter::Impl::TitleLike(const Paragraph& p, bool strict,
+                                bool enumerated_ok) const {
   const std::string& t = p.field.text;
   if (p.field.length < 2 || p.field.length > (strict ? 40 : 80)) return false;
   auto cps = ToCodePoints(t);
@@ -749,11 +755,10 @@ bool Segmenter::Impl::TitleLike(const Paragraph& p, bool strict) const {
   if (last == 0xFF1A || last == ':' || last == 0xFF0C || last == ',' ||
       last == 0xFF1B || last == ';' || last == 0x3001)
     return false;
-  if (MatchAny(rules.subheading, t, nullptr, RE2::ANCHOR_START) ||
-      MatchAny(rules.figure, t, nullptr, RE2::ANCHOR_START)) {
-    // "1. ..." style lines are list items, never titles.
+  if (MatchAny(rules.figure, t, nullptr, RE2::ANCHOR_START)) return false;
+  if (!enumerated_ok &&
+      MatchAny(rules.subheading, t, nullptr, RE2::ANCHOR_START))
     return false;
-  }
   if (strict) {
     int han = 0;
     for (char32_t c : cps) han += IsHan(c);
@@ -776,7 +781,7 @@ void Segmenter::Impl::HandleParagraph(std::unique_ptr<Paragraph> p) {
   }
   if (expect_title) {
     expect_title = false;
-    if (TitleLike(*p, false)) {
+    if (TitleLike(*p, false, /*enumerated_ok=*/true)) {
       EmitArticle();
       StartArticle(std::move(p));
       return;

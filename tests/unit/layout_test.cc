@@ -759,3 +759,24 @@ TEST_CASE("DisplayWidth counts wide characters twice", "[layout]") {
 
 }  // namespace
 }  // namespace bulletin
+
+namespace bulletin {
+namespace {
+
+TEST_CASE("Numbered titles open articles after a section or a byline",
+          "[layout][regress]") {
+  Segmented s = Segment({"【政策动态】", "", "1. 星河公司公布新一期扩产计划", "",
+                         "星河公司宣布投入新的资金建设产线，预计明年投产。", "",
+                         "（编译：张某）", "", "2. 北辰研究院发布年度报告", "",
+                         "报告指出，行业整体保持增长。", "", "一、主要发现", "",
+                         "增长主要来自先进制程。", "", "（编译：李某）"});
+  REQUIRE(s.articles.size() == 2);
+  CHECK(s.articles[0].title.text == "1. 星河公司公布新一期扩产计划");
+  CHECK(s.articles[1].title.text == "2. 北辰研究院发布年度报告");
+  // Inside an article an enumerated line stays a sub-heading of the body.
+  CHECK(s.articles[1].body.text.find("一、主要发现") != std::string::npos);
+  CHECK(s.articles[1].authors == std::vector<std::string>{"李某"});
+}
+
+}  // namespace
+}  // namespace bulletin
