@@ -140,6 +140,10 @@ int main(int argc, char** argv) {
       ->check(
           CLI::IsMember({"auto", "utf-8", "gb18030", "utf-16le", "utf-16be"}));
   rules_list->footer("");
+  bool list_files = false;
+  rules_list->add_flag("--files", list_files,
+                       "List the loaded rule and table files instead, with "
+                       "their origins");
   rules_test->footer("");
   for (CLI::App* a : {rules_list, rules_test}) {
     a->add_option("--rules", rules_dir, "Extra rule directory")
@@ -167,6 +171,12 @@ int main(int argc, char** argv) {
 
   if (rules_list->parsed()) {
     Output out("");
+    if (list_files) {
+      for (const auto& f : engine->files.all())
+        out.Line(f.name + "\t" + f.origin + "\t" +
+                 std::to_string(f.text.size()) + " bytes");
+      return kExitOk;
+    }
     for (const auto& r : engine->extractor->rules()) {
       out.Line(r.name + "\t" + std::to_string(r.priority) + "\t" + r.origin +
                ":" + std::to_string(r.line));

@@ -280,6 +280,16 @@ grep -q "not valid utf-8" "$tmp/err" || fail "--encoding utf-8: no summary on st
 [ "$(grep -c 'decode.invalid-bytes' "$tmp/err")" -le 11 ] ||
   fail "--encoding utf-8: invalid-byte warnings are not capped"
 
+# rules list --files: every file, built-in and --rules, with its origin.
+mkdir -p "$tmp/morerules"
+printf '印尼盾\tIDR\tafter\n' >"$tmp/morerules/currencies.tsv"
+run "$bin" rules list --files --rules "$tmp/morerules"
+expect_status 0 "rules list --files"
+grep -q $'^currencies.tsv\tbuiltin:currencies.tsv' "$tmp/out" ||
+  fail "rules list --files: the built-in currencies.tsv is not listed"
+grep -q $'^currencies.tsv\t'"$tmp/morerules/currencies.tsv" "$tmp/out" ||
+  fail "rules list --files: the --rules currencies.tsv is not listed"
+
 # `extract` is the default subcommand: naming it changes nothing.
 run "$bin" samples/clean-web.txt
 cp "$tmp/out" "$tmp/default.jsonl"
