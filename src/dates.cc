@@ -88,12 +88,17 @@ bool NormalizeDate(const Tables& t, const Groups& g, Entity* e,
     int off = std::atoi((*row)[1].c_str());
     a.push_back({"relative", JsonString(Get(g, word))});
     if (!rel.empty()) {
-      // 今年下半年: a half of the relative year; 今年底: a part of it.
+      // 今年下半年: a half of the relative year; 今年底: a part of it;
+      // 今年第二季: a quarter of it.
       const auto* pr = t.Row("date_words.tsv", Get(g, "part"));
       bool half = pr && (*pr)[0] == "half";
-      std::string v = Year(base + off) + (half ? "-" + (*pr)[1] : "");
+      int q = g.count("q") ? ToInt(t, Get(g, "q")) : 0;
+      if (q < 0 || q > 4) return false;
+      std::string v = Year(base + off) + (half ? "-" + (*pr)[1] : "") +
+                      (q ? "-Q" + std::to_string(q) : "");
       a.push_back({"value", base ? JsonString(v) : std::string("null")});
-      a.push_back({"precision", JsonString(half ? "half" : "year")});
+      a.push_back({"precision",
+                   JsonString(half ? "half" : q ? "quarter" : "year")});
       if (pr && (*pr)[0] == "part") a.push_back({"part", JsonString((*pr)[1])});
     } else if (!relm.empty()) {
       if (!base || !base_m) {

@@ -1177,3 +1177,20 @@ TEST_CASE("唯一项目 and 第一个 are not counts; 3 万个以上 is",
 
 }  // namespace
 }  // namespace bulletin
+
+namespace bulletin {
+namespace {
+
+TEST_CASE("第三季度 takes the article's year; 今年第四季 a relative one",
+          "[extract][date][regress]") {
+  auto es = Extract("2023年5月，公司在第三季度和今年第四季表现良好，四季如春。");
+  INFO(Dump(es));
+  const Entity* q3 = Find(es, "date", "第三季度");
+  CHECK(Attr(q3, "value") == "2023-Q3");
+  CHECK(Attr(q3, "year_inferred") == "true");
+  CHECK(Attr(Find(es, "date", "今年第四季"), "value") == "2023-Q4");
+  CHECK(Find(es, "date", "四季") == nullptr);
+}
+
+}  // namespace
+}  // namespace bulletin
