@@ -6,16 +6,9 @@
 set -euo pipefail
 bin=$1
 dir=$2/tests/check
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
+. "$(dirname "${BASH_SOURCE[0]}")/common.bash"
 bad=$dir/url-malformed.bad.txt  # two url.malformed errors: 10:8 and 14:3
 warn=$dir/article-no-byline.bad.txt  # one warning at 6:1
-
-fail() {
-  echo "FAIL: $*" >&2
-  failures=$((failures + 1))
-}
 
 # run ARGS...: `check ARGS` into $tmp/out and $tmp/err; sets $rc.
 run() {

@@ -7,14 +7,7 @@
 set -euo pipefail
 bin=$1
 dir=$2/tests/check
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-
-fail() {
-  echo "FAIL: $*" >&2
-  failures=$((failures + 1))
-}
+. "$(dirname "${BASH_SOURCE[0]}")/common.bash"
 
 # run OUT [ARGS...]: runs `check ARGS` with stdout to OUT; sets $rc.
 run() {

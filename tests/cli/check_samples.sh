@@ -6,14 +6,7 @@
 set -euo pipefail
 bin=$1
 samples=$2/samples
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-failures=0
-
-fail() {
-  echo "FAIL: $*" >&2
-  failures=$((failures + 1))
-}
+. "$(dirname "${BASH_SOURCE[0]}")/common.bash"
 
 # inject SAMPLE SED_SCRIPT RULE LINE COL [ENCODING]: the defect SED_SCRIPT
 # makes is reported as RULE at LINE:COL. The edit is made on the UTF-8 text

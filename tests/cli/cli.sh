@@ -4,6 +4,7 @@
 #
 #   bash tests/cli/cli.sh BINARY SOURCE_DIR
 set -u
+here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
 bin=$1
 src=$2
 case $bin in /*) ;; *) bin=$PWD/$bin ;; esac
@@ -12,14 +13,7 @@ if ! command -v python3 >/dev/null 2>&1; then
   echo "cli: python3 not found; skipped"
   exit 0
 fi
-tmp=$(mktemp -d)
-trap 'rm -rf "$tmp"' EXIT
-
-failures=0
-fail() {
-  echo "FAIL: $*" >&2
-  failures=$((failures + 1))
-}
+. "$here/common.bash"
 # Runs the command with stdout in $tmp/out, stderr in $tmp/err, the exit
 # status in $status.
 run() {
