@@ -122,6 +122,10 @@ struct OrgMatcher::Impl {
   // Suffixes after a Latin name → is a legal form like Inc. (kept in the
   // name) rather than 公司/集团.
   std::map<std::string, bool> latin_suffixes;
+  // Company words (org_suffixes.txt "tail" lines) that join a gazetteer
+  // name they follow: after a Han name (应用材料公司) or a Latin one
+  // (PhotonDelta集团, Vedanta 集团), longest first.
+  std::vector<std::string> han_tails, latin_tails;
   std::set<std::string> stopwords, reject;
   std::unique_ptr<icu::BreakIterator> words;
   // Document and article state.
@@ -231,13 +235,21 @@ std::unique_ptr<OrgMatcher> OrgMatcher::Load(const RuleFiles& files,
     if (!im.short_countries.count(n) && HasHan(n))
       im.trie.Add(n, Impl::kCountry);
   }
-  std::vector<std::string> han_suffixes, latin_suffixes;
+  std::vector<std::string> han_suffixes, latin_suffixes, tail_words;
   for (const RuleFile* f : files.Find("org_suffixes.txt")) {
     for (const auto& line : SplitLines(f->text)) {
       if (Trim(line).empty() || line[0] == '#') continue;
       auto cols = SplitString(line, '\t');
       if (cols[0] == "latin" && cols.size() >= 2) {
         latin_suffixes.push_back(Trim(cols[1]));
+      } else if (cols[0] == "tail" && cols.size() >= 3) {
+        // A company word that joins the name it follows.
+        std::string word = Trim(cols[1]);
+        for (const auto& after : SplitString(Trim(cols[2]), ',')) {
+          if (after == "han") im.han_tails.push_back(word);
+          if (after == "latin") im.latin_tails.push_back(word);
+        }
+        tail_words.push_back(word);
       } else {
         std::string s = Trim(cols[0]);
         han_suffixes.push_back(s);
@@ -277,11 +289,14 @@ std::unique_ptr<OrgMatcher> OrgMatcher::Load(const RuleFiles& files,
       im.latin_suffixes[suf] = true;
       im.trie.Add(Impl::Fold(suf), Impl::kLatinSuffix);
     }
-    for (const char* han : {"公司", "集团", "集團"}) {
-      im.latin_suffixes[han] = false;
-      im.trie.Add(han, Impl::kLatinSuffix);
+    for (const auto& word : tail_words) {
+      im.latin_suffixes[word] = false;
+      im.trie.Add(word, Impl::kLatinSuffix);
     }
   }
+  for (auto* tails : {&im.han_tails, &im.latin_tails})
+    std::sort(tails->begin(), tails->end(),
+              [](const auto& a, const auto& b) { return a.size() > b.size(); });
   im.trie.Freeze();
   UErrorCode status = U_ZERO_ERROR;
   im.words.reset(
@@ -514,13 +529,15 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
       if (!prefix.empty() && im.alias.count(Impl::Fold(prefix)) == 0) {
         b -= prefix.size();
       }
-      // A generic company word right after the name: 应用材料公司,
-      // PhotonDelta集团, Vedanta 集团.
-      static const RE2 kHanTail("^(股份有限公司|有限公司|公司|集团|集團)");
-      static const RE2 kLatinTail("^( ?(?:集团|集團))");
-      re2::StringPiece rest(text.data() + e, text.size() - e), tail;
-      if (RE2::PartialMatch(rest, latin ? kLatinTail : kHanTail, &tail))
-        e += tail.size();
+      // A company word right after the name joins it: 应用材料公司,
+      // PhotonDelta集团, Vedanta 集团 (a space only after a Latin name).
+      size_t t = e + (latin && e < text.size() && text[e] == ' ' ? 1 : 0);
+      for (const auto& word : latin ? im.latin_tails : im.han_tails) {
+        if (text.compare(t, word.size(), word) == 0) {
+          e = t + word.size();
+          break;
+        }
+      }
       if (overlaps(b, e)) continue;
       hits.push_back({b, e, "org.gazetteer", im.Attrs(org)});
       hit_end = e;
