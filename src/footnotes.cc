@@ -80,13 +80,10 @@ void AddFootnoteUrls(Footnote* fn, std::vector<std::string>* all_urls) {
 }
 
 std::vector<RefMark> FindRefMarks(const std::vector<char32_t>& cps,
-                                  const std::set<int>& defined) {
+                                  const std::set<int>& defined,
+                                  const RefMarkWords& words) {
   std::vector<RefMark> marks;
   if (defined.empty()) return marks;
-  static const std::u32string kNoBefore =
-      U"第约近达至到和或、共为有前后每超逾仅增降及与";
-  static const std::u32string kUnits =
-      U"个家项种台座名人年月日号次倍层条位件款轮批期届代亿万千百十轨架枚只片道";
   int n = static_cast<int>(cps.size());
   auto digit = [](char32_t c) { return c >= '0' && c <= '9'; };
   for (int i = 0; i < n; ++i) {
@@ -115,7 +112,7 @@ std::vector<RefMark> FindRefMarks(const std::vector<char32_t>& cps,
     bool ok_before = (IsHan(before) || before == 0x300B || before == 0x201D ||
                       before == 0xFF09 || before == 0x3011 || before == '%' ||
                       before == 0xFF05) &&
-                     kNoBefore.find(before) == std::u32string::npos;
+                     words.not_after.find(before) == std::u32string::npos;
     if (!ok_before) continue;
     int num_max = num, end = j;
     // Range "1-2" or "1 -2".
@@ -137,7 +134,7 @@ std::vector<RefMark> FindRefMarks(const std::vector<char32_t>& cps,
                     (IsHan(after) && end == j && num_max == num);
     if (!ok_after) continue;
     // A Han character after the mark must not make it a count (2轨, 3家).
-    if (IsHan(after) && kUnits.find(after) != std::u32string::npos) continue;
+    if (IsHan(after) && words.count_units.find(after) != std::u32string::npos) continue;
     marks.push_back({start, end, num, num_max, i});
     i = end - 1;
   }

@@ -37,8 +37,14 @@ struct RefMark {
 // punctuation or text (报告1，  日1，  向商务部2提交  可能1-2。  者 1。),
 // or a bracketed number ([1], ［2］); never a count (2轨, 3家) or an
 // ordinal (第3).
+// `not_after` holds the characters a mark never follows (第3, 约3: a number),
+// `count_units` the classifiers that make a following number a count (3家).
+struct RefMarkWords {
+  std::u32string not_after, count_units;
+};
 std::vector<RefMark> FindRefMarks(const std::vector<char32_t>& cps,
-                                  const std::set<int>& defined);
+                                  const std::set<int>& defined,
+                                  const RefMarkWords& words);
 
 // Removes `marks` (sorted, from FindRefMarks on a->body) from the body,
 // records them in a->refs and keeps the body's anchors true, with an anchor

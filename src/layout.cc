@@ -60,6 +60,7 @@ struct LayoutRules::Impl {
   RegexList page_number, header, byline, footnote, sources_heading, subheading,
       figure, section_re, toc, section_frame;
   std::set<std::string> sections;
+  RefMarkWords ref_words;  // ref_not_after / ref_count_units lines
 };
 
 LayoutRules::~LayoutRules() = default;
@@ -126,6 +127,15 @@ std::unique_ptr<LayoutRules> LayoutRules::Load(
       if (Trim(line).empty() || line[0] == '#') continue;
       size_t tab = line.find('\t');
       std::string kind = line.substr(0, tab);
+      if (kind == "ref_not_after" || kind == "ref_count_units") {
+        // Character lists, not patterns.
+        std::u32string chars;
+        for (char32_t c : ToCodePoints(Trim(line.substr(tab + 1))))
+          if (c != ' ') chars.push_back(c);
+        (kind == "ref_not_after" ? im.ref_words.not_after
+                                 : im.ref_words.count_units) += chars;
+        continue;
+      }
       auto it = kinds.find(kind);
       if (tab == std::string::npos || it == kinds.end()) {
         errors->push_back(f->origin + ":" + std::to_string(lineno) +
@@ -865,7 +875,8 @@ void Segmenter::Impl::FinishFootnotes(Article* a) {
 bool Segmenter::Impl::HasMark(const Article& a, int number) const {
   std::set<int> any;  // numbers after it may form a range (1-2)
   for (int k = number; k < number + 10; ++k) any.insert(k);
-  for (const RefMark& m : FindRefMarks(ToCodePoints(a.body.text), any))
+  for (const RefMark& m : FindRefMarks(ToCodePoints(a.body.text), any,
+                                           rules.ref_words))
     if (m.number == number) return true;
   return false;
 }
@@ -874,7 +885,8 @@ void Segmenter::Impl::FinishRefs(Article* a) {
   std::set<int> defined;
   for (const auto& f : a->footnotes)
     if (f.number > 0) defined.insert(f.number);
-  CutRefMarks(a, FindRefMarks(ToCodePoints(a->body.text), defined));
+  CutRefMarks(a, FindRefMarks(ToCodePoints(a->body.text), defined,
+                             rules.ref_words));
 }
 
 void Segmenter::Impl::EmitArticle() {
