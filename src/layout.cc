@@ -665,22 +665,20 @@ void Segmenter::Impl::Process(const Line& l) {
   // Bylines.
   size_t colon = std::min(t.find("\xEF\xBC\x9A"), t.find(':'));
   bool may_be_byline = colon < 40 || l.first == 0xFF08 || l.first == '(';
+  // (A source line may be long: it often holds a URL.)
   if (may_be_byline && MatchAny(rules.byline, t, &g) &&
-      (l.width <= 80 || g["role"].find("来源") != std::string::npos ||
-       g["role"].find("來源") != std::string::npos ||
-       g["role"].find("原文") != std::string::npos)) {
+      (l.width <= 80 || g.count("source"))) {
     FlushParagraph();
     if (pending_title) {
       auto p = std::move(pending_title);
       AppendBody(*p, false);
     }
     if (!cur) StartArticle(nullptr);
-    std::string role = g["role"], names = Trim(g["names"]);
+    std::string names = Trim(g["names"]);
     cur->byline = t;
     cur->byline_line = l.number;
     cur->end_line = std::max(cur->end_line, l.number);
-    if (role == "来源" || role == "來源" || role == "资料来源" ||
-        role == "資料來源" || role == "原文链接" || role == "原文連結") {
+    if (g.count("source")) {
       if (names.find("http") != std::string::npos ||
           names.find("www.") != std::string::npos) {
         EndBlock();
