@@ -98,14 +98,19 @@ LineReader::LineReader(std::string path, std::string encoding,
   }
 }
 
+const std::vector<std::string>& EncodingNames() {
+  static const std::vector<std::string> kNames = {"auto", "utf-8", "gb18030",
+                                                  "utf-16le", "utf-16be"};
+  return kNames;
+}
+
 LineReader::~LineReader() {
   if (own_file_ && file_) std::fclose(file_);
 }
 
 void LineReader::Fail(const std::string& message) {
-  failed_ = true;
   eof_ = true;
-  error_ = message;
+  status_ = Status::Error(StatusCode::kBadInput, path_, 0, 0, message);
 }
 
 bool LineReader::Start(const char* data, size_t n) {
@@ -201,12 +206,12 @@ bool LineReader::Fill() {
 }
 
 bool LineReader::Next(InputLine* line) {
-  if (failed_ && pending_pos_ >= pending_.size()) return false;
+  if (!status_.ok() && pending_pos_ >= pending_.size()) return false;
   size_t nl;
   while ((nl = pending_.find('\n', pending_pos_)) == std::string::npos) {
     if (!Fill()) break;
   }
-  if (failed_) return false;
+  if (!status_.ok()) return false;
   if (nl == std::string::npos) {
     if (pending_pos_ >= pending_.size()) {
       if (conv_ && conv_->invalid > 0 && !summarised_ && sink_) {

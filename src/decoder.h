@@ -10,8 +10,10 @@
 #include <cstdio>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "bulletin/diagnostic.h"
+#include "bulletin/status.h"
 
 namespace bulletin {
 
@@ -20,6 +22,9 @@ struct InputLine {
   int number = 0;           // 1-based line number in the input
   bool page_break = false;  // a form feed stood on this line (and was removed)
 };
+
+// The values `encoding` may take: auto first, then the encodings by name.
+const std::vector<std::string>& EncodingNames();
 
 class LineReader {
  public:
@@ -31,12 +36,12 @@ class LineReader {
   LineReader& operator=(const LineReader&) = delete;
 
   // Fills *line with the next line; returns false at the end of the input or
-  // after a fatal error (see failed()).
+  // after a fatal error (see status()).
   bool Next(InputLine* line);
 
-  // True when the input could not be opened, read or decoded at all.
-  bool failed() const { return failed_; }
-  const std::string& error() const { return error_; }
+  // Not ok (kBadInput, with the path as its file) when the input could not
+  // be opened, read or decoded at all.
+  const Status& status() const { return status_; }
   // The encoding in use once known (after the first Next()).
   const std::string& encoding() const { return encoding_; }
   // Number of invalid byte sequences replaced by U+FFFD so far.
@@ -52,8 +57,8 @@ class LineReader {
   DiagnosticSink sink_;
   FILE* file_ = nullptr;
   bool own_file_ = false;
-  bool started_ = false, eof_ = false, failed_ = false;
-  std::string error_;
+  bool started_ = false, eof_ = false;
+  Status status_;
   std::string pending_;  // decoded UTF-8 not yet handed out as lines
   size_t pending_pos_ = 0;
   std::string raw_carry_;  // UTF-8 input bytes of an unfinished character

@@ -2,6 +2,7 @@
 
 #include "decoder.h"
 #include "orgs.h"
+#include "text_util.h"
 
 namespace bulletin {
 
@@ -18,16 +19,23 @@ const char* SeverityName(Severity s) {
 }
 
 std::unique_ptr<Engine> Engine::Load(const std::string& rules_dir,
-                                     std::vector<std::string>* errors) {
+                                     std::vector<Status>* errors) {
   auto e = std::make_unique<Engine>();
   e->files = RuleFiles::Builtin();
-  std::string err;
-  if (!rules_dir.empty() && !e->files.AddDirectory(rules_dir, &err)) {
-    errors->push_back(err);
-    return nullptr;
+  if (!rules_dir.empty()) {
+    Status s = e->files.AddDirectory(rules_dir);
+    if (!s.ok()) {
+      errors->push_back(std::move(s));
+      return nullptr;
+    }
   }
-  e->layout = LayoutRules::Load(e->files, errors);
-  e->extractor = Extractor::Load(e->files, errors);
+  // The loaders still report "file:line: message" strings.
+  std::vector<std::string> messages;
+  e->layout = LayoutRules::Load(e->files, &messages);
+  e->extractor = Extractor::Load(e->files, &messages);
+  for (auto& m : messages)
+    errors->push_back(
+        Status::Error(StatusCode::kBadRules, "", 0, 0, std::move(m)));
   if (!e->layout || !e->extractor) return nullptr;
   return e;
 }
@@ -37,16 +45,24 @@ InputResult RunInput(const Engine& engine, const std::string& path,
                      const std::function<void(Article&&)>& sink,
                      const DiagnosticSink& diag) {
   InputResult result;
+  // The name as it appears in the records and diagnostics: valid UTF-8.
+  std::string name;
+  for (char32_t c : ToCodePoints(path)) AppendUtf8(c, &name);
+  if (name != path)
+    result.status = Status::Error(
+        StatusCode::kBadInput, path, 0, 0,
+        "file name is not valid UTF-8; its records have U+FFFD in "
+        "source.path for the bad bytes");
   LineReader reader(path, opt.encoding, diag);
   DocContext ctx;
   ctx.reference_date = opt.reference_date;
   ctx.min_year = opt.min_year;
   ctx.max_year = opt.max_year;
   ctx.diag = diag;
-  ctx.path = path;
+  ctx.path = name;
   engine.extractor->StartDocument();
   Segmenter seg(
-      *engine.layout, path,
+      *engine.layout, name,
       [&](Article&& a) {
         engine.extractor->Process(&a, &ctx);
         sink(std::move(a));
@@ -54,10 +70,7 @@ InputResult RunInput(const Engine& engine, const std::string& path,
       diag);
   InputLine line;
   while (reader.Next(&line)) seg.Push(std::move(line));
-  if (reader.failed()) {
-    result.failed = true;
-    result.error = reader.error();
-  }
+  if (!reader.status().ok()) result.status = reader.status();
   seg.Finish();
   result.encoding = reader.encoding();
   result.invalid_sequences = reader.invalid_sequences();

@@ -10,6 +10,7 @@
 
 #include "bulletin/article.h"
 #include "bulletin/diagnostic.h"
+#include "bulletin/status.h"
 #include "extract.h"
 #include "layout.h"
 #include "rule_files.h"
@@ -29,14 +30,16 @@ struct Engine {
   std::unique_ptr<Extractor> extractor;
 
   // Loads the built-in rules plus `rules_dir` (when not empty). Returns
-  // nullptr and fills *errors ("file:line: message") on any broken rule.
+  // nullptr and appends to *errors (kBadRules) on any broken rule or table.
   static std::unique_ptr<Engine> Load(const std::string& rules_dir,
-                                      std::vector<std::string>* errors);
+                                      std::vector<Status>* errors);
 };
 
 struct InputResult {
-  bool failed = false;  // could not be opened, read or decoded
-  std::string error;    // the reason, when failed
+  // kBadInput when the input could not be opened, read or decoded, or its
+  // name is not valid UTF-8 (its records are then written with U+FFFD in
+  // source.path).
+  Status status;
   std::string encoding;
   int invalid_sequences = 0;  // bytes the decoder replaced by U+FFFD
   SegmenterStats stats;

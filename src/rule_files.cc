@@ -22,12 +22,11 @@ RuleFiles RuleFiles::Builtin() {
   return r;
 }
 
-bool RuleFiles::AddDirectory(const std::string& dir, std::string* error) {
+Status RuleFiles::AddDirectory(const std::string& dir) {
   DIR* d = opendir(dir.c_str());
-  if (!d) {
-    *error = dir + ": " + std::strerror(errno);
-    return false;
-  }
+  if (!d)
+    return Status::Error(StatusCode::kBadRules, dir, 0, 0,
+                         std::strerror(errno));
   std::vector<std::string> names;  // sorted below for a stable order
   while (dirent* e = readdir(d)) {
     std::string name = e->d_name;
@@ -41,15 +40,14 @@ bool RuleFiles::AddDirectory(const std::string& dir, std::string* error) {
     struct stat st;
     if (stat(path.c_str(), &st) != 0 || !S_ISREG(st.st_mode)) continue;
     std::ifstream in(path, std::ios::binary);
-    if (!in) {
-      *error = path + ": " + std::strerror(errno);
-      return false;
-    }
+    if (!in)
+      return Status::Error(StatusCode::kBadRules, path, 0, 0,
+                           std::strerror(errno));
     std::ostringstream ss;
     ss << in.rdbuf();
     files_.push_back({name, path, ss.str()});
   }
-  return true;
+  return Status::Ok();
 }
 
 std::vector<const RuleFile*> RuleFiles::Find(const std::string& name) const {

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "bulletin/status.h"
+
 namespace bulletin {
 
 struct RuleFile {
@@ -23,8 +25,9 @@ class RuleFiles {
   // Adds every regular file of `dir` (not recursive). A user file does not
   // replace the embedded file of the same name: both are read, the user's
   // last, so its table rows add to the built-in ones and its rules override
-  // same-named rules. Returns false and sets *error when `dir` cannot be read.
-  bool AddDirectory(const std::string& dir, std::string* error);
+  // same-named rules. Fails (kBadRules) when `dir` or a file in it cannot
+  // be read.
+  Status AddDirectory(const std::string& dir);
 
   // The files called `name`, built-in first.
   std::vector<const RuleFile*> Find(const std::string& name) const;

@@ -119,8 +119,8 @@ expect_rc 2 "--format xml"
 printf '# comment\ndisable url.malformed\nenable no.such-rule\n' >"$tmp/cfg"
 run --config "$tmp/cfg" "$bad"
 expect_rc 2 "config with an unknown rule"
-grep -qF "$tmp/cfg:3: unknown rule 'no.such-rule'" "$tmp/err" ||
-  fail "config: message should name file:line and the rule"
+grep -qF "$tmp/cfg:3:8: unknown rule 'no.such-rule'" "$tmp/err" ||
+  fail "config: message should name file:line:col and the rule"
 printf 'silence url.malformed\n' >"$tmp/cfg"
 run --config "$tmp/cfg" "$bad"
 expect_rc 2 "config with an unknown directive"

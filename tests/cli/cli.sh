@@ -136,6 +136,26 @@ if [ "$(id -u)" -ne 0 ]; then  # root reads anything
     fail "an unreadable file: the other file was not processed"
 fi
 
+# --- A file name that is not UTF-8 -------------------------------------------
+# Its records are written with U+FFFD for the bad bytes in source.path; the
+# run names the file and exits 3.
+bad_name=$tmp/$'bad-\xff\xfe-name.txt'
+cp "$s1" "$bad_name"
+run "$bin" "$bad_name" "$s2"
+expect_status 3 "a file name that is not UTF-8"
+grep -qF "$bad_name: file name is not valid UTF-8" "$tmp/err" ||
+  fail "a file name that is not UTF-8: no 'path: message' on stderr"
+py '
+rs = records(sys.argv[1])
+n1 = len(records(sys.argv[2]))
+assert len(rs) == n1 + len(records(sys.argv[3])), "records missing"
+assert all(r["source"]["path"].endswith("bad-\ufffd\ufffd-name.txt")
+           for r in rs[:n1]), rs[0]["source"]["path"]
+' "$tmp/out" "$tmp/s1.jsonl" "$tmp/s2.jsonl" ||
+  fail "a file name that is not UTF-8: records missing or path not replaced"
+run "$bin" check "$bad_name"
+[ "$status" -eq 3 ] || fail "check on a file name that is not UTF-8: exit status $status, expected 3"
+
 # --- A closed pipe -----------------------------------------------------------
 : >"$tmp/big.txt"
 while [ "$(wc -c <"$tmp/big.txt")" -le 2200000 ]; do

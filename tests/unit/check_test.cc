@@ -303,18 +303,18 @@ TEST_CASE("check: --years and config files are parsed strictly", "[check]") {
     CHECK_FALSE(ParseYears(bad, &from, &to));
 
   std::set<std::string> off;
-  std::string error;
-  CHECK(
-      ApplyCheckConfig("# release\n\ndisable url.shared  # noisy\n"
-                       "disable title.duplicate\nenable url.shared\n",
-                       "cfg", &off, &error));
+  CHECK(ApplyCheckConfig("# release\n\ndisable url.shared  # noisy\n"
+                         "disable title.duplicate\nenable url.shared\n",
+                         "cfg", &off)
+            .ok());
   CHECK(off == std::set<std::string>{"title.duplicate"});
-  CHECK_FALSE(ApplyCheckConfig("disable url.nope\n", "cfg", &off, &error));
-  CHECK(error ==
-        "cfg:1: unknown rule 'url.nope' (bulletin-extract check "
+  Status s = ApplyCheckConfig("disable url.nope\n", "cfg", &off);
+  CHECK(s.code == StatusCode::kBadUsage);
+  CHECK(s.ToString() ==
+        "cfg:1:9: unknown rule 'url.nope' (bulletin-extract check "
         "--help lists them)");
-  CHECK_FALSE(ApplyCheckConfig("\nmute url.shared\n", "cfg", &off, &error));
-  CHECK(error.rfind("cfg:2: ", 0) == 0);
+  s = ApplyCheckConfig("\n  mute url.shared\n", "cfg", &off);
+  CHECK(s.ToString().rfind("cfg:2:3: ", 0) == 0);
 }
 
 TEST_CASE("check: invalid bytes are an error only with --encoding utf-8",

@@ -62,8 +62,8 @@ Decoded ReadPath(const std::string& path, const std::string& encoding) {
   InputLine line;
   while (reader.Next(&line)) d.lines.push_back(line);
   d.encoding = reader.encoding();
-  d.failed = reader.failed();
-  d.error = reader.error();
+  d.failed = !reader.status().ok();
+  d.error = reader.status().message;
   d.invalid = reader.invalid_sequences();
   return d;
 }

@@ -990,8 +990,7 @@ TEST_CASE("A broken rule is reported as file:line with RE2's error",
   std::string path =
       dir.Write("extra.rules", "# comment\nmoney.bad 10 (unclosed\n");
   RuleFiles files = RuleFiles::Builtin();
-  std::string err;
-  REQUIRE(files.AddDirectory(dir.path(), &err));
+  REQUIRE(files.AddDirectory(dir.path()).ok());
   std::vector<std::string> errors;
   auto ex = Extractor::Load(files, &errors);
   CHECK(ex == nullptr);
@@ -1006,8 +1005,7 @@ TEST_CASE("Every broken rule is reported in one load", "[extract][load]") {
                                "money.bad1 10 (unclosed\nmoney.bad2 10 [z-a]\n"
                                "nosuchtype.x 10 abc\n");
   RuleFiles files = RuleFiles::Builtin();
-  std::string err;
-  REQUIRE(files.AddDirectory(dir.path(), &err));
+  REQUIRE(files.AddDirectory(dir.path()).ok());
   std::vector<std::string> errors;
   auto ex = Extractor::Load(files, &errors);
   CHECK(ex == nullptr);
@@ -1023,8 +1021,7 @@ TEST_CASE("A rule in a --rules directory overrides the built-in one",
   std::string path =
       dir.Write("figures.rules", "percent.sign 30 NEVERMATCHES\n");
   RuleFiles files = RuleFiles::Builtin();
-  std::string err;
-  REQUIRE(files.AddDirectory(dir.path(), &err));
+  REQUIRE(files.AddDirectory(dir.path()).ok());
   std::vector<std::string> errors;
   auto ex = Extractor::Load(files, &errors);
   REQUIRE(ex != nullptr);
@@ -1070,8 +1067,7 @@ TEST_CASE(
             "Xinghe Microelectronics\tcompany\tCN\t星河微电子|星河微\n"
             "TSMC\tcompany\tTW\t台积公司\n");
   RuleFiles files = RuleFiles::Builtin();
-  std::string err;
-  REQUIRE(files.AddDirectory(dir.path(), &err));
+  REQUIRE(files.AddDirectory(dir.path()).ok());
   std::vector<std::string> errors;
   auto ex = Extractor::Load(files, &errors);
   REQUIRE(ex != nullptr);
@@ -1100,8 +1096,7 @@ TEST_CASE("A currency row in a --rules directory adds a currency",
   RuleDir dir;
   dir.Write("currencies.tsv", "比特币\tXBT\tafter\n");
   RuleFiles files = RuleFiles::Builtin();
-  std::string err;
-  REQUIRE(files.AddDirectory(dir.path(), &err));
+  REQUIRE(files.AddDirectory(dir.path()).ok());
   std::vector<std::string> errors;
   auto ex = Extractor::Load(files, &errors);
   REQUIRE(ex != nullptr);

@@ -1,0 +1,163 @@
+// The command line: every option (CLI11), the default `extract` command and
+// the dispatch to the others (commands.h).
+#include <CLI/CLI.hpp>
+#include <csignal>
+#include <cstdio>
+#include <string>
+#include <vector>
+
+#include "commands.h"
+#include "exit_codes.h"
+#include "options.h"
+#include "output.h"
+#include "pipeline.h"
+#include "record.h"
+
+namespace bulletin::cli {
+namespace {
+
+const char* kExamples = R"(
+Examples:
+  bulletin-extract issue.txt > issue.jsonl
+  cat issue.txt | bulletin-extract --pretty
+  bulletin-extract --encoding gb18030 old-issue.txt
+  bulletin-extract issue.txt | jq -r '.title'
+  bulletin-extract issue.txt | jq -c '.entities[] | select(.type=="money") | {text, value, currency}'
+  bulletin-extract issue.txt | jq -s 'map(.entities[]) | group_by(.type) | map({type: .[0].type, n: length})'
+  bulletin-extract check --format github issue.txt
+  bulletin-extract rules test snippet.txt
+
+Exit status: 0 success, 1 check found errors, 2 usage error,
+3 an input could not be read or decoded (the other inputs are still processed).
+)";
+
+struct ExtractOptions {
+  std::vector<std::string> files;
+  std::string output, encoding = "auto", rules_dir, reference_date;
+  bool pretty = false, context = false, verbose = false;
+};
+
+// What reaches stderr during extraction: errors and decoding problems
+// always, everything with --verbose.
+bool ShouldPrint(const Diagnostic& d, bool verbose) {
+  return verbose || d.severity == Severity::kError ||
+         d.rule.rfind("decode.", 0) == 0;
+}
+
+int RunExtract(ExtractOptions opt) {
+  auto engine = LoadEngine(opt.rules_dir);
+  if (!engine) return kExitUsage;
+  if (opt.files.empty()) opt.files.push_back("-");
+  Output out(opt.output);
+  if (!out.ok()) {
+    PrintStatus(Status::Error(StatusCode::kBadUsage, opt.output, 0, 0,
+                              "cannot write"));
+    return kExitUsage;
+  }
+  PipelineOptions popt;
+  popt.encoding = opt.encoding;
+  popt.reference_date = opt.reference_date;
+  RecordOptions ropt;
+  ropt.pretty = opt.pretty;
+  ropt.context = opt.context;
+  int rc = kExitOk;
+  DiagnosticSink diag = [&](const Diagnostic& d) {
+    if (ShouldPrint(d, opt.verbose)) PrintDiagnostic(d);
+  };
+  for (const auto& path : opt.files) {
+    InputResult r = RunInput(
+        *engine, path, popt,
+        [&](Article&& a) { out.Line(RecordJson(a, ropt)); }, diag);
+    if (!r.status.ok()) {
+      PrintStatus(r.status);
+      rc = ExitCode(r.status.code);
+    } else if (opt.encoding != "auto" && r.invalid_sequences > 0) {
+      // The input is not in the encoding the user named: its records were
+      // written (bad bytes as U+FFFD), but the run reports the failure.
+      std::fprintf(stderr, "%s: not valid %s: %d invalid byte sequences\n",
+                   path.c_str(), opt.encoding.c_str(), r.invalid_sequences);
+      rc = kExitInput;
+    } else if (opt.verbose) {
+      std::fprintf(stderr,
+                   "%s: %s, %d articles, %d lines of page furniture dropped, "
+                   "%d lines outside any titled article\n",
+                   path.c_str(), r.encoding.c_str(), r.stats.articles,
+                   r.stats.dropped_lines, r.stats.unplaced_lines);
+    }
+  }
+  return rc;
+}
+
+}  // namespace
+
+int Main(int argc, char** argv) {
+  std::signal(SIGPIPE, SIG_IGN);
+  CLI::App app{
+      "bulletin-extract: Chinese technology and policy bulletins "
+      "to JSON Lines, one record per article.",
+      "bulletin-extract"};
+  app.footer(kExamples);
+  app.set_version_flag("--version",
+                       std::string("bulletin-extract ") + BULLETIN_VERSION);
+  ExtractOptions xo;
+  app.add_option("files", xo.files, "Input files ('-' or none: stdin)");
+  app.add_option("-o,--output", xo.output, "Write the records to FILE");
+  app.add_flag("--pretty", xo.pretty, "Indent the JSON records");
+  app.add_flag("--context", xo.context, "Add each entity's sentence");
+  app.add_flag("-v,--verbose", xo.verbose,
+               "Report layout warnings and a summary per input on stderr");
+  AddEncodingOption(&app, &xo.encoding);
+  AddRulesOption(&app, &xo.rules_dir);
+  AddReferenceDateOption(&app, &xo.reference_date);
+
+  // `extract` is the default: `bulletin-extract FILE` and
+  // `bulletin-extract extract FILE` are the same; the subcommand's options
+  // fall through to the main ones.
+  CLI::App* extract = app.add_subcommand(
+      "extract", "Extract records (the default when no subcommand is given)");
+  extract->fallthrough();
+  extract->footer("");
+  extract->add_option("files", xo.files, "Input files ('-' or none: stdin)");
+
+  CLI::App* schema =
+      app.add_subcommand("schema", "Print the JSON Schema of a record");
+  schema->footer("");
+  CLI::App* rules = app.add_subcommand("rules", "Inspect the rules");
+  rules->footer("");
+  rules->require_subcommand(1);
+  RulesOptions ro;
+  CLI::App* rules_list = rules->add_subcommand("list", "List loaded rules");
+  rules_list->footer("");
+  rules_list->add_flag("--files", ro.list_files,
+                       "List the loaded rule and table files instead, with "
+                       "their origins");
+  AddRulesOption(rules_list, &ro.rules_dir);
+  CLI::App* rules_test =
+      rules->add_subcommand("test", "Show which rule matched what in FILE");
+  rules_test->footer("");
+  rules_test->add_option("file", ro.file, "Text file ('-' for stdin)")
+      ->required();
+  AddEncodingOption(rules_test, &ro.encoding);
+  AddRulesOption(rules_test, &ro.rules_dir);
+  CheckOptions co;
+  CLI::App* check = AddCheckCommand(&app, &co);
+
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    int rc = app.exit(e);
+    return rc == 0 ? kExitOk : kExitUsage;
+  }
+
+  if (schema->parsed()) {
+    Output out("");
+    out.Line(RecordSchema());
+    return kExitOk;
+  }
+  if (check->parsed()) return RunCheck(co);
+  if (rules_list->parsed()) return RunRulesList(ro);
+  if (rules_test->parsed()) return RunRulesTest(ro);
+  return RunExtract(xo);
+}
+
+}  // namespace bulletin::cli

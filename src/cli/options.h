@@ -1,0 +1,32 @@
+// The options several subcommands share, each defined once, and the rule
+// loading every subcommand does the same way.
+#ifndef BULLETIN_CLI_OPTIONS_H_
+#define BULLETIN_CLI_OPTIONS_H_
+
+#include <memory>
+#include <string>
+
+namespace CLI {
+class App;
+}
+
+namespace bulletin {
+struct Engine;
+}
+
+namespace bulletin::cli {
+
+// --encoding NAME: one of EncodingNames() (decoder.h).
+void AddEncodingOption(CLI::App* app, std::string* encoding);
+// --rules DIR: an existing directory.
+void AddRulesOption(CLI::App* app, std::string* rules_dir);
+// --reference-date YYYY-MM-DD.
+void AddReferenceDateOption(CLI::App* app, std::string* date);
+
+// The built-in rules plus `rules_dir`; on failure every problem is printed
+// (file:line:col: message) and nullptr returned (exit status kExitUsage).
+std::unique_ptr<Engine> LoadEngine(const std::string& rules_dir);
+
+}  // namespace bulletin::cli
+
+#endif  // BULLETIN_CLI_OPTIONS_H_
