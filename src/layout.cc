@@ -318,10 +318,16 @@ struct Segmenter::Impl {
 
   void EndBlock();
   void FlushDone(size_t keep);
-  void Dropped() {  // a line of page furniture removed
+  // An input of one line that is only furniture-like (a bare date, a
+  // number) is that expression, not furniture: the line is kept until the end
+  // of the input and placed as text when nothing else came (see Finish).
+  int nonblank_lines = 0;
+  std::unique_ptr<Line> lone_dropped;
+  void Dropped(const Line& l) {  // a line of page furniture removed
     crossed_page = true;
     ++stats.dropped_lines;
     if (cur) ++cur->dropped_lines;
+    if (nonblank_lines == 1) lone_dropped = std::make_unique<Line>(l);
   }
 
   Impl(const LayoutRules::Impl& r, std::string p, ArticleSink s,
@@ -376,6 +382,13 @@ void Segmenter::Finish() {
   Impl& m = *impl_;
   if (!m.warm) m.LearnLayout();
   m.Drain(true);
+  if (m.lone_dropped && m.nonblank_lines == 1) {
+    // The whole input is one line the furniture rules took (2018年10月, 12):
+    // it is the text, not furniture.
+    --m.stats.dropped_lines;
+    m.AddText(*m.lone_dropped);
+    m.lone_dropped.reset();
+  }
   m.FlushParagraph();
   if (m.pending_title) {
     auto p = std::move(m.pending_title);
@@ -519,6 +532,7 @@ void Segmenter::Impl::Process(const Line& l) {
     }
     return;
   }
+  if (++nonblank_lines == 2) lone_dropped.reset();
   std::map<std::string, std::string> g;
   const Line* next = Peek(0);
   const std::string& t = l.text;
@@ -534,7 +548,7 @@ void Segmenter::Impl::Process(const Line& l) {
                   (separator_seen || in_footnote) &&
                   MatchAny(rules.footnote, t, &g);
     if (!marker) {
-      Dropped();
+      Dropped(l);
       page_top = true;
       EndBlock();
       FlushDone(0);
@@ -559,7 +573,7 @@ void Segmenter::Impl::Process(const Line& l) {
       !(Peek(1) && StartsWithUrl(Peek(1)->text)) &&
       !MatchAny(rules.byline, t)) {
     seen_headers.insert(t);
-    Dropped();
+    Dropped(l);
     return;
   }
   // Section headings, possibly framed: 一、政策动态, 【产业动态】.
@@ -577,7 +591,7 @@ void Segmenter::Impl::Process(const Line& l) {
   if (is_section && has_section && section_name == section &&
       (page_top || seen_headers.count(t))) {
     seen_headers.insert(t);  // the section's name repeated as a header
-    Dropped();
+    Dropped(l);
     return;
   }
   if (!is_section &&
@@ -586,13 +600,13 @@ void Segmenter::Impl::Process(const Line& l) {
        ((content_lines < 3 || page_top) && l.width <= 90 &&
         MatchAny(rules.header, folded)))) {
     seen_headers.insert(t);
-    Dropped();
+    Dropped(l);
     return;
   }
   bool digit_end = (l.last >= '0' && l.last <= '9') ||
                    (l.last >= 0xFF10 && l.last <= 0xFF19);
   if ((digit_end || l.width <= 24) && MatchAny(rules.toc, folded)) {
-    Dropped();
+    Dropped(l);
     return;
   }
   page_top = false;

@@ -312,6 +312,16 @@ expect_status 0 "extract FILE"
 cmp -s "$tmp/out" "$tmp/default.jsonl" ||
   fail "extract FILE: differs from the default command"
 
+# An input that is one expression and nothing else yields its entity (such a
+# line is not page furniture when it is all there is).
+printf '2031年7月\n' >"$tmp/lone.txt"
+run "$bin" "$tmp/lone.txt"
+expect_status 0 "one-line input"
+py '
+ents = [e for r in records(sys.argv[1]) for e in r["entities"]]
+assert [(e["type"], e["value"]) for e in ents] == [("date", "2031-07")], ents
+' "$tmp/out" || fail "one-line input: the date is not extracted"
+
 run "$bin" schema
 expect_status 0 "schema"
 py '

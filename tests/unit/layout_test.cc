@@ -127,6 +127,27 @@ TEST_CASE("Page numbers and running headers are dropped", "[layout]") {
   CHECK(s.stats.dropped_lines >= 4);
 }
 
+TEST_CASE("An input of one furniture-like line is kept as its text",
+          "[layout]") {
+  // A lone date or number is the whole input, not a running header.
+  for (std::string line : {"2031年7月", "2031 年 7 月 9 日", "17"}) {
+    Segmented s = Segment({"", line, ""});
+    INFO(line);
+    REQUIRE(s.articles.size() == 1);
+    CHECK(s.AllText().find(line) != std::string::npos);
+    CHECK(s.stats.dropped_lines == 0);
+  }
+}
+
+TEST_CASE("A furniture-like line beside other text is still dropped",
+          "[layout]") {
+  Segmented s = Segment({"2031年7月", "", kTitle1, "", kP1});
+  REQUIRE(s.articles.size() == 1);
+  CHECK(s.articles[0].title.text == kTitle1);
+  CHECK(s.AllText().find("2031年7月") == std::string::npos);
+  CHECK(s.stats.dropped_lines == 1);
+}
+
 TEST_CASE("Page numbers in the forms 第 3 页 and 3/8 are dropped", "[layout]") {
   std::vector<std::string> d = {kTitle1, ""};
   Add(&d, Wrap(kP1));
