@@ -9,7 +9,6 @@
 #include <tuple>
 
 #include "check_rules.h"
-#include "normalize.h"
 #include "rule_files.h"
 #include "text_util.h"
 
@@ -96,18 +95,13 @@ std::unique_ptr<Checker> Checker::Load(const std::string& rules_dir,
   c->opt_ = opt;
   c->engine_ = Engine::Load(rules_dir, errors);
   if (!c->engine_) return nullptr;
-  std::vector<std::string> messages;
-  c->tables_ = Tables::Load(c->engine_->files, &messages);
   std::string error;
-  if (c->tables_) {
-    c->checker_ = ArticleChecker::Create(*c->tables_,
-                                         {opt.min_year, opt.max_year}, &error);
-    if (!c->checker_) messages.push_back(error);
+  c->checker_ = ArticleChecker::Create(c->engine_->extractor->tables(),
+                                       {opt.min_year, opt.max_year}, &error);
+  if (!c->checker_) {
+    errors->push_back(Status::Error(StatusCode::kBadRules, "", 0, 0, error));
+    return nullptr;
   }
-  for (auto& m : messages)
-    errors->push_back(
-        Status::Error(StatusCode::kBadRules, "", 0, 0, std::move(m)));
-  if (!c->checker_) return nullptr;
   return c;
 }
 

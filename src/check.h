@@ -16,7 +16,6 @@
 
 namespace bulletin {
 
-class Tables;
 class ArticleChecker;
 
 // Parses "FROM..TO" (FROM <= TO). Returns false when malformed.
@@ -58,7 +57,6 @@ class Checker {
   Checker() = default;
   PipelineOptions opt_;
   std::unique_ptr<Engine> engine_;
-  std::unique_ptr<Tables> tables_;
   std::unique_ptr<ArticleChecker> checker_;
 };
 

@@ -51,6 +51,7 @@ struct Extractor::Impl {
 
 Extractor::~Extractor() = default;
 const std::vector<RuleInfo>& Extractor::rules() const { return impl_->infos; }
+const Tables& Extractor::tables() const { return *impl_->tables; }
 
 namespace {
 
@@ -202,7 +203,7 @@ std::string SetTrigger(const std::string& p) {
 }  // namespace
 
 std::unique_ptr<Extractor> Extractor::Load(const RuleFiles& files,
-                                           std::vector<std::string>* errors) {
+                                           std::vector<Status>* errors) {
   auto ex = std::unique_ptr<Extractor>(new Extractor);
   ex->impl_ = std::make_unique<Impl>();
   Impl& m = *ex->impl_;
@@ -226,32 +227,38 @@ std::unique_ptr<Extractor> Extractor::Load(const RuleFiles& files,
       ++lineno;
       std::string line = Trim(raw);
       if (line.empty() || line[0] == '#') continue;
-      auto where = f->origin + ":" + std::to_string(lineno) + ": ";
+      // Reports `message` at byte `at` of the trimmed line.
+      size_t lead = raw.find_first_not_of(" \t");
+      auto error = [&](size_t at, const std::string& message) {
+        int col = static_cast<int>(
+            ToCodePoints(std::string_view(raw).substr(0, lead + at)).size() +
+            1);
+        errors->push_back(Status::Error(StatusCode::kBadRules, f->origin,
+                                        lineno, col, message));
+      };
       std::string rest;
+      // Where `rest` (the pattern, the end of the line) starts.
+      auto rest_at = [&] { return line.size() - rest.size(); };
       if (line[0] == '!') {
         auto w = Words(line.substr(1), 1, &rest);
         if (!last || w.empty() || (w[0] != "before" && w[0] != "after") ||
             rest.empty()) {
-          errors->push_back(where +
-                            "expected '! before RE' or '! after RE' "
-                            "under a rule");
+          error(0, "expected '! before RE' or '! after RE' under a rule");
           continue;
         }
         std::string err;
         std::string pat = Expand(rest, macros, &err);
-        if (!err.empty()) errors->push_back(where + err);
+        if (!err.empty()) error(rest_at(), err);
         RE2 test(pat, opt);
-        if (!test.ok())
-          errors->push_back(where + "bad pattern: " + test.error());
+        if (!test.ok()) error(rest_at(), "bad pattern: " + test.error());
         (w[0] == "before" ? last->not_before : last->not_after) = pat;
         continue;
       }
       if (line[0] == '@') {
         auto w = Words(line, 2, &rest);
         if (w.size() < 2 || rest.empty()) {
-          errors->push_back(where +
-                            "expected '@define NAME PATTERN' or "
-                            "'@table NAME FILE [TAG]'");
+          error(0,
+                "expected '@define NAME PATTERN' or '@table NAME FILE [TAG]'");
           continue;
         }
         if (w[0] == "@define") {
@@ -261,28 +268,28 @@ std::unique_ptr<Extractor> Extractor::Load(const RuleFiles& files,
           auto tw = Words(rest, 1, &tag);
           std::string alt;
           if (!m.tables->Alternation(tw[0], tag, &alt)) {
-            errors->push_back(where + "no table '" + tw[0] + "'" +
-                              (tag.empty() ? "" : " with tag '" + tag + "'"));
+            error(rest_at(), "no table '" + tw[0] + "'" +
+                                 (tag.empty() ? "" : " with tag '" + tag + "'"));
             continue;
           }
           macros[w[1]] = alt;
         } else {
-          errors->push_back(where + "unknown directive " + w[0]);
+          error(0, "unknown directive " + w[0]);
         }
         continue;
       }
       auto w = Words(line, 2, &rest);
       size_t dot = w.empty() ? std::string::npos : w[0].find('.');
       if (w.size() < 2 || rest.empty() || dot == std::string::npos) {
-        errors->push_back(where + "expected 'TYPE.NAME PRIORITY PATTERN'");
+        error(0, "expected 'TYPE.NAME PRIORITY PATTERN'");
         last = nullptr;
         continue;
       }
       char* endp = nullptr;
       long prio = std::strtol(w[1].c_str(), &endp, 10);
       if (*endp) {
-        errors->push_back(where + "priority must be a whole number, not '" +
-                          w[1] + "'");
+        error(line.find(w[1], w[0].size()),
+              "priority must be a whole number, not '" + w[1] + "'");
         last = nullptr;
         continue;
       }
@@ -295,18 +302,18 @@ std::unique_ptr<Extractor> Extractor::Load(const RuleFiles& files,
       std::string err;
       p.info.pattern = Expand(rest, macros, &err);
       if (!err.empty()) {
-        errors->push_back(where + err);
+        error(rest_at(), err);
         last = nullptr;
         continue;
       }
       if (!Tables::KnownType(p.info.type)) {
-        errors->push_back(where + "unknown entity type '" + p.info.type + "'");
+        error(0, "unknown entity type '" + p.info.type + "'");
         last = nullptr;
         continue;
       }
       RE2 re(p.info.pattern, opt);
       if (!re.ok()) {
-        errors->push_back(where + "bad pattern: " + re.error());
+        error(rest_at(), "bad pattern: " + re.error());
         last = nullptr;
         continue;
       }
@@ -329,8 +336,8 @@ std::unique_ptr<Extractor> Extractor::Load(const RuleFiles& files,
   for (auto& p : rules) {
     std::string err;
     if (m.set->Add(SetTrigger(p.info.pattern), &err) < 0) {
-      errors->push_back(p.info.origin + ":" + std::to_string(p.info.line) +
-                        ": bad pattern: " + err);
+      errors->push_back(Status::Error(StatusCode::kBadRules, p.info.origin,
+                                      p.info.line, 0, "bad pattern: " + err));
       return nullptr;
     }
     m.regexes.push_back(std::make_unique<RE2>(p.info.pattern, opt));
@@ -345,15 +352,18 @@ std::unique_ptr<Extractor> Extractor::Load(const RuleFiles& files,
     m.infos.push_back(std::move(p.info));
   }
   if (!m.set->Compile()) {
-    errors->push_back("rules: the rule set is too large to compile");
+    errors->push_back(Status::Error(StatusCode::kBadRules, "rules", 0, 0,
+                                    "the rule set is too large to compile"));
     return nullptr;
   }
   UErrorCode status = U_ZERO_ERROR;
   m.sentences.reset(
       icu::BreakIterator::createSentenceInstance(icu::Locale("zh"), status));
   if (U_FAILURE(status)) {
-    errors->push_back(std::string("icu: cannot create sentence iterator: ") +
-                      u_errorName(status));
+    errors->push_back(Status::Error(
+        StatusCode::kBadRules, "", 0, 0,
+        std::string("icu: cannot create sentence iterator: ") +
+            u_errorName(status)));
     return nullptr;
   }
   return ex;

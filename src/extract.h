@@ -45,10 +45,11 @@ class Tables;  // currencies, units, qualifiers, numerals (normalize.cc)
 class Extractor {
  public:
   // Loads every *.rules file and the tables they use. Every broken rule is
-  // reported as "file:line: message" (with RE2's error) in *errors, and then
-  // nothing is returned: nothing is half-loaded.
+  // reported as "file:line:col: message" (with RE2's error; the column is
+  // where the pattern starts) in *errors, and then nothing is returned:
+  // nothing is half-loaded.
   static std::unique_ptr<Extractor> Load(const RuleFiles& files,
-                                         std::vector<std::string>* errors);
+                                         std::vector<Status>* errors);
   ~Extractor();
 
   // Forgets what the previous document taught (abbreviations).
@@ -69,6 +70,8 @@ class Extractor {
   std::vector<RawMatch> Explain(const std::string& text) const;
 
   const std::vector<RuleInfo>& rules() const;
+  // The tables the rules and normalisers use (loaded once, here).
+  const Tables& tables() const;
 
   struct Impl;
 

@@ -67,14 +67,14 @@ LayoutRules::~LayoutRules() = default;
 
 namespace {
 
-bool AddPattern(const std::string& origin, int lineno, const std::string& pat,
-                RegexList* list, std::vector<std::string>* errors) {
+// Compiles `pat`, which starts in column `col` of `row`, into *list.
+bool AddPattern(const TableRow& row, size_t col, const std::string& pat,
+                RegexList* list, std::vector<Status>* errors) {
   RE2::Options opt;
   opt.set_log_errors(false);
   auto re = std::make_unique<RE2>(pat, opt);
   if (!re->ok()) {
-    errors->push_back(origin + ":" + std::to_string(lineno) +
-                      ": bad pattern: " + re->error());
+    errors->push_back(row.Error(col, "bad pattern: " + re->error()));
     return false;
   }
   list->push_back(std::move(re));
@@ -103,59 +103,51 @@ bool MatchAny(const RegexList& list, const std::string& s,
 }  // namespace
 
 std::unique_ptr<LayoutRules> LayoutRules::Load(
-    const RuleFiles& files, std::vector<std::string>* errors) {
+    const RuleFiles& files, std::vector<Status>* errors) {
   auto rules = std::unique_ptr<LayoutRules>(new LayoutRules);
   rules->impl_ = std::make_unique<Impl>();
   Impl& im = *rules->impl_;
   size_t before = errors->size();
-  auto layout_files = files.Find("layout.tsv");
-  if (layout_files.empty()) errors->push_back("layout.tsv: missing");
-  for (const RuleFile* f : layout_files) {
-    std::map<std::string, RegexList*> kinds = {
-        {"page_number", &im.page_number},
-        {"header", &im.header},
-        {"byline", &im.byline},
-        {"footnote", &im.footnote},
-        {"sources_heading", &im.sources_heading},
-        {"subheading", &im.subheading},
-        {"figure", &im.figure},
-        {"toc", &im.toc},
-        {"section_frame", &im.section_frame}};
-    int lineno = 0;
-    for (const auto& line : SplitLines(f->text)) {
-      ++lineno;
-      if (Trim(line).empty() || line[0] == '#') continue;
-      size_t tab = line.find('\t');
-      std::string kind = line.substr(0, tab);
-      if (kind == "ref_not_after" || kind == "ref_count_units") {
-        // Character lists, not patterns.
-        std::u32string chars;
-        for (char32_t c : ToCodePoints(Trim(line.substr(tab + 1))))
-          if (c != ' ') chars.push_back(c);
-        (kind == "ref_not_after" ? im.ref_words.not_after
-                                 : im.ref_words.count_units) += chars;
-        continue;
-      }
-      auto it = kinds.find(kind);
-      if (tab == std::string::npos || it == kinds.end()) {
-        errors->push_back(f->origin + ":" + std::to_string(lineno) +
-                          ": expected KIND<TAB>PATTERN with a known kind");
-        continue;
-      }
-      AddPattern(f->origin, lineno, line.substr(tab + 1), it->second, errors);
+  if (files.Find("layout.tsv").empty())
+    errors->push_back(
+        Status::Error(StatusCode::kBadRules, "layout.tsv", 0, 0, "missing"));
+  const std::map<std::string, RegexList*> kinds = {
+      {"page_number", &im.page_number},
+      {"header", &im.header},
+      {"byline", &im.byline},
+      {"footnote", &im.footnote},
+      {"sources_heading", &im.sources_heading},
+      {"subheading", &im.subheading},
+      {"figure", &im.figure},
+      {"toc", &im.toc},
+      {"section_frame", &im.section_frame}};
+  for (const auto& row : ReadTable(files, "layout.tsv", 0, "", errors)) {
+    const std::string& kind = row.cols[0];
+    if (row.cols.size() >= 2 &&
+        (kind == "ref_not_after" || kind == "ref_count_units")) {
+      // Character lists, not patterns.
+      std::u32string chars;
+      for (char32_t c : ToCodePoints(Trim(row.text.substr(kind.size() + 1))))
+        if (c != ' ') chars.push_back(c);
+      (kind == "ref_not_after" ? im.ref_words.not_after
+                               : im.ref_words.count_units) += chars;
+      continue;
     }
+    auto it = kinds.find(kind);
+    if (row.cols.size() < 2 || it == kinds.end()) {
+      errors->push_back(
+          row.Error(0, "expected KIND<TAB>PATTERN with a known kind"));
+      continue;
+    }
+    // A pattern may hold TABs: it is the rest of the line.
+    AddPattern(row, 1, row.text.substr(kind.size() + 1), it->second, errors);
   }
-  for (const RuleFile* f : files.Find("sections.txt")) {
-    int lineno = 0;
-    for (const auto& raw : SplitLines(f->text)) {
-      ++lineno;
-      std::string line = Trim(raw);
-      if (line.empty() || line[0] == '#') continue;
-      if (line.rfind("re:", 0) == 0) {
-        AddPattern(f->origin, lineno, line.substr(3), &im.section_re, errors);
-      } else {
-        im.sections.insert(line);
-      }
+  for (const auto& row : ReadTable(files, "sections.txt", 0, "", errors)) {
+    std::string line = Trim(row.text);
+    if (line.rfind("re:", 0) == 0) {
+      AddPattern(row, 0, line.substr(3), &im.section_re, errors);
+    } else {
+      im.sections.insert(line);
     }
   }
   if (errors->size() != before) return nullptr;

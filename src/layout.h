@@ -26,7 +26,7 @@ class LayoutRules {
   // Compiles the rules; on failure returns nullptr and appends
   // "file:line: message" entries to *errors.
   static std::unique_ptr<LayoutRules> Load(const RuleFiles& files,
-                                           std::vector<std::string>* errors);
+                                           std::vector<Status>* errors);
   ~LayoutRules();
 
   struct Impl;

@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 
 #include "text_util.h"
@@ -42,47 +43,39 @@ std::string JsonString(std::string_view s) {
 }
 
 std::unique_ptr<Tables> Tables::Load(const RuleFiles& files,
-                                     std::vector<std::string>* errors) {
+                                     std::vector<Status>* errors) {
   auto t = std::make_unique<Tables>();
   for (const char* name :
        {"currencies.tsv", "units.tsv", "qualifiers.tsv", "date_words.tsv"}) {
     auto& table = t->tables_[name];
-    for (const RuleFile* f : files.Find(name)) {
-      int lineno = 0;
-      for (const auto& line : SplitLines(f->text)) {
-        ++lineno;
-        if (Trim(line).empty() || line[0] == '#') continue;
-        auto cols = SplitString(line, '\t');
-        if (cols.size() < 2 || cols[0].empty()) {
-          errors->push_back(f->origin + ":" + std::to_string(lineno) +
-                            ": expected TAB-separated columns");
-          continue;
-        }
-        std::string key = cols[0];
-        cols.erase(cols.begin());
-        table[key] = cols;
-      }
+    for (auto& row :
+         ReadTable(files, name, 2, "TAB-separated columns", errors)) {
+      std::string key = row.cols[0];
+      row.cols.erase(row.cols.begin());
+      table[key] = std::move(row.cols);
     }
   }
   auto num_files = files.Find("numerals.tsv");
   if (num_files.empty()) {
-    errors->push_back("numerals.tsv: missing");
+    errors->push_back(Status::Error(StatusCode::kBadRules, "numerals.tsv", 0,
+                                    0, "missing"));
     return nullptr;
   }
-  // Each file alone first, so that an error names its own line.
+  // Each file alone first, so that an error names its own line. The
+  // numeral parser reports "LINE: message".
+  auto fail = [&](const RuleFile* f, const std::string& err) {
+    errors->push_back(Status::Error(StatusCode::kBadRules, f->origin,
+                                    std::atoi(err.c_str()), 0,
+                                    err.substr(err.find(": ") + 2)));
+    return nullptr;
+  };
   std::string all, err;
   for (const RuleFile* f : num_files) {
-    if (!Numerals::FromTsv(f->text, &err)) {
-      errors->push_back(f->origin + ":" + err);
-      return nullptr;
-    }
+    if (!Numerals::FromTsv(f->text, &err)) return fail(f, err);
     all += f->text + "\n";
   }
   t->numerals_ = Numerals::FromTsv(all, &err);
-  if (!t->numerals_) {
-    errors->push_back(num_files.back()->origin + ":" + err);
-    return nullptr;
-  }
+  if (!t->numerals_) return fail(num_files.back(), err);
   return t;
 }
 

@@ -22,7 +22,7 @@ class Tables {
   // Reads currencies.tsv, units.tsv, qualifiers.tsv, numerals.tsv and
   // date_words.tsv (built-in rows first, then --rules rows, which win).
   static std::unique_ptr<Tables> Load(const RuleFiles& files,
-                                      std::vector<std::string>* errors);
+                                      std::vector<Status>* errors);
 
   // An RE2 alternation of the first column of table `file`, restricted to
   // rows with a column equal to `tag` when `tag` is not empty, longest first.

@@ -178,53 +178,41 @@ bool HasHan(const std::string& s) {
 }  // namespace
 
 std::unique_ptr<OrgMatcher> OrgMatcher::Load(const RuleFiles& files,
-                                             std::vector<std::string>* errors) {
+                                             std::vector<Status>* errors) {
   auto m = std::unique_ptr<OrgMatcher>(new OrgMatcher);
   m->impl_ = std::make_unique<Impl>();
   Impl& im = *m->impl_;
   size_t before = errors->size();
   std::vector<std::string> aliases;
   std::map<std::string, int> by_name;
-  for (const RuleFile* f : files.Find("orgs.tsv")) {
-    int lineno = 0;
-    for (const auto& line : SplitLines(f->text)) {
-      ++lineno;
-      if (Trim(line).empty() || line[0] == '#') continue;
-      auto cols = SplitString(line, '\t');
-      if (cols.size() < 4 || cols[0].empty()) {
-        errors->push_back(f->origin + ":" + std::to_string(lineno) +
-                          ": expected NAME<TAB>KIND<TAB>COUNTRY<TAB>ALIASES");
-        continue;
-      }
-      int id;
-      auto it = by_name.find(cols[0]);
-      if (it != by_name.end()) {
-        id = it->second;  // --rules rows add aliases to a known organisation
-      } else {
-        id = im.AddOrg({cols[0], cols[1], cols[2] == "-" ? "" : cols[2]});
-        by_name[cols[0]] = id;
-      }
-      auto names = SplitString(cols[3], '|');
-      names.push_back(cols[0]);
-      for (auto& a : names) {
-        a = Trim(a);
-        if (a.empty()) continue;
-        auto& ids = im.alias[Impl::Fold(a)];
-        if (std::find(ids.begin(), ids.end(), id) == ids.end())
-          ids.push_back(id);
-        aliases.push_back(a);
-      }
+  for (const auto& row :
+       ReadTable(files, "orgs.tsv", 4, "NAME<TAB>KIND<TAB>COUNTRY<TAB>ALIASES",
+                 errors)) {
+    const auto& cols = row.cols;
+    int id;
+    auto it = by_name.find(cols[0]);
+    if (it != by_name.end()) {
+      id = it->second;  // --rules rows add aliases to a known organisation
+    } else {
+      id = im.AddOrg({cols[0], cols[1], cols[2] == "-" ? "" : cols[2]});
+      by_name[cols[0]] = id;
+    }
+    auto names = SplitString(cols[3], '|');
+    names.push_back(cols[0]);
+    for (auto& a : names) {
+      a = Trim(a);
+      if (a.empty()) continue;
+      auto& ids = im.alias[Impl::Fold(a)];
+      if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
+      aliases.push_back(a);
     }
   }
-  for (const RuleFile* f : files.Find("countries.tsv")) {
-    for (const auto& line : SplitLines(f->text)) {
-      if (Trim(line).empty() || line[0] == '#') continue;
-      auto cols = SplitString(line, '\t');
-      if (cols.size() < 2) continue;
-      if (cols.size() >= 3 && Trim(cols[2]) == "short")
-        im.short_countries.insert(cols[0]);
-      im.countries.push_back({cols[0], Trim(cols[1])});
-    }
+  for (const auto& row : ReadTable(files, "countries.tsv", 2,
+                                   "NAME<TAB>ISO-CODE[<TAB>short]", errors)) {
+    const auto& cols = row.cols;
+    if (cols.size() >= 3 && Trim(cols[2]) == "short")
+      im.short_countries.insert(cols[0]);
+    im.countries.push_back({cols[0], Trim(cols[1])});
   }
   std::sort(im.countries.begin(), im.countries.end(),
             [](const auto& a, const auto& b) {
@@ -236,36 +224,40 @@ std::unique_ptr<OrgMatcher> OrgMatcher::Load(const RuleFiles& files,
       im.trie.Add(n, Impl::kCountry);
   }
   std::vector<std::string> han_suffixes, latin_suffixes, tail_words;
-  for (const RuleFile* f : files.Find("org_suffixes.txt")) {
-    for (const auto& line : SplitLines(f->text)) {
-      if (Trim(line).empty() || line[0] == '#') continue;
-      auto cols = SplitString(line, '\t');
-      if (cols[0] == "latin" && cols.size() >= 2) {
-        latin_suffixes.push_back(Trim(cols[1]));
-      } else if (cols[0] == "tail" && cols.size() >= 3) {
-        // A company word that joins the name it follows.
-        std::string word = Trim(cols[1]);
-        for (const auto& after : SplitString(Trim(cols[2]), ',')) {
-          if (after == "han") im.han_tails.push_back(word);
-          if (after == "latin") im.latin_tails.push_back(word);
-        }
-        tail_words.push_back(word);
-      } else {
-        std::string s = Trim(cols[0]);
-        han_suffixes.push_back(s);
-        im.suffix_kind[s] = cols.size() >= 2 ? Trim(cols[1]) : "";
+  for (const auto& row : ReadTable(files, "org_suffixes.txt", 1,
+                                   "SUFFIX[<TAB>KIND]", errors)) {
+    const auto& cols = row.cols;
+    if (cols[0] == "latin") {
+      if (cols.size() < 2) {
+        errors->push_back(row.Error(1, "expected latin<TAB>SUFFIX"));
+        continue;
       }
+      latin_suffixes.push_back(Trim(cols[1]));
+    } else if (cols[0] == "tail") {
+      if (cols.size() < 3) {
+        errors->push_back(
+            row.Error(cols.size(), "expected tail<TAB>WORD<TAB>han|latin"));
+        continue;
+      }
+      // A company word that joins the name it follows.
+      std::string word = Trim(cols[1]);
+      for (const auto& after : SplitString(Trim(cols[2]), ',')) {
+        if (after == "han") im.han_tails.push_back(word);
+        if (after == "latin") im.latin_tails.push_back(word);
+      }
+      tail_words.push_back(word);
+    } else {
+      std::string suffix = Trim(cols[0]);
+      han_suffixes.push_back(suffix);
+      im.suffix_kind[suffix] = cols.size() >= 2 ? Trim(cols[1]) : "";
     }
   }
-  for (const RuleFile* f : files.Find("org_stopwords.txt")) {
-    for (const auto& line : SplitLines(f->text)) {
-      std::string s = Trim(line);
-      if (s.empty() || s[0] == '#') continue;
-      if (s[0] == '!')
-        im.reject.insert(Trim(s.substr(1)));
-      else
-        im.stopwords.insert(s);
-    }
+  for (const auto& row : ReadTable(files, "org_stopwords.txt", 0, "", errors)) {
+    std::string s = Trim(row.text);
+    if (s[0] == '!')
+      im.reject.insert(Trim(s.substr(1)));
+    else
+      im.stopwords.insert(s);
   }
   // Leftmost-first over alternatives sorted longest first gives the longest
   // alias at the leftmost position, and lets the DFA stop early.
@@ -284,7 +276,8 @@ std::unique_ptr<OrgMatcher> OrgMatcher::Load(const RuleFiles& files,
         "(?P<sep>,? ?)$",
         opt);
     if (!im.latin_name_re->ok())
-      errors->push_back("org_suffixes.txt: " + im.latin_name_re->error());
+      errors->push_back(Status::Error(StatusCode::kBadRules, "orgs.cc", 0, 0,
+                                      im.latin_name_re->error()));
     for (auto& suf : latin_suffixes) {
       im.latin_suffixes[suf] = true;
       im.trie.Add(Impl::Fold(suf), Impl::kLatinSuffix);
@@ -302,8 +295,9 @@ std::unique_ptr<OrgMatcher> OrgMatcher::Load(const RuleFiles& files,
   im.words.reset(
       icu::BreakIterator::createWordInstance(icu::Locale("zh"), status));
   if (U_FAILURE(status))
-    errors->push_back(std::string("icu: cannot create word iterator: ") +
-                      u_errorName(status));
+    errors->push_back(Status::Error(
+        StatusCode::kBadRules, "", 0, 0,
+        std::string("icu: cannot create word iterator: ") + u_errorName(status)));
   if (errors->size() != before) return nullptr;
   return m;
 }

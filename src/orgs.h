@@ -26,9 +26,10 @@ struct OrgHit {
 class OrgMatcher {
  public:
   // Loads orgs.tsv, countries.tsv, org_suffixes.txt and org_stopwords.txt
-  // (built-in rows first, --rules rows added). Errors as "file:line: ...".
+  // (built-in rows first, --rules rows added). Every malformed row is
+  // reported to *errors (file:line:col).
   static std::unique_ptr<OrgMatcher> Load(const RuleFiles& files,
-                                          std::vector<std::string>* errors);
+                                          std::vector<Status>* errors);
   ~OrgMatcher();
 
   // Forgets the abbreviations learned from the previous document.

@@ -29,13 +29,8 @@ std::unique_ptr<Engine> Engine::Load(const std::string& rules_dir,
       return nullptr;
     }
   }
-  // The loaders still report "file:line: message" strings.
-  std::vector<std::string> messages;
-  e->layout = LayoutRules::Load(e->files, &messages);
-  e->extractor = Extractor::Load(e->files, &messages);
-  for (auto& m : messages)
-    errors->push_back(
-        Status::Error(StatusCode::kBadRules, "", 0, 0, std::move(m)));
+  e->layout = LayoutRules::Load(e->files, errors);
+  e->extractor = Extractor::Load(e->files, errors);
   if (!e->layout || !e->extractor) return nullptr;
   return e;
 }

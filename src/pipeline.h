@@ -23,7 +23,10 @@ struct PipelineOptions {
   int min_year = 1900, max_year = 2100;
 };
 
-// The compiled rules every input is run with.
+// The knowledge every input is run with: the rule and table files, read
+// once (through ReadTable for the tables), compiled into the layout rules
+// and the extractor (which holds the tables and the organisation matcher);
+// `check` runs the same Engine.
 struct Engine {
   RuleFiles files;
   std::unique_ptr<LayoutRules> layout;

@@ -10,6 +10,7 @@
 #include <sstream>
 
 #include "embedded_rules.h"
+#include "text_util.h"
 
 namespace bulletin {
 
@@ -67,6 +68,45 @@ std::vector<const RuleFile*> RuleFiles::WithSuffix(
       out.push_back(&f);
   }
   return out;
+}
+
+Status TableRow::Error(size_t i, const std::string& message) const {
+  int col = i < starts.size()
+                ? starts[i]
+                : static_cast<int>(ToCodePoints(text).size()) + 1;
+  return Status::Error(StatusCode::kBadRules, file ? file->origin : "", line,
+                       col, message);
+}
+
+std::vector<TableRow> ReadTable(const RuleFiles& files, const std::string& name,
+                                size_t min_cols, const std::string& usage,
+                                std::vector<Status>* errors) {
+  std::vector<TableRow> rows;
+  for (const RuleFile* f : files.Find(name)) {
+    int lineno = 0;
+    for (auto& line : SplitLines(f->text)) {
+      ++lineno;
+      std::string trimmed = Trim(line);
+      if (trimmed.empty() || trimmed[0] == '#') continue;
+      TableRow row;
+      row.file = f;
+      row.line = lineno;
+      row.cols = SplitString(line, '\t');
+      int col = 1;
+      for (const auto& c : row.cols) {
+        row.starts.push_back(col);
+        col += static_cast<int>(ToCodePoints(c).size()) + 1;
+      }
+      row.text = std::move(line);
+      if (min_cols > 0 && (row.cols.size() < min_cols || row.cols[0].empty())) {
+        errors->push_back(row.Error(row.cols[0].empty() ? 0 : row.cols.size(),
+                                    "expected " + usage));
+        continue;
+      }
+      rows.push_back(std::move(row));
+    }
+  }
+  return rows;
 }
 
 std::vector<std::string> SplitLines(const std::string& text) {

@@ -40,6 +40,28 @@ class RuleFiles {
   std::vector<RuleFile> files_;
 };
 
+// One row of a table file (`*.tsv`, `*.txt` in rules/): a line that is not
+// blank and not a comment (first non-blank character `#`), split on TAB.
+struct TableRow {
+  const RuleFile* file = nullptr;
+  int line = 0;                    // 1-based
+  std::string text;                // the whole line, as written
+  std::vector<std::string> cols;   // as written (callers trim where they mean to)
+  std::vector<int> starts;         // 1-based code-point column of each of cols
+
+  // A kBadRules status at the start of column `i` (at the end of the row
+  // when the row has no column `i`): "file:line:col: message".
+  Status Error(size_t i, const std::string& message) const;
+};
+
+// The one table reader: the rows of every file called `name`, built-in
+// first. With `min_cols` > 0, a row with fewer columns or an empty first
+// column is reported to *errors as "file:line:col: expected USAGE" and left
+// out; every other malformation is the caller's to report with Error().
+std::vector<TableRow> ReadTable(const RuleFiles& files, const std::string& name,
+                                size_t min_cols, const std::string& usage,
+                                std::vector<Status>* errors);
+
 // Splits `text` into lines (without terminators, CR stripped).
 std::vector<std::string> SplitLines(const std::string& text);
 // Splits `s` on `sep`.

@@ -216,9 +216,22 @@ mkdir "$tmp/bad-rules"
 printf '# a broken rule\nmoney.bad 10 (unclosed\n' >"$tmp/bad-rules/bad.rules"
 run "$bin" --rules "$tmp/bad-rules" "$s1"
 if [ "$status" -eq 0 ]; then fail "a broken rule: exit status 0"; fi
-grep -q "bad.rules:2: " "$tmp/err" || fail "a broken rule: no 'file:line:' on stderr"
+grep -q "bad.rules:2:14: bad pattern: " "$tmp/err" ||
+  fail "a broken rule: no 'file:line:col: bad pattern' on stderr"
 grep -qF "missing )" "$tmp/err" || fail "a broken rule: RE2's error is not shown"
 [ -s "$tmp/out" ] && fail "a broken rule: records were written"
+
+# A malformed table row in --rules: named with file:line:col, exit 2, no
+# records.
+mkdir "$tmp/bad-table"
+printf '# extra\n星河币\tXHB\tafter\n星河元\n' >"$tmp/bad-table/currencies.tsv"
+run "$bin" --rules "$tmp/bad-table" "$s1"
+expect_status 2 "a malformed table row"
+grep -qxF "$tmp/bad-table/currencies.tsv:3:4: expected TAB-separated columns" "$tmp/err" ||
+  fail "a malformed table row: no 'file:line:col: expected ...' on stderr"
+[ -s "$tmp/out" ] && fail "a malformed table row: records were written"
+run "$bin" check --rules "$tmp/bad-table" "$s1"
+expect_status 2 "check with a malformed table row"
 
 cat >"$tmp/percent.txt" <<'TXT'
 星河市集成电路产值稳步增长

@@ -24,7 +24,7 @@ const ArticleChecker& Checker() {
   static std::unique_ptr<Tables> tables;
   static std::unique_ptr<ArticleChecker> checker;
   if (!checker) {
-    std::vector<std::string> errors;
+    std::vector<Status> errors;
     tables = Tables::Load(RuleFiles::Builtin(), &errors);
     REQUIRE(tables);
     std::string error;

@@ -19,9 +19,9 @@ namespace {
 // The built-in rules, loaded once.
 const Extractor& Ex() {
   static std::unique_ptr<Extractor> ex = [] {
-    std::vector<std::string> errors;
+    std::vector<Status> errors;
     auto e = Extractor::Load(RuleFiles::Builtin(), &errors);
-    for (const auto& err : errors) UNSCOPED_INFO(err);
+    for (const auto& err : errors) UNSCOPED_INFO(err.ToString());
     return e;
   }();
   REQUIRE(ex != nullptr);
@@ -984,19 +984,21 @@ class RuleDir {
   std::vector<std::string> files_;
 };
 
-TEST_CASE("A broken rule is reported as file:line with RE2's error",
+TEST_CASE("A broken rule is reported as file:line:col with RE2's error",
           "[extract][load]") {
   RuleDir dir;
   std::string path =
       dir.Write("extra.rules", "# comment\nmoney.bad 10 (unclosed\n");
   RuleFiles files = RuleFiles::Builtin();
   REQUIRE(files.AddDirectory(dir.path()).ok());
-  std::vector<std::string> errors;
+  std::vector<Status> errors;
   auto ex = Extractor::Load(files, &errors);
   CHECK(ex == nullptr);
   REQUIRE(errors.size() == 1);
-  CHECK(errors[0].rfind(path + ":2: ", 0) == 0);
-  CHECK(errors[0].find("missing )") != std::string::npos);
+  CHECK(errors[0].code == StatusCode::kBadRules);
+  // Column 14: where the pattern starts.
+  CHECK(errors[0].ToString().rfind(path + ":2:14: bad pattern: ", 0) == 0);
+  CHECK(errors[0].message.find("missing )") != std::string::npos);
 }
 
 TEST_CASE("Every broken rule is reported in one load", "[extract][load]") {
@@ -1006,13 +1008,41 @@ TEST_CASE("Every broken rule is reported in one load", "[extract][load]") {
                                "nosuchtype.x 10 abc\n");
   RuleFiles files = RuleFiles::Builtin();
   REQUIRE(files.AddDirectory(dir.path()).ok());
-  std::vector<std::string> errors;
+  std::vector<Status> errors;
   auto ex = Extractor::Load(files, &errors);
   CHECK(ex == nullptr);
   REQUIRE(errors.size() == 3);
-  CHECK(errors[0].rfind(path + ":1: ", 0) == 0);
-  CHECK(errors[1].rfind(path + ":2: ", 0) == 0);
-  CHECK(errors[2].rfind(path + ":3: ", 0) == 0);
+  CHECK(errors[0].ToString().rfind(path + ":1:15: ", 0) == 0);
+  CHECK(errors[1].ToString().rfind(path + ":2:15: ", 0) == 0);
+  CHECK(errors[2].ToString().rfind(path + ":3:1: unknown entity type", 0) == 0);
+}
+
+TEST_CASE("Every malformed table row in a --rules directory is reported",
+          "[extract][load]") {
+  RuleDir dir;
+  // A currency without its code; a country without its ISO code; an
+  // organisation with too few columns; a Latin suffix with none.
+  std::string cur = dir.Write("currencies.tsv", "# extra\n星河币\n");
+  std::string cty = dir.Write("countries.tsv", "星河国\n");
+  std::string org = dir.Write("orgs.tsv", "Xinghe\tcompany\n");
+  std::string suf = dir.Write("org_suffixes.txt", "latin\n");
+  RuleFiles files = RuleFiles::Builtin();
+  REQUIRE(files.AddDirectory(dir.path()).ok());
+  std::vector<Status> errors;
+  auto ex = Extractor::Load(files, &errors);
+  CHECK(ex == nullptr);
+  std::vector<std::string> got;
+  std::string all;
+  for (const auto& e : errors) {
+    got.push_back(e.ToString());
+    all += got.back() + "\n";
+  }
+  INFO(all);
+  REQUIRE(got.size() == 4);
+  CHECK(got[0] == cur + ":2:4: expected TAB-separated columns");
+  CHECK(got[1] == org + ":1:15: expected NAME<TAB>KIND<TAB>COUNTRY<TAB>ALIASES");
+  CHECK(got[2] == cty + ":1:4: expected NAME<TAB>ISO-CODE[<TAB>short]");
+  CHECK(got[3] == suf + ":1:6: expected latin<TAB>SUFFIX");
 }
 
 TEST_CASE("A rule in a --rules directory overrides the built-in one",
@@ -1022,7 +1052,7 @@ TEST_CASE("A rule in a --rules directory overrides the built-in one",
       dir.Write("figures.rules", "percent.sign 30 NEVERMATCHES\n");
   RuleFiles files = RuleFiles::Builtin();
   REQUIRE(files.AddDirectory(dir.path()).ok());
-  std::vector<std::string> errors;
+  std::vector<Status> errors;
   auto ex = Extractor::Load(files, &errors);
   REQUIRE(ex != nullptr);
   for (const auto& r : ex->rules())
@@ -1068,7 +1098,7 @@ TEST_CASE(
             "TSMC\tcompany\tTW\t台积公司\n");
   RuleFiles files = RuleFiles::Builtin();
   REQUIRE(files.AddDirectory(dir.path()).ok());
-  std::vector<std::string> errors;
+  std::vector<Status> errors;
   auto ex = Extractor::Load(files, &errors);
   REQUIRE(ex != nullptr);
   Article a;
@@ -1097,7 +1127,7 @@ TEST_CASE("A currency row in a --rules directory adds a currency",
   dir.Write("currencies.tsv", "比特币\tXBT\tafter\n");
   RuleFiles files = RuleFiles::Builtin();
   REQUIRE(files.AddDirectory(dir.path()).ok());
-  std::vector<std::string> errors;
+  std::vector<Status> errors;
   auto ex = Extractor::Load(files, &errors);
   REQUIRE(ex != nullptr);
   Article a;

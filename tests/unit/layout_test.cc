@@ -12,9 +12,9 @@ namespace {
 // The built-in layout rules, loaded once.
 const LayoutRules& Rules() {
   static std::unique_ptr<LayoutRules> rules = [] {
-    std::vector<std::string> errors;
+    std::vector<Status> errors;
     auto r = LayoutRules::Load(RuleFiles::Builtin(), &errors);
-    for (const auto& e : errors) UNSCOPED_INFO(e);
+    for (const auto& e : errors) UNSCOPED_INFO(e.ToString());
     return r;
   }();
   REQUIRE(rules != nullptr);
