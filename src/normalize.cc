@@ -186,10 +186,46 @@ std::string Get(const Groups& g, const char* k) {
 
 }  // namespace
 
+// Percent forms whose value is not the written number (see figures.rules):
+// 成 (tenths, plus a tenth_add digit or half), 折 discounts, 千分之 and
+// 万分之, and the whole (百分之百, 对折). Rejects values out of range.
+std::optional<Decimal> Tables::PercentValue(const Groups& g,
+                                            std::optional<Decimal> v) const {
+  auto parse = [&](const std::string& s) { return numerals_->Parse(s); };
+  if (g.count("tenths")) {
+    if (!v && g.count("half")) v = parse("0.5");  // 半成
+    if (!v) return std::nullopt;
+    std::string add = Get(g, "tenth_add");
+    if (!add.empty()) {
+      if (v->exponent < 0) return std::nullopt;  // 7.5成半
+      auto d = Number(add);  // a digit, or nullopt for 半 (five tenths)
+      v = parse(v->ToString() + "." + (d ? d->ToString() : "5"));
+      if (!v) return std::nullopt;
+    }
+    if (v->Shifted(-1).ToDouble() > 1.0) return std::nullopt;  // 15成
+    return v->Shifted(1);
+  }
+  if (g.count("discount")) {
+    if (!v) return parse("50");  // 对折, 半折
+    double d = v->ToDouble();
+    if (d <= 0 || d == 10 || d >= 100) return std::nullopt;  // 十折: no discount
+    return d < 10 ? v->Shifted(1) : *v;  // 八折 → 80, 八五折 → 85
+  }
+  if (!v && g.count("full")) return parse("100");  // 百分之百
+  if (!v) return std::nullopt;
+  if (g.count("permille")) return v->Shifted(-1);
+  if (g.count("permyriad")) return v->Shifted(-2);
+  return v;
+}
+
 bool Tables::Figure(const std::string& type, const Groups& g, Entity* e) const {
   std::string num = Get(g, "num");
-  if (num.empty()) return false;
-  auto value = Number(num);
+  std::optional<Decimal> value;
+  if (!num.empty()) {
+    value = Number(num);
+    if (!value) return false;
+  }
+  if (type == "percent") value = PercentValue(g, value);
   if (!value) return false;
   auto scale_of = [&](const std::string& s) -> std::optional<int> {
     if (s.empty()) return 0;
@@ -211,10 +247,11 @@ bool Tables::Figure(const std::string& type, const Groups& g, Entity* e) const {
     vmax = vmax->Shifted(*spm);
   }
   *value = value->Shifted(*sp);
-  if (g.count("tenths")) *value = value->Shifted(1);  // 五成 → 50 (percent)
+  // A minus sign or 负 before the number (never on zero: -0 is 0).
+  std::string sign = g.count("neg") && !value->IsZero() ? "-" : "";
   auto& a = e->attrs;
   if (type == "percent") {
-    a.push_back({"value", value->ToString()});
+    a.push_back({"value", sign + value->ToString()});
     if (vmax) a.push_back({"value_max", vmax->ToString()});
     if (g.count("pp")) a.push_back({"unit", JsonString("pp")});
   } else if (type == "money") {
@@ -222,14 +259,14 @@ bool Tables::Figure(const std::string& type, const Groups& g, Entity* e) const {
     if (cur.empty()) cur = Get(g, "cur_pre");
     const std::vector<std::string>* row = Row("currencies.tsv", cur);
     if (!row) return false;
-    a.push_back({"value", value->ToString()});
+    a.push_back({"value", sign + value->ToString()});
     if (vmax) a.push_back({"value_max", vmax->ToString()});
     a.push_back({"currency", JsonString((*row)[0])});
   } else if (type == "quantity") {
     std::string unit = Get(g, "unit");
     const std::vector<std::string>* row = Row("units.tsv", unit);
     std::string u = row ? (*row)[0] : FoldWidth(unit);
-    a.push_back({"value", value->ToString()});
+    a.push_back({"value", sign + value->ToString()});
     if (vmax) a.push_back({"value_max", vmax->ToString()});
     a.push_back({"unit", JsonString(u)});
   } else if (type == "process_node") {

@@ -43,6 +43,8 @@ class Tables {
 
  private:
   bool Figure(const std::string& type, const Groups& g, Entity* e) const;
+  std::optional<Decimal> PercentValue(const Groups& g,
+                                      std::optional<Decimal> v) const;
   std::optional<std::string> Qualifier(const Groups& g) const;
 
   std::map<std::string, std::map<std::string, std::vector<std::string>,
