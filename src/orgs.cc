@@ -117,6 +117,44 @@ struct OrgMatcher::Impl {
   std::vector<std::pair<std::string, std::string>> countries;  // long first
   std::set<std::string> short_countries;
   std::map<std::string, std::string> suffix_kind;
+  // org_suffixes.txt: "legal" or "distinct" per suffix; branch words
+  // (longest first), national heads, scope words, conjunctions that may
+  // stand inside a name.
+  std::map<std::string, std::string> suffix_flag;
+  std::vector<std::string> branches;
+  std::set<std::string> heads, scopes, conjs;
+  std::vector<std::string> intros, quotes;  // 以下简称, “
+  // places.tsv: surface → (region, province); the provinces' surfaces.
+  struct Place {
+    std::string region, province;
+  };
+  std::map<std::string, Place> places;
+  std::set<std::string> provinces;
+  std::set<std::string> generic;  // org_generic.txt
+  std::string last_province;      // of the current article
+  // The longest prefix of `s` (up to 8 characters) that is in `set`-like
+  // `has`, or "".
+  template <typename F>
+  static std::string LongestPrefix(const std::string& s, F has) {
+    auto cps = CodePointOffsets(s);
+    for (size_t n = std::min<size_t>(cps.size() - 1, 8); n >= 1; --n) {
+      std::string p = s.substr(0, cps[n]);
+      if (has(p)) return p;
+    }
+    return "";
+  }
+  // True when `s` is made only of generic words (greedy, longest first).
+  bool AllGeneric(const std::string& s) const {
+    size_t i = 0;
+    while (i < s.size()) {
+      std::string w = LongestPrefix(s.substr(i), [&](const std::string& p) {
+        return generic.count(p) > 0;
+      });
+      if (w.empty()) return false;
+      i += w.size();
+    }
+    return true;
+  }
   bool has_suffixes = false;
   std::unique_ptr<RE2> latin_name_re;
   // Suffixes after a Latin name → is a legal form like Inc. (kept in the
@@ -160,8 +198,12 @@ size_t OrgMatcher::size() const { return impl_->orgs.size(); }
 void OrgMatcher::StartDocument() {
   impl_->doc_alias.clear();
   impl_->last_country.clear();
+  impl_->last_province.clear();
 }
-void OrgMatcher::StartArticle() { impl_->last_country.clear(); }
+void OrgMatcher::StartArticle() {
+  impl_->last_country.clear();
+  impl_->last_province.clear();
+}
 
 namespace {
 
@@ -185,26 +227,29 @@ std::unique_ptr<OrgMatcher> OrgMatcher::Load(const RuleFiles& files,
   size_t before = errors->size();
   std::vector<std::string> aliases;
   std::map<std::string, int> by_name;
-  for (const auto& row :
-       ReadTable(files, "orgs.tsv", 4, "NAME<TAB>KIND<TAB>COUNTRY<TAB>ALIASES",
-                 errors)) {
-    const auto& cols = row.cols;
-    int id;
-    auto it = by_name.find(cols[0]);
-    if (it != by_name.end()) {
-      id = it->second;  // --rules rows add aliases to a known organisation
-    } else {
-      id = im.AddOrg({cols[0], cols[1], cols[2] == "-" ? "" : cols[2]});
-      by_name[cols[0]] = id;
-    }
-    auto names = SplitString(cols[3], '|');
-    names.push_back(cols[0]);
-    for (auto& a : names) {
-      a = Trim(a);
-      if (a.empty()) continue;
-      auto& ids = im.alias[Impl::Fold(a)];
-      if (std::find(ids.begin(), ids.end(), id) == ids.end()) ids.push_back(id);
-      aliases.push_back(a);
+  for (const char* table : {"orgs.tsv", "orgs_lists.tsv"}) {
+    for (const auto& row :
+         ReadTable(files, table, 4, "NAME<TAB>KIND<TAB>COUNTRY<TAB>ALIASES",
+                   errors)) {
+      const auto& cols = row.cols;
+      int id;
+      auto it = by_name.find(cols[0]);
+      if (it != by_name.end()) {
+        id = it->second;  // --rules rows add aliases to a known organisation
+      } else {
+        id = im.AddOrg({cols[0], cols[1], cols[2] == "-" ? "" : cols[2]});
+        by_name[cols[0]] = id;
+      }
+      auto names = SplitString(cols[3], '|');
+      names.push_back(cols[0]);
+      for (auto& a : names) {
+        a = Trim(a);
+        if (a.empty()) continue;
+        auto& ids = im.alias[Impl::Fold(a)];
+        if (std::find(ids.begin(), ids.end(), id) == ids.end())
+          ids.push_back(id);
+        aliases.push_back(a);
+      }
     }
   }
   for (const auto& row : ReadTable(files, "countries.tsv", 2,
@@ -233,6 +278,20 @@ std::unique_ptr<OrgMatcher> OrgMatcher::Load(const RuleFiles& files,
         continue;
       }
       latin_suffixes.push_back(Trim(cols[1]));
+    } else if (cols[0] == "branch" || cols[0] == "head" ||
+               cols[0] == "scope" || cols[0] == "conj" ||
+               cols[0] == "intro" || cols[0] == "quote") {
+      if (cols.size() < 2) {
+        errors->push_back(row.Error(1, "expected " + cols[0] + "<TAB>WORD"));
+        continue;
+      }
+      std::string word = Trim(cols[1]);
+      if (cols[0] == "branch") im.branches.push_back(word);
+      if (cols[0] == "head") im.heads.insert(word);
+      if (cols[0] == "scope") im.scopes.insert(word);
+      if (cols[0] == "conj") im.conjs.insert(word);
+      if (cols[0] == "intro") im.intros.push_back(word);
+      if (cols[0] == "quote") im.quotes.push_back(word);
     } else if (cols[0] == "tail") {
       if (cols.size() < 3) {
         errors->push_back(
@@ -249,7 +308,9 @@ std::unique_ptr<OrgMatcher> OrgMatcher::Load(const RuleFiles& files,
     } else {
       std::string suffix = Trim(cols[0]);
       han_suffixes.push_back(suffix);
-      im.suffix_kind[suffix] = cols.size() >= 2 ? Trim(cols[1]) : "";
+      std::string kind = cols.size() >= 2 ? Trim(cols[1]) : "";
+      im.suffix_kind[suffix] = kind == "-" ? "" : kind;
+      if (cols.size() >= 3) im.suffix_flag[suffix] = Trim(cols[2]);
     }
   }
   for (const auto& row : ReadTable(files, "org_stopwords.txt", 0, "", errors)) {
@@ -259,12 +320,29 @@ std::unique_ptr<OrgMatcher> OrgMatcher::Load(const RuleFiles& files,
     else
       im.stopwords.insert(s);
   }
+  std::sort(im.branches.begin(), im.branches.end(),
+            [](const auto& a, const auto& b) { return a.size() > b.size(); });
+  for (const auto& row :
+       ReadTable(files, "places.tsv", 4,
+                 "SURFACE<TAB>REGION<TAB>LEVEL<TAB>PROVINCE", errors)) {
+    const auto& cols = row.cols;
+    im.places[cols[0]] = {Trim(cols[1]), Trim(cols[3])};
+    if (Trim(cols[2]) == "province") im.provinces.insert(cols[0]);
+  }
+  for (const auto& row : ReadTable(files, "org_generic.txt", 0, "", errors)) {
+    std::string w = Trim(row.text);
+    if (!w.empty()) im.generic.insert(w);
+  }
   // Leftmost-first over alternatives sorted longest first gives the longest
   // alias at the leftmost position, and lets the DFA stop early.
   RE2::Options opt;
   opt.set_log_errors(false);
   opt.set_max_mem(256 << 20);
   for (const auto& a : aliases) im.trie.Add(Impl::Fold(a), Impl::kAlias);
+  for (const auto& w : im.branches) {
+    han_suffixes.push_back(w);
+    im.suffix_flag[w] = "branch";
+  }
   for (const auto& suffix : han_suffixes) im.trie.Add(suffix, Impl::kSuffix);
   im.has_suffixes = !han_suffixes.empty();
   im.has_gazetteer = !aliases.empty();
@@ -387,6 +465,21 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
         for (auto [b, e] : parts) {
           while (b < e && content[b] == ' ') ++b;
           while (e > b && content[e - 1] == ' ') --e;
+          // “晶华微”: the quotation marks are not part of the name.
+          for (bool again = true; again && e > b;) {
+            again = false;
+            for (const auto& q : im.quotes) {
+              if (e - b >= q.size() && content.compare(b, q.size(), q) == 0) {
+                b += q.size();
+                again = true;
+              }
+              if (e - b >= q.size() &&
+                  content.compare(e - q.size(), q.size(), q) == 0) {
+                e -= q.size();
+                again = true;
+              }
+            }
+          }
           if (e <= b) continue;
           std::string name = content.substr(b, e - b);
           bool han = HasHan(name);
@@ -396,7 +489,9 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
                   : cps > 40 ||
                         !std::isalpha(static_cast<unsigned char>(name[0])))
             continue;
-          bool is_country = im.country_iso.count(name) > 0;
+          bool is_country =
+              im.country_iso.count(name) > 0 || im.places.count(name) > 0 ||
+              im.generic.count(name) > 0 || im.suffix_kind.count(name) > 0;
           if (is_country || im.stopwords.count(name)) continue;
           im.doc_alias[Impl::Fold(name)] = attrs;
           size_t hb = base + b, he = base + e;
@@ -446,6 +541,21 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
       U8_NEXT(u, i, n, c);
     }
     return c >= 0 && IsHan(static_cast<char32_t>(c));
+  };
+
+  // The longest place (places.tsv) ending at byte `pos` and starting on a
+  // word boundary, as the new start; else `pos`.
+  auto place_start = [&](size_t pos) {
+    std::string before =
+        text.substr(pos > 24 ? pos - 24 : 0, pos > 24 ? 24 : pos);
+    auto cps = CodePointOffsets(before);
+    for (size_t i = 0; i + 1 < cps.size(); ++i) {
+      std::string tail = before.substr(cps[i]);
+      if (!im.places.count(tail)) continue;
+      size_t nb = pos - tail.size();
+      return !han_at(nb, true) || is_bound(nb) ? nb : pos;
+    }
+    return pos;
   };
 
   // 1. One walk over the text: country mentions, suffix candidates, and
@@ -532,101 +642,423 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
           break;
         }
       }
+      // 青岛 + 芯恩集成电路有限公司: a place before a registered name
+      // (with its company word) is part of it.
+      if (prefix.empty() && e > it->first.size() + b && !latin) {
+        b = place_start(b);
+      }
+      // Cerebras Systems + Inc.: a legal form after a Latin name joins it.
+      if (latin) {
+        size_t t2 = e;
+        if (t2 < text.size() && text[t2] == ',') ++t2;
+        if (t2 < text.size() && text[t2] == ' ') ++t2;
+        size_t best = e;
+        for (const auto& [suf, legal] : im.latin_suffixes) {
+          if (!legal || t2 == e || text.compare(t2, suf.size(), suf) != 0)
+            continue;
+          size_t after = t2 + suf.size();
+          if (after < text.size() && IsAsciiWord(text[after])) continue;
+          best = std::max(best, after);
+        }
+        e = best;
+      }
       if (overlaps(b, e)) continue;
       hits.push_back({b, e, "org.gazetteer", im.Attrs(org)});
       hit_end = e;
       learn_abbreviations(e, im.Attrs(org));
     }
   }
-  // 2. Unknown organisations by suffix (leftmost-longest, no overlaps).
+  // The province named last before byte `pos` of the text, else the one
+  // of the article so far (full name, 江苏省), or "".
+  auto province_before = [&](size_t pos) {
+    size_t best = std::string::npos;
+    std::string prov;
+    for (const auto& w : im.provinces) {
+      size_t at = text.rfind(w, pos >= w.size() ? pos - w.size() : 0);
+      if (at == std::string::npos || at + w.size() > pos) continue;
+      if (best == std::string::npos || at > best ||
+          (at == best && w.size() > prov.size())) {
+        best = at;
+        prov = w;
+      }
+    }
+    if (prov.empty()) return im.last_province;
+    return im.places[prov].province;
+  };
+  // 1b. A government body of the gazetteer after a place or a scope word is
+  // that place's body, not the national one: 广东省发改委, 省发改委.
+  for (auto& h : hits) {
+    if (h.rule != "org.gazetteer") continue;
+    bool gov = false;
+    for (const auto& [k, v] : h.attrs)
+      if (k == "kind" && v == JsonString("government")) gov = true;
+    if (!gov || h.begin == 0) continue;
+    std::string before = text.substr(h.begin > 24 ? h.begin - 24 : 0,
+                                     h.begin > 24 ? 24 : h.begin);
+    std::string place, scope;
+    auto cps = CodePointOffsets(before);
+    for (size_t i = 0; i + 1 < cps.size(); ++i) {
+      std::string tail = before.substr(cps[i]);
+      if (place.empty() && im.places.count(tail)) place = tail;
+      if (scope.empty() && im.scopes.count(tail)) scope = tail;
+    }
+    if (!place.empty()) {
+      const auto& pl = im.places[place];
+      size_t b = h.begin - place.size();
+      std::string name = text.substr(b, h.end - b);
+      h.attrs = {{"name", JsonString(name)},
+                 {"kind", JsonString("government")},
+                 {"country", JsonString(pl.region)}};
+      h.begin = b;
+      h.rule = "org.suffix";
+      if (!pl.province.empty()) im.last_province = pl.province;
+    } else if (!scope.empty()) {
+      size_t b = h.begin - scope.size();
+      if (han_at(b, true)) {
+        // The scope word must start the name: 全省发改委 is no body.
+        size_t c = b;
+        auto u = reinterpret_cast<const uint8_t*>(text.data());
+        int32_t i = static_cast<int32_t>(c);
+        UChar32 ch;
+        U8_PREV(u, 0, i, ch);
+        std::string prev = text.substr(static_cast<size_t>(i), c - i);
+        if (!im.stopwords.count(prev)) continue;
+      }
+      std::string prov = province_before(b);
+      std::string name = text.substr(b, h.end - b);
+      if (!prov.empty())
+        name = prov.size() >= scope.size() &&
+                       prov.compare(prov.size() - scope.size(), scope.size(),
+                                    scope) == 0
+                   ? prov + text.substr(h.begin, h.end - h.begin)
+                   : prov + name;
+      h.attrs = {{"name", JsonString(name)},
+                 {"kind", JsonString("government")},
+                 {"country", JsonString("CN")}};
+      h.begin = b;
+      h.rule = "org.suffix";
+    }
+  }
+  // An abbreviation introduced right after byte `at`: （ABBR）, or a
+  // bracket starting with an introducing word (以下简称) or a quotation mark.
+  auto abbreviation_after = [&](size_t at) {
+    static const RE2 kLatin("^(?:\xEF\xBC\x88|\\()[A-Z][A-Z0-9&\\-]{1,11}(?:\xEF\xBC\x89|\\))");
+    re2::StringPiece rest(text.data() + at, text.size() - at);
+    if (RE2::PartialMatch(rest, kLatin)) return true;
+    size_t open = text.compare(at, 3, "\xEF\xBC\x88") == 0 ? 3
+                  : (at < text.size() && text[at] == '(') ? 1 : 0;
+    if (!open) return false;
+    size_t in = at + open;
+    for (const auto& w : im.intros)
+      if (text.compare(in, w.size(), w) == 0) return true;
+    for (const auto& q : im.quotes)
+      if (text.compare(in, q.size(), q) == 0) return true;
+    return false;
+  };
+  // 2. Unknown organisations by their form: a name ending in a suffix of
+  // org_suffixes.txt (leftmost-longest, chained: 研究所 + 有限公司), its left
+  // edge found by walking back over ICU dictionary words.
   if (im.has_suffixes && im.words) {
+    std::map<size_t, size_t> cand_at(suffix_cands.begin(), suffix_cands.end());
+    auto han_only = [&](const std::string& w) {
+      for (char32_t c : ToCodePoints(w))
+        if (!IsHan(c)) return false;
+      return !w.empty();
+    };
+    auto is_place = [&](const std::string& w) {
+      return im.places.count(w) > 0 ||
+             (im.country_iso.count(w) > 0 && !im.short_countries.count(w));
+    };
+    // A bracketed run of 1 to 8 Han characters right after/before a byte.
+    auto paren_after = [&](size_t at) -> size_t {
+      static const RE2 kGroup("^(?:（|\\()(\\p{Han}{1,8})(?:）|\\))");
+      re2::StringPiece rest(text.data() + at, text.size() - at), whole;
+      if (!RE2::PartialMatch(rest, kGroup)) return 0;
+      size_t close = text.find_first_of(")\xEF", at + 1);
+      while (close != std::string::npos && text[close] != ')' &&
+             text.compare(close, 3, "\xEF\xBC\x89") != 0)
+        close = text.find_first_of(")\xEF", close + 1);
+      if (close == std::string::npos) return 0;
+      return close + (text[close] == ')' ? 1 : 3);
+    };
     size_t pos = 0;
     for (auto [sb, se] : suffix_cands) {
       if (sb < pos) continue;
       pos = se;
-      const std::string m = text.substr(sb, se - sb);
-      if (overlaps(sb, se)) continue;
-      // Cheap tests first (segmenting is costly): a candidate needs an
-      // abbreviation after it, or an institution suffix with a country
-      // named shortly before.
-      static const RE2 kAbbrevAhead(
-          "^(?:（|\\()[A-Z][A-Z0-9&\\-]{1,11}(?:）|\\))");
-      bool abbrev_ahead = RE2::PartialMatch(
-          re2::StringPiece(text.data() + se, text.size() - se), kAbbrevAhead);
-      const std::string& skind = im.suffix_kind[m];
-      bool inst = skind == "university" || skind == "research" ||
-                  skind == "association" || skind == "think_tank";
-      if (!abbrev_ahead) {
-        if (!inst) continue;
-        auto mt = std::upper_bound(
-            im.mentions.begin(), im.mentions.end(), sb,
-            [](size_t p, const std::pair<size_t, std::string>& x) {
-              return p < x.first;
-            });
-        if (mt == im.mentions.begin() || sb - (mt - 1)->first > 45) continue;
+      std::string suffix = text.substr(sb, se - sb);
+      std::string kind = im.suffix_kind[suffix];
+      std::string flag = im.suffix_flag[suffix];
+      // A suffix that starts inside a dictionary word (签署, 格局) is none.
+      if (han_at(sb, true) && !is_bound(sb)) continue;
+      if (han_at(se, false) && !is_bound(se) && !cand_at.count(se)) continue;
+      // A suffix inside a gazetteer name (英特尔公司) is that name's.
+      bool inside = false;
+      for (const auto& h : hits)
+        if (h.begin <= sb && se <= h.end) inside = true;
+      if (inside) continue;
+      // Extend right: chained suffixes, a bracketed place or 集团 before
+      // one (（上海）股份有限公司), a branch (上海分行).
+      size_t e = se;
+      bool branch = flag == "branch";
+      for (int guard = 0; guard < 4; ++guard) {
+        auto c = cand_at.find(e);
+        if (c != cand_at.end() &&
+            im.suffix_kind[text.substr(c->first, c->second - c->first)] ==
+                "company") {
+          std::string s2 = text.substr(c->first, c->second - c->first);
+          kind = im.suffix_kind[s2];
+          if (im.suffix_flag[s2] == "legal" || flag.empty())
+            flag = im.suffix_flag[s2];
+          e = c->second;
+          pos = std::max(pos, e);
+          continue;
+        }
+        size_t g = paren_after(e);
+        if (g && cand_at.count(g)) {
+          e = g;
+          continue;
+        }
+        break;
       }
-      segment(sb, se);
-      auto it = std::upper_bound(bounds.begin(), bounds.end(), sb);
-      size_t p = it == bounds.begin() ? 0 : *(it - 1);
-      int chars = 0;
-      bool has_country = false;
-      while (p > 0) {
-        auto jt = std::lower_bound(bounds.begin(), bounds.end(), p);
-        // Stop at the window's edge, unless that is the text's start.
-        if (jt == bounds.begin() || (*(jt - 1) <= win_b && win_b > 0)) break;
-        size_t q = *(jt - 1);
-        std::string word = text.substr(q, p - q);
-        bool all_han = true;
-        for (char32_t c : ToCodePoints(word)) all_han &= IsHan(c);
-        if (!all_han || im.stopwords.count(word)) break;
-        bool overlap_hit = false;
-        for (const auto& h : hits)
-          if (q < h.end && h.begin < p) overlap_hit = true;
-        if (overlap_hit) break;
-        chars += CodePoints(word);
-        if (chars > 14) break;
-        p = q;
-        bool is_country =
-            im.country_iso.count(word) && !im.short_countries.count(word);
-        if (is_country) {
-          has_country = true;
-          break;
+      // Walk left over dictionary words.
+      size_t p = sb;
+      {
+        // （上海）股份有限公司: the bracket belongs to the name.
+        if (p >= 3 && (text.compare(p - 3, 3, "\xEF\xBC\x89") == 0 ||
+                       text[p - 1] == ')')) {
+          size_t open = text.rfind("\xEF\xBC\x88", p);
+          size_t open2 = text.rfind('(', p);
+          if (open == std::string::npos ||
+              (open2 != std::string::npos && open2 > open))
+            open = open2;
+          if (open != std::string::npos && p - open <= 30 &&
+              paren_after(open) == p)
+            p = open;
         }
       }
+      segment(p, e);
+      auto it = std::upper_bound(bounds.begin(), bounds.end(), p);
+      if (it != bounds.begin() && *(it - 1) < p) {
+        // p is inside a dictionary word: the suffix starts mid-word (the
+        // word 局部 for 局); keep p, the walk starts from the word start.
+      }
+      bool too_long = false;
+      bool clean_edge = true;  // the walk ended at punctuation or the start
+      size_t conj_at = 0;
+      int chars = 0;
+      while (p > 0) {
+        auto jt = std::lower_bound(bounds.begin(), bounds.end(), p);
+        if (jt == bounds.begin() || (*(jt - 1) <= win_b && win_b > 0)) break;
+        size_t q = *(jt - 1);
+        // A bracketed place inside the name: 紫光展锐（上海）科技有限公司.
+        if (p >= 3 && text.compare(p - 3, 3, "\xEF\xBC\x89") == 0) {
+          size_t open = text.rfind("\xEF\xBC\x88", p);
+          if (open != std::string::npos && p - open <= 30 &&
+              paren_after(open) == p &&
+              is_place(text.substr(open + 3, p - 6 - open))) {
+            p = open;
+            continue;
+          }
+        }
+        // A gazetteer name ending here is taken whole, as the name's start.
+        bool absorbed = false;
+        for (const auto& h : hits)
+          if (h.end == p && h.begin < p) {
+            q = h.begin;
+            absorbed = true;
+          }
+        if (absorbed) {
+          if (conj_at) break;  // 甲大学与乙大学: two names
+          p = q;
+          // 成都 + 海光 + 集成电路设计有限公司
+          p = place_start(p);
+          break;
+        }
+        std::string word = text.substr(q, p - q);
+        if (!han_only(word) && !(q < p && word.size() > 0 &&
+                                 [&] {
+                                   for (const auto& h : hits)
+                                     if (h.begin == q && h.end == p)
+                                       return true;
+                                   return false;
+                                 }()))
+          break;
+        if (!im.conjs.count(word) && im.stopwords.count(word)) {
+          clean_edge = false;
+          break;
+        }
+        bool crosses = false;
+        for (const auto& h : hits)
+          if ((q < h.begin && h.begin < p) || (q < h.end && h.end < p))
+            crosses = true;
+        if (crosses) break;
+        if (im.conjs.count(word)) {
+          if (conj_at) break;
+          conj_at = p;
+        }
+        chars += CodePoints(word);
+        if (chars > 24) {
+          too_long = true;
+          break;
+        }
+        p = q;
+      }
+      if (too_long) continue;
       // Stop words glued into the first dictionary word: 向商务部 → 商务部.
       while (p < sb) {
         auto cps = CodePointOffsets(text.substr(p, sb - p));
         std::string first = text.substr(p, cps[1]);
-        if (!im.stopwords.count(first)) break;
+        if (!im.stopwords.count(first) && !im.conjs.count(first)) break;
         p += first.size();
+        clean_edge = false;
       }
-      std::string name = text.substr(p, se - p);
+      auto head_of = [&](size_t from) {
+        std::string stem = text.substr(from, sb - from);
+        std::string place = Impl::LongestPrefix(
+            stem, [&](const std::string& w) { return is_place(w); });
+        std::string nat = Impl::LongestPrefix(
+            stem, [&](const std::string& w) { return im.heads.count(w) > 0; });
+        return std::make_pair(place, nat);
+      };
+      // 苏州纳米技术与纳米仿生研究所: a conjunction stays inside a name only
+      // when the name starts with a place or a national head and what
+      // follows it does not start a name of its own.
+      if (conj_at && p < conj_at) {
+        auto [pl, nat] = head_of(p);
+        std::string left = text.substr(p, conj_at - p);
+        auto [rpl, rnat] = head_of(conj_at);
+        bool left_is_name = false;
+        for (const auto& [sfx, k] : im.suffix_kind) {
+          (void)k;
+          std::string l = left;
+          // left ends with "SUFFIX<conj>"
+          for (const auto& cw : im.conjs)
+            if (l.size() > cw.size() &&
+                l.compare(l.size() - cw.size(), cw.size(), cw) == 0)
+              l = l.substr(0, l.size() - cw.size());
+          if (l.size() >= sfx.size() &&
+              l.compare(l.size() - sfx.size(), sfx.size(), sfx) == 0)
+            left_is_name = true;
+        }
+        if ((pl.empty() && nat.empty()) || !rpl.empty() || !rnat.empty() ||
+            left_is_name)
+          p = conj_at;
+      }
+      std::string name = text.substr(p, e - p);
       std::string stem = text.substr(p, sb - p);
-      if (CodePoints(stem) < 2 || im.reject.count(name) ||
-          im.reject.count(stem) || !HasHan(stem))
+      if (stem.empty() || im.reject.count(name) || im.reject.count(stem) ||
+          !HasHan(stem))
         continue;
-      bool stem_is_country = im.country_iso.count(stem) > 0;
-      if (stem_is_country || overlaps(p, se)) continue;
-      std::string suffix(m);
-      std::string kind = im.suffix_kind[suffix];
-      // Precision first: a generic noun phrase ending in 公司 or 中心 is not
-      // a name. Take a suffix match only when the name introduces an
-      // abbreviation, or is an institution (大学, 研究所, 协会 ...) whose
-      // name starts with a country.
-      static const RE2 kAbbrev("^(?:（|\\()[A-Z][A-Z0-9&\\-]{1,11}(?:）|\\))");
-      bool abbrev = RE2::PartialMatch(
-          re2::StringPiece(text.data() + se, text.size() - se), kAbbrev);
-      bool institution = kind == "university" || kind == "research" ||
-                         kind == "association" || kind == "think_tank";
-      int stem_chars = CodePoints(stem);
-      if (!(abbrev || (has_country && institution && stem_chars <= 12)))
-        continue;
-      std::vector<std::pair<std::string, std::string>> attrs = {
-          {"name", JsonString(name)}};
-      if (!kind.empty()) attrs.push_back({"kind", JsonString(kind)});
-      hits.push_back({p, se, "org.suffix", attrs});
-      // Its abbreviation, if it gives one.
-      learn_abbreviations(se, attrs);
+      // The gazetteer name this one starts with, if any.
+      const OrgHit* gaz = nullptr;
+      for (const auto& h : hits)
+        if (h.begin == p && h.end <= sb) gaz = &h;
+      bool partial = false;
+      for (const auto& h : hits)
+        if (h.begin < e && p < h.end && !(p <= h.begin && h.end <= e))
+          partial = true;
+      if (partial) continue;
+      auto [place, nat] = head_of(p);
+      std::string scope;
+      for (const auto& w : im.scopes)
+        if (stem.compare(0, w.size(), w) == 0 && stem.size() > w.size() &&
+            w.size() > scope.size())
+          scope = w;
+      if (!place.empty()) scope.clear();
+      bool abbrev = abbreviation_after(e);
+      bool generic = im.AllGeneric(stem);
+      bool ok = false;
+      std::string mid;
+      auto mid_generic_of = [&](const std::string& m) {
+        return m.empty() || im.AllGeneric(m);
+      };
+      if (gaz) {
+        // Longest match wins over the alias inside, for the same company
+        // (华为 + 技术有限公司), a branch (招商银行 + 上海分行) or a unit
+        // (中国科学院 + 半导体研究所).
+        mid = text.substr(gaz->end, sb - gaz->end);
+        size_t g = paren_after(gaz->end);
+        if (g && g <= sb) mid = text.substr(g, sb - g);
+        bool mid_place = mid.empty() || is_place(mid);
+        bool mid_generic = mid.empty() || im.AllGeneric(mid);
+        // A suffix right after a name (委员会组织) is another word.
+        ok = branch ? mid_place || CodePoints(mid) <= 8
+                    : (kind == "company"
+                           ? mid_generic && (!mid.empty() || flag == "legal")
+                           : !mid.empty() && CodePoints(mid) <= 12);
+      } else if (abbrev) {
+        ok = !generic && CodePoints(stem) >= 2;
+      } else if (flag == "legal") {
+        ok = !generic && CodePoints(stem) >= 2;
+      } else if (!place.empty()) {
+        // 江苏省商务厅, 苏州银行; not 美国半导体公司 (a kind of firm).
+        std::string rest = stem.substr(place.size());
+        ok = rest.empty() ? flag == "distinct" && im.places.count(stem)
+             : kind == "government" ? im.places.count(place) > 0
+                                    : !im.AllGeneric(rest);
+      } else if (!nat.empty()) {
+        ok = stem.size() > nat.size() && (!generic || kind == "government");
+      } else if (!scope.empty()) {
+        ok = kind == "government";
+      } else if (flag == "distinct") {
+        // A short name on a clear edge: 南方科技大学, 之江实验室.
+        ok = !generic && CodePoints(stem) >= 2 && CodePoints(stem) <= 6 &&
+             clean_edge;
+      }
+      if (!ok) continue;
+      std::vector<std::pair<std::string, std::string>> attrs;
+      std::string rule = "org.suffix";
+      if (gaz) {
+        // Same organisation when only generic words and suffixes follow
+        // its name (华为 + 技术有限公司); else a unit of it (a branch, an
+        // institute) with the gazetteer organisation as its parent.
+        if (!branch && kind == "company" && mid_generic_of(mid)) {
+          attrs = gaz->attrs;
+          rule = gaz->rule;
+        } else {
+          attrs = {{"name", JsonString(name)}};
+          for (const auto& [k, v] : gaz->attrs)
+            if (k == "kind" && branch) attrs.push_back({k, v});
+          if (!kind.empty() && !branch)
+            attrs.push_back({"kind", JsonString(kind)});
+          for (const auto& [k, v] : gaz->attrs)
+            if (k == "country") attrs.push_back({k, v});
+          for (const auto& [k, v] : gaz->attrs)
+            if (k == "name") attrs.push_back({"parent", v});
+        }
+      } else {
+        std::string full = name;
+        std::string prov = scope.empty() ? "" : province_before(p);
+        if (!prov.empty()) {
+          // 省发改委 in an article about Jiangsu: 江苏省发改委.
+          full = scope.size() < name.size() &&
+                         prov.compare(prov.size() - scope.size(), scope.size(),
+                                      scope) == 0
+                     ? prov + name.substr(scope.size())
+                     : prov + name;
+        }
+        attrs = {{"name", JsonString(full)}};
+        if (!kind.empty()) attrs.push_back({"kind", JsonString(kind)});
+        std::string region;
+        if (!place.empty()) {
+          auto pl = im.places.find(place);
+          region = pl != im.places.end() ? pl->second.region
+                                         : im.country_iso[place];
+          if (pl != im.places.end() && !pl->second.province.empty())
+            im.last_province = pl->second.province;
+        } else if (!nat.empty() || !scope.empty()) {
+          region = "CN";
+        }
+        if (!region.empty()) attrs.push_back({"country", JsonString(region)});
+      }
+      // The names inside this one are part of it.
+      hits.erase(std::remove_if(hits.begin(), hits.end(),
+                                [&](const OrgHit& h) {
+                                  return p <= h.begin && h.end <= e;
+                                }),
+                 hits.end());
+      hits.push_back({p, e, rule, attrs});
+      learn_abbreviations(e, attrs);
     }
   }
   // Latin names of unknown companies: "Acme Photonics Inc.", and before
@@ -666,10 +1098,29 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
         if (!legal && !(several_words || (has_lower && nm.size() >= 4)))
           continue;
         size_t end = legal ? after : b + nm.size();
-        if (overlaps(b, end)) continue;
+        // X-FAB + Silicon Foundries SE: the longer name wins over the alias
+        // it starts with, and is that organisation.
+        const OrgHit* inner = nullptr;
+        bool clash = false;
+        for (const auto& h : hits) {
+          if (!(b < h.end && h.begin < end)) continue;
+          if (h.begin == b && h.end < end && h.rule == "org.gazetteer")
+            inner = &h;
+          else
+            clash = true;
+        }
+        if (clash) continue;
         std::string surface = text.substr(b, end - b);
         std::vector<std::pair<std::string, std::string>> attrs = {
             {"name", JsonString(surface)}, {"kind", JsonString("company")}};
+        if (inner) {
+          attrs = inner->attrs;
+          size_t ib = inner->begin;
+          hits.erase(std::remove_if(
+                         hits.begin(), hits.end(),
+                         [&](const OrgHit& h) { return h.begin == ib; }),
+                     hits.end());
+        }
         hits.push_back({b, end, "org.suffix", attrs});
         learn_abbreviations(end, attrs);
       }
@@ -720,6 +1171,7 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
   }
   std::sort(hits.begin(), hits.end(),
             [](const OrgHit& a, const OrgHit& b) { return a.begin < b.begin; });
+  im.last_province = province_before(text.size());
   std::string lc = im.LastCountryBefore(text.size());
   if (!lc.empty()) im.last_country = lc;
   return hits;

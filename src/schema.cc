@@ -100,7 +100,12 @@ ordered_json TypeDefs() {
   defs["org"] = {{"properties",
                   {{"name", Described(Type("string"), "canonical name")},
                    {"kind", Type("string")},
-                   {"country", Type("string")}}},
+                   {"country", Type("string")},
+                   {"parent",
+                    Described(Type("string"),
+                              "for a branch or unit (a bank's city branch, a "
+                              "university's school): the organisation it "
+                              "belongs to")}}},
                  {"required", List({"name"})}};
   defs["url"] = {{"properties", {{"value", Type("string")}}},
                  {"required", List({"value"})}};
