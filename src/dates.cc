@@ -1,10 +1,30 @@
-// Date normalisation. A date's year is explicit, or inferred: from the
-// nearest explicit year earlier in the same article, then from the document
-// (the year most of its full dates so far carry), then from
-// --reference-date. Without any, the value keeps "XXXX" for the year and
-// year_inferred is false. Impossible calendar dates are kept, flagged with
-// "invalid": true and a null value.
+// Date normalisation.
+//
+// Year inference. A date without a year takes, in this order:
+//   1. the article's own date: a dateline (a full date in the title, at the
+//      start of the body, or right after a `dateline` word of
+//      date_words.tsv such as 发布时间);
+//   2. the latest year written earlier in the article, except years in a
+//      forward-looking sentence (one holding a `forward` word: 将, 预计 ...)
+//      and years after the article's own date: plans do not anchor;
+//   3. the year most of the document's full dates carry so far;
+//   4. --reference-date.
+// Without any, the value keeps "XXXX" for the year and year_inferred is
+// false. Relative words (今天, 上周五, 去年, 三天前) resolve against the
+// article's own date, else its first full date, else --reference-date (a
+// year-level word also against the document's year). Impossible calendar
+// dates are kept, flagged with "invalid": true and a null value.
+//
+// Calendar arithmetic (day and month offsets, weekdays, the Chinese
+// calendar of lunar dates and festivals) is ICU's.
+#include <unicode/calendar.h>
+#include <unicode/gregocal.h>
+#include <unicode/locid.h>
+#include <unicode/timezone.h>
+
 #include <cstdio>
+#include <cstdlib>
+#include <memory>
 #include <string>
 
 #include "normalize.h"
@@ -17,6 +37,8 @@ std::string Get(const Groups& g, const char* k) {
   auto it = g.find(k);
   return it == g.end() ? std::string() : std::string(it->second);
 }
+
+bool Has(const Groups& g, const char* k) { return g.count(k) > 0; }
 
 int ToInt(const Tables& t, const std::string& s) {
   if (s.empty()) return 0;
@@ -40,6 +62,106 @@ std::string Pad(int v, int w) {
 
 std::string Year(int y) { return y > 0 ? Pad(y, 4) : "XXXX"; }
 
+struct Ymd {
+  int y = 0, m = 0, d = 0;
+  bool Full() const { return y > 0 && m > 0 && d > 0; }
+  std::string Iso() const {
+    return Year(y) + "-" + Pad(m, 2) + "-" + Pad(d, 2);
+  }
+};
+
+Ymd ParseIso(const std::string& s) {
+  Ymd r;
+  if (s.size() >= 4) r.y = std::atoi(s.c_str());
+  if (s.size() >= 7) r.m = std::atoi(s.c_str() + 5);
+  if (s.size() >= 10) r.d = std::atoi(s.c_str() + 8);
+  return r;
+}
+
+// A proleptic Gregorian calendar in GMT.
+std::unique_ptr<icu::GregorianCalendar> Gregorian() {
+  UErrorCode st = U_ZERO_ERROR;
+  auto cal = std::make_unique<icu::GregorianCalendar>(
+      icu::TimeZone::getGMT()->clone(), st);
+  if (U_FAILURE(st)) return nullptr;
+  cal->setGregorianChange(-8.64e15, st);
+  return cal;
+}
+
+Ymd FromCal(const icu::Calendar& cal) {
+  UErrorCode st = U_ZERO_ERROR;
+  Ymd r;
+  r.y = cal.get(UCAL_EXTENDED_YEAR, st);
+  r.m = cal.get(UCAL_MONTH, st) + 1;
+  r.d = cal.get(UCAL_DATE, st);
+  return U_SUCCESS(st) ? r : Ymd();
+}
+
+// `base` shifted by `n` days, weeks, months or years (ICU clamps the day:
+// 3月31日 + 1 month is 4月30日).
+Ymd Shift(const Ymd& base, UCalendarDateFields f, int n) {
+  auto cal = Gregorian();
+  if (!cal || !base.Full()) return Ymd();
+  UErrorCode st = U_ZERO_ERROR;
+  cal->clear();
+  cal->set(base.y, base.m - 1, base.d);
+  cal->add(f, n, st);
+  return U_SUCCESS(st) ? FromCal(*cal) : Ymd();
+}
+
+// 1 (Monday) to 7 (Sunday).
+int Weekday(const Ymd& day) {
+  auto cal = Gregorian();
+  if (!cal || !day.Full()) return 0;
+  UErrorCode st = U_ZERO_ERROR;
+  cal->clear();
+  cal->set(day.y, day.m - 1, day.d);
+  int w = cal->get(UCAL_DAY_OF_WEEK, st);  // 1 = Sunday
+  return U_SUCCESS(st) ? (w == UCAL_SUNDAY ? 7 : w - 1) : 0;
+}
+
+// Day `ld` of month `lm` of the Chinese year that begins in Gregorian year
+// `year` (ld 0: the last day of that year), as a Gregorian day.
+Ymd FromLunar(int year, int lm, int ld) {
+  UErrorCode st = U_ZERO_ERROR;
+  std::unique_ptr<icu::Calendar> cn(icu::Calendar::createInstance(
+      icu::TimeZone::getGMT()->clone(), icu::Locale("zh@calendar=chinese"),
+      st));
+  auto greg = Gregorian();
+  if (U_FAILURE(st) || !cn || !greg) return Ymd();
+  // Find the Chinese year holding the middle of Gregorian `year`.
+  greg->clear();
+  greg->set(year, 6, 1);
+  cn->setTime(greg->getTime(st), st);
+  int era = cn->get(UCAL_ERA, st), cy = cn->get(UCAL_YEAR, st);
+  if (U_FAILURE(st)) return Ymd();
+  cn->clear();
+  cn->set(UCAL_ERA, era);
+  cn->set(UCAL_YEAR, cy);
+  if (ld == 0) {  // the eve: the day before the next year's first day
+    cn->set(UCAL_YEAR, cy + 1);
+    cn->set(UCAL_MONTH, 0);
+    cn->set(UCAL_IS_LEAP_MONTH, 0);
+    cn->set(UCAL_DATE, 1);
+    greg->setTime(cn->getTime(st), st);
+    greg->add(UCAL_DATE, -1, st);
+    return U_SUCCESS(st) ? FromCal(*greg) : Ymd();
+  }
+  cn->set(UCAL_MONTH, lm - 1);
+  cn->set(UCAL_IS_LEAP_MONTH, 0);
+  cn->set(UCAL_DATE, ld);
+  // The month may have 29 days only: day 30 of it does not exist.
+  cn->setLenient(false);
+  UDate when = cn->getTime(st);
+  if (U_FAILURE(st)) return Ymd();
+  greg->setTime(when, st);
+  return U_SUCCESS(st) ? FromCal(*greg) : Ymd();
+}
+
+long DayNumber(const Ymd& d) {  // for "nearest" comparisons only
+  return d.y * 372L + d.m * 31L + d.d;
+}
+
 int DocYear(const DocContext& c) {
   int best = 0, count = 0;
   for (const auto& [y, n] : c.full_date_years)
@@ -47,9 +169,316 @@ int DocYear(const DocContext& c) {
   return best;
 }
 
-int ReferenceYear(const DocContext& c) {
-  if (c.reference_date.size() >= 4) return std::atoi(c.reference_date.c_str());
-  return 0;
+// The day relative words resolve against (parts may be 0 when unknown).
+Ymd BaseDay(const DocContext& c) {
+  if (!c.own_date.empty()) return ParseIso(c.own_date);
+  if (c.article_date.size() >= 4) return ParseIso(c.article_date);
+  if (int dy = DocYear(c)) {
+    Ymd r;
+    r.y = dy;
+    return r;
+  }
+  return ParseIso(c.reference_date);
+}
+
+// The year for a date written without one (see the top of the file).
+int InferYear(const DocContext& c) {
+  if (!c.own_date.empty()) return ParseIso(c.own_date).y;
+  if (c.article_year) return c.article_year;
+  if (int dy = DocYear(c)) return dy;
+  return ParseIso(c.reference_date).y;
+}
+
+bool HasWordOf(const Tables& t, std::string_view text, const char* kind) {
+  // Every substring starting at a code point, tried against the table by
+  // increasing length (words are short: at most 4 code points).
+  auto cp = CodePointOffsets(text);
+  for (size_t i = 0; i + 1 < cp.size(); ++i)
+    for (size_t n = 1; n <= 4 && i + n < cp.size(); ++n) {
+      const auto* row = t.Row("date_words.tsv",
+                              text.substr(cp[i], cp[i + n] - cp[i]));
+      if (row && (*row)[0] == kind) return true;
+    }
+  return false;
+}
+
+bool EndsWithWordOf(const Tables& t, std::string_view text, const char* kind) {
+  auto cp = CodePointOffsets(text);
+  // Skip trailing white space and a colon.
+  size_t end = cp.size() - 1;
+  while (end > 0) {
+    std::string_view last = text.substr(cp[end - 1], cp[end] - cp[end - 1]);
+    if (last == " " || last == ":" || last == "\xEF\xBC\x9A" ||
+        last == "\xE3\x80\x80")
+      --end;
+    else
+      break;
+  }
+  for (size_t n = 1; n <= 4 && n <= end; ++n) {
+    size_t b = end - n;
+    const auto* row =
+        t.Row("date_words.tsv", text.substr(cp[b], cp[end] - cp[b]));
+    if (row && (*row)[0] == kind) return true;
+  }
+  return false;
+}
+
+// True when `s` holds nothing but white space and opening brackets: a date
+// after it starts the text.
+bool OnlyOpeners(std::string_view s) {
+  for (char32_t c : ToCodePoints(s))
+    if (c != ' ' && c != '\t' && c != 0x3000 && c != '(' && c != '[' &&
+        c != 0xFF08 && c != 0x3010 && c != 0x3014)
+      return false;
+  return true;
+}
+
+const std::vector<std::string>* Word(const Tables& t, const Groups& g,
+                                     const char* group, const char* kind) {
+  auto it = g.find(group);
+  if (it == g.end()) return nullptr;
+  const auto* row = t.Row("date_words.tsv", it->second);
+  if (!row || row->size() < 2 || (*row)[0] != kind) return nullptr;
+  return row;
+}
+
+void PutDay(const Ymd& d, std::vector<std::pair<std::string, std::string>>* a) {
+  a->push_back({"value", d.Full() ? JsonString(d.Iso()) : "null"});
+  a->push_back({"precision", JsonString("day")});
+}
+
+// A month part (上旬, 月底): its days, as from/to.
+void PutMonthPart(int y, int m, const std::string& part,
+                  std::vector<std::pair<std::string, std::string>>* a) {
+  a->push_back({"part", JsonString(part)});
+  if (y <= 0 || m <= 0) return;
+  int b = part == "start" ? 1 : part == "mid" ? 11 : 21;
+  int e = part == "start" ? 10 : part == "mid" ? 20 : DaysIn(y, m);
+  a->push_back({"from", JsonString(Year(y) + "-" + Pad(m, 2) + "-" + Pad(b, 2))});
+  a->push_back({"to", JsonString(Year(y) + "-" + Pad(m, 2) + "-" + Pad(e, 2))});
+}
+
+// The relative forms: 今天 (reld), 上周五 (relw + wd), 三天前 (n + span +
+// dir), 去年 / 去年3月3日 / 本月9日 (rel, relm with an optional m, d or
+// part), 近日 (recent).
+bool Relative(const Tables& t, const Groups& g, Entity* e, DocContext* ctx) {
+  auto& a = e->attrs;
+  Ymd base = BaseDay(*ctx);
+  if (!ctx->reference_date.empty() && !base.Full()) {
+    Ymd ref = ParseIso(ctx->reference_date);
+    if (!base.y || base.y == ref.y) base = ref;
+  }
+  auto relative = [&](const char* group) {
+    a.push_back({"relative", JsonString(Get(g, group))});
+  };
+  if (const auto* row = Word(t, g, "reld", "relative_day")) {
+    relative("reld");
+    PutDay(Shift(base, UCAL_DATE, std::atoi((*row)[1].c_str())), &a);
+  } else if (Has(g, "wd")) {
+    int wd = ToInt(t, Get(g, "wd"));
+    if (wd <= 0) wd = 7;  // 日, 天: Sunday
+    if (wd > 7) return false;
+    int week = 0;
+    if (Has(g, "relw")) {
+      const auto* row = Word(t, g, "relw", "relative_week");
+      if (!row) return false;
+      week = std::atoi((*row)[1].c_str());
+    }
+    // The day of that weekday in the base day's week (Monday first),
+    // shifted by the week offset.
+    int bw = Weekday(base);
+    Ymd day = bw ? Shift(base, UCAL_DATE, wd - bw + 7 * week) : Ymd();
+    a.push_back({"relative", JsonString(e->text)});
+    PutDay(day, &a);
+  } else if (Has(g, "span")) {
+    const auto* span = Word(t, g, "span", "span");
+    const auto* dir = Word(t, g, "dir", "direction");
+    if (!span || !dir) return false;
+    std::string n = Get(g, "n"), unit = (*span)[1];
+    int sign = std::atoi((*dir)[1].c_str());
+    UCalendarDateFields f = unit == "day"    ? UCAL_DATE
+                            : unit == "week" ? UCAL_WEEK_OF_YEAR
+                            : unit == "month" ? UCAL_MONTH
+                                              : UCAL_YEAR;
+    int k = ToInt(t, n);
+    if (k < 0) {  // 半: half a year is six months, half a month 15 days
+      if (unit == "year") {
+        f = UCAL_MONTH, k = 6;
+      } else if (unit == "month") {
+        f = UCAL_DATE, k = 15;
+      } else {
+        return false;
+      }
+    }
+    if (k <= 0 || k > 500) return false;
+    a.push_back({"relative", JsonString(e->text)});
+    if (base.Full()) {
+      PutDay(Shift(base, f, sign * k), &a);
+    } else if (base.y && unit == "year") {
+      a.push_back({"value", JsonString(Year(base.y + sign * k))});
+      a.push_back({"precision", JsonString("year")});
+    } else {
+      PutDay(Ymd(), &a);
+    }
+  } else if (Has(g, "rel") || Has(g, "relm")) {
+    int y = base.y, m = base.m;
+    if (Has(g, "rel")) {
+      const auto* row = Word(t, g, "rel", "relative_year");
+      if (!row) return false;
+      if (y) y += std::atoi((*row)[1].c_str());
+    }
+    if (Has(g, "relm")) {
+      const auto* row = Word(t, g, "relm", "relative_month");
+      if (!row) return false;
+      if (m) {
+        m += std::atoi((*row)[1].c_str());
+        if (m < 1) m += 12, y -= y ? 1 : 0;
+        if (m > 12) m -= 12, y += y ? 1 : 0;
+      }
+    } else if (Has(g, "m")) {
+      m = ToInt(t, Get(g, "m"));
+      if (m < 1 || m > 12) return false;
+    } else {
+      m = 0;
+    }
+    int d = ToInt(t, Get(g, "d"));
+    if (d < 0) return false;
+    const auto* pr = Word(t, g, "part", "part");
+    a.push_back({"relative", JsonString(Get(g, Has(g, "rel") ? "rel" : "relm"))});
+    bool monthly = Has(g, "relm") || Has(g, "m");
+    if (!monthly) {
+      // 今年下半年: a half of the relative year; 今年底: a part of it;
+      // 今年第二季: a quarter of it.
+      const auto* hr = t.Row("date_words.tsv", Get(g, "part"));
+      bool half = hr && (*hr)[0] == "half";
+      int q = Has(g, "q") ? ToInt(t, Get(g, "q")) : 0;
+      if (q < 0 || q > 4) return false;
+      std::string v = Year(y) + (half ? "-" + (*hr)[1] : "") +
+                      (q ? "-Q" + std::to_string(q) : "");
+      a.push_back({"value", y ? JsonString(v) : std::string("null")});
+      a.push_back({"precision",
+                   JsonString(half ? "half" : q ? "quarter" : "year")});
+      if (pr) a.push_back({"part", JsonString((*pr)[1])});
+    } else if (!y || !m) {
+      a.push_back({"value", "null"});
+      a.push_back({"precision", JsonString(d ? "day" : "month")});
+    } else if (d) {
+      if (d > DaysIn(y, m)) return false;
+      Ymd day{y, m, d};
+      PutDay(day, &a);
+    } else {
+      a.push_back({"value", JsonString(Year(y) + "-" + Pad(m, 2))});
+      a.push_back({"precision", JsonString("month")});
+      if (pr) PutMonthPart(y, m, (*pr)[1], &a);
+    }
+  } else if (Has(g, "recent")) {
+    a.push_back({"relative", JsonString(Get(g, "recent"))});
+    // Recently: the article's own date, else its first full date, else
+    // the reference date ("now").
+    Ymd own = ParseIso(!ctx->own_date.empty()       ? ctx->own_date
+                       : !ctx->article_date.empty() ? ctx->article_date
+                                                    : ctx->reference_date);
+    PutDay(own, &a);
+  } else {
+    return false;
+  }
+  a.push_back({"year_inferred", "true"});
+  return true;
+}
+
+// Lunar dates and holidays: the Gregorian day, resolved with ICU's Chinese
+// calendar. A year written in the text is the Chinese year that begins in
+// it; without one, the occurrence nearest the base day is taken.
+bool Festive(const Tables& t, const Groups& g, Entity* e, DocContext* ctx) {
+  auto& a = e->attrs;
+  int lm = 0, ld = 0, sm = 0, sd = 0;  // lunar or solar month and day
+  bool eve = false;
+  std::string hol;
+  if (Has(g, "hol")) {
+    const auto* row = Word(t, g, "hol", "holiday");
+    if (!row) return false;
+    const std::string& v = (*row)[1];
+    if (v == "eve") {
+      eve = true;
+    } else if (v.size() == 11 && v.compare(0, 6, "lunar:") == 0) {
+      lm = std::atoi(v.c_str() + 6), ld = std::atoi(v.c_str() + 9);
+    } else if (v.size() == 11 && v.compare(0, 6, "solar:") == 0) {
+      sm = std::atoi(v.c_str() + 6), sd = std::atoi(v.c_str() + 9);
+    } else {
+      return false;
+    }
+    hol = Get(g, "hol");
+  } else {
+    if (const auto* row = Word(t, g, "lmn", "lunar_month"))
+      lm = std::atoi((*row)[1].c_str());
+    else
+      lm = ToInt(t, Get(g, "lm"));
+    bool marked = Has(g, "lunar") || Has(g, "lunar2") || Has(g, "lmn");
+    bool has_day = true;
+    if (Has(g, "ld1")) {  // 初三
+      ld = ToInt(t, Get(g, "ld1")), marked = true;
+    } else if (Has(g, "ld20")) {  // 廿三
+      ld = 20 + ToInt(t, Get(g, "ld20")), marked = true;
+    } else if (Has(g, "ld30")) {  // 卅
+      ld = 30, marked = true;
+    } else if (Has(g, "ld")) {
+      ld = ToInt(t, Get(g, "ld"));
+    } else {
+      has_day = false;
+    }
+    if (!marked) return false;
+    if (lm < 1 || lm > 12) return false;
+    if (!has_day) ld = -1;  // 农历十月: a month
+    else if (ld < 1 || ld > 30) return false;
+  }
+  Ymd base = BaseDay(*ctx);
+  if (!base.y) base = ParseIso(ctx->reference_date);
+  std::string ys = Get(g, "y");
+  int y = ToInt(t, ys);
+  if (y < 0) return false;
+  int rel = 0;
+  if (const auto* row = Word(t, g, "rel", "relative_year")) {
+    rel = std::atoi((*row)[1].c_str());
+    y = base.y ? base.y + rel : 0;
+  }
+  bool inferred = ys.empty();
+  auto resolve = [&](int year) -> Ymd {
+    if (year <= 0) return Ymd();
+    if (sm) return Ymd{year, sm, sd};
+    if (eve) return FromLunar(year, 12, 0);
+    if (ld < 0) return FromLunar(year, lm, 1);
+    return FromLunar(year, lm, ld);
+  };
+  Ymd day;
+  if (y > 0) {
+    day = resolve(y);
+  } else if (base.y) {
+    // The occurrence nearest the base day (or in the base year).
+    day = resolve(base.y);
+    if (base.Full()) {
+      for (int dy : {-1, 1}) {
+        Ymd other = resolve(base.y + dy);
+        if (other.Full() && day.Full() &&
+            std::labs(DayNumber(other) - DayNumber(base)) <
+                std::labs(DayNumber(day) - DayNumber(base)))
+          day = other;
+      }
+    }
+  }
+  if (!hol.empty()) a.push_back({"holiday", JsonString(hol)});
+  if (Has(g, "rel")) a.push_back({"relative", JsonString(Get(g, "rel"))});
+  if (!sm) a.push_back({"calendar", JsonString("chinese")});
+  if (ld < 0 && !sm && !eve) {
+    // A lunar month: its first Gregorian day starts it.
+    a.push_back({"value", day.Full() ? JsonString(Year(day.y) + "-" +
+                                                  Pad(day.m, 2))
+                                     : "null"});
+    a.push_back({"precision", JsonString("month")});
+  } else {
+    PutDay(day, &a);
+  }
+  a.push_back({"year_inferred", inferred && day.Full() ? "true" : "false"});
+  return true;
 }
 
 }  // namespace
@@ -57,80 +486,95 @@ int ReferenceYear(const DocContext& c) {
 bool NormalizeDate(const Tables& t, const Groups& g, Entity* e,
                    DocContext* ctx) {
   auto& a = e->attrs;
+  if (Has(g, "mark")) {  // 新臺幣, 行政院: the text is Taiwanese; no entity
+    ctx->taiwan = true;
+    return false;
+  }
+  if (Has(g, "reld") || Has(g, "wd") || Has(g, "span") ||
+      ((Has(g, "rel") || Has(g, "relm")) && !Has(g, "hol")) ||
+      Has(g, "recent"))
+    return Relative(t, g, e, ctx);
+  if (Has(g, "hol") || Has(g, "lm") || Has(g, "lmn"))
+    return Festive(t, g, e, ctx);
+
   std::string ys = Get(g, "y");
   int y = ToInt(t, ys);
   if (y < 0) return false;
   if (!ys.empty() && y < 100) y += 2000;  // FY23
-  bool inferred = false;
+  std::string era;
+  if (Has(g, "era")) {  // 康熙二十年, 民國113年
+    const auto* row = Word(t, g, "era", "era");
+    if (!row) return false;
+    std::string eys = Get(g, "ey");
+    int ey = ToInt(t, eys);
+    if (ey < 0) ey = 1;  // 元年
+    if (ey < 1 || ey > 200) return false;
+    y = std::atoi((*row)[1].c_str()) + ey - 1;
+    if (row->size() > 2 && (*row)[2] == "roc") ctx->taiwan = true;
+    era = Get(g, "era");
+    ys = std::to_string(y);
+  } else if (Has(g, "roc")) {  // 113年 in a text from Taiwan
+    if (!ctx->taiwan) return false;
+    y = ToInt(t, Get(g, "roc")) + 1911;
+    ys = std::to_string(y);
+    era = "roc";
+  } else if (Has(g, "y2")) {  // 07年, 98年4月 (ROC 98 in a Taiwanese text)
+    int y2 = ToInt(t, Get(g, "y2"));
+    if (y2 < 0 || y2 > 99) return false;
+    if (ctx->taiwan && y2 >= 40 && Get(g, "y2")[0] != '0') {
+      y = 1911 + y2;
+      era = "roc";
+    } else {
+      int base = InferYear(*ctx);
+      if (!base) base = 2030;  // no year known: 00-50 are 20xx
+      y = 2000 + y2 <= base + 20 ? 2000 + y2 : 1900 + y2;
+    }
+    ys = std::to_string(y);
+  }
+  bool two_digit = Has(g, "y2");
+  bool inferred = two_digit;
   int m = ToInt(t, Get(g, "m")), d = ToInt(t, Get(g, "d"));
   if (m < 0 || d < 0) return false;
-
-  // Relative words resolve against the article's own date, the document's
-  // year or --reference-date; never against an invented year.
-  std::string rel = Get(g, "rel"), relm = Get(g, "relm"),
-              recent = Get(g, "recent");
-  if (!rel.empty() || !relm.empty() || !recent.empty()) {
-    int base = 0, base_m = 0;
-    if (ctx->article_date.size() >= 4) {
-      base = std::atoi(ctx->article_date.c_str());
-      if (ctx->article_date.size() >= 7)
-        base_m = std::atoi(ctx->article_date.c_str() + 5);
-    } else if (int dy = DocYear(*ctx)) {
-      base = dy;
-    } else if (int ry = ReferenceYear(*ctx)) {
-      base = ry;
-      if (ctx->reference_date.size() >= 7)
-        base_m = std::atoi(ctx->reference_date.c_str() + 5);
-    }
-    const char* word = !rel.empty() ? "rel" : !relm.empty() ? "relm" : "recent";
-    const auto* row = t.Row("date_words.tsv", Get(g, word));
-    if (!row || row->size() < 2) return false;
-    int off = std::atoi((*row)[1].c_str());
-    a.push_back({"relative", JsonString(Get(g, word))});
-    if (!rel.empty()) {
-      // 今年下半年: a half of the relative year; 今年底: a part of it;
-      // 今年第二季: a quarter of it.
-      const auto* pr = t.Row("date_words.tsv", Get(g, "part"));
-      bool half = pr && (*pr)[0] == "half";
-      int q = g.count("q") ? ToInt(t, Get(g, "q")) : 0;
-      if (q < 0 || q > 4) return false;
-      std::string v = Year(base + off) + (half ? "-" + (*pr)[1] : "") +
-                      (q ? "-Q" + std::to_string(q) : "");
-      a.push_back({"value", base ? JsonString(v) : std::string("null")});
-      a.push_back({"precision",
-                   JsonString(half ? "half" : q ? "quarter" : "year")});
-      if (pr && (*pr)[0] == "part") a.push_back({"part", JsonString((*pr)[1])});
-    } else if (!relm.empty()) {
-      if (!base || !base_m) {
-        a.push_back({"value", "null"});
-      } else {
-        int mm = base_m + off, yy = base;
-        if (mm < 1) mm += 12, --yy;
-        if (mm > 12) mm -= 12, ++yy;
-        a.push_back({"value", JsonString(Year(yy) + "-" + Pad(mm, 2))});
-      }
-      a.push_back({"precision", JsonString("month")});
+  if (Has(g, "a1")) {
+    // Numeric day and month: whichever order makes sense; when both do,
+    // day first before a year (13.5.2015, 3/7/2017: the Hong Kong and
+    // British order), and nothing without a year (3/7 may be a fraction).
+    int a1 = ToInt(t, Get(g, "a1")), a2 = ToInt(t, Get(g, "a2"));
+    if (a2 > 12 && a1 >= 1 && a1 <= 12) {
+      m = a1, d = a2;
+    } else if (a2 >= 1 && a2 <= 12 && (a1 > 12 || !ys.empty())) {
+      d = a1, m = a2;
     } else {
-      a.push_back({"value", ctx->article_date.empty()
-                                ? std::string("null")
-                                : JsonString(ctx->article_date)});
-      a.push_back({"precision", JsonString("day")});
+      return false;
     }
+  }
+  bool month_part_only = !Has(g, "m") && !Has(g, "y") && Has(g, "part") &&
+                         !Has(g, "y2") && !Has(g, "era");
+  if (month_part_only) {  // 月底: the base month's end
+    Ymd base = BaseDay(*ctx);
+    if (!base.m && !ctx->reference_date.empty())
+      base = ParseIso(ctx->reference_date);
+    const auto* pr = Word(t, g, "part", "part");
+    if (!pr) return false;
+    a.push_back({"value", base.y && base.m ? JsonString(Year(base.y) + "-" +
+                                                        Pad(base.m, 2))
+                                           : "null"});
+    a.push_back({"precision", JsonString("month")});
     a.push_back({"year_inferred", "true"});
+    a.push_back({"relative", JsonString(e->text)});
+    PutMonthPart(base.y, base.m, (*pr)[1], &a);
     return true;
   }
 
-  if (!g.count("decade") && ys.empty()) {
-    if (ctx->article_year) {
-      y = ctx->article_year;
-    } else if (int dy = DocYear(*ctx)) {
-      y = dy;
-    } else {
-      y = ReferenceYear(*ctx);
-    }
+  if (!Has(g, "decade") && ys.empty()) {
+    y = InferYear(*ctx);
     inferred = y > 0;
-  } else if (!ys.empty()) {
-    ctx->article_year = y;
+  } else if (!ys.empty() && !two_digit) {
+    // A written year anchors later dates, unless it is a plan: a sentence
+    // that looks forward, or a year after the article's own date.
+    bool forward = HasWordOf(t, ctx->sentence, "forward");
+    int own = ctx->own_date.empty() ? 0 : ParseIso(ctx->own_date).y;
+    if (!forward && !(own && y > own)) ctx->article_year = y;
   }
 
   std::string value, precision, from, to;
@@ -139,7 +583,7 @@ bool NormalizeDate(const Tables& t, const Groups& g, Entity* e,
   if (!invalid && m && d && d > DaysIn(y, m)) invalid = true;
   if (m == 0 && d) return false;
 
-  if (g.count("decade")) {
+  if (Has(g, "decade")) {
     int dec = ToInt(t, Get(g, "decade"));
     int cen = ToInt(t, Get(g, "century"));
     if (dec <= 0 || dec % 10 || dec > 90) return false;
@@ -148,7 +592,14 @@ bool NormalizeDate(const Tables& t, const Groups& g, Entity* e,
     precision = "decade";
     from = Pad(start, 4) + "-01-01";
     to = Pad(start + 9, 4) + "-12-31";
-  } else if (g.count("q")) {
+  } else if (Has(g, "fy") && (Has(g, "q") || Has(g, "q2"))) {
+    // 2025 财年第二季度: a fiscal quarter; its calendar days depend on the
+    // company's fiscal year, so no from/to.
+    int q = ToInt(t, Get(g, Has(g, "q") ? "q" : "q2"));
+    if (q < 1 || q > 4) return false;
+    value = "FY" + Year(y) + "-Q" + std::to_string(q);
+    precision = "fiscal_quarter";
+  } else if (Has(g, "q")) {
     int q = ToInt(t, Get(g, "q"));
     if (q < 1 || q > 4) return false;
     value = Year(y) + "-Q" + std::to_string(q);
@@ -157,7 +608,7 @@ bool NormalizeDate(const Tables& t, const Groups& g, Entity* e,
       from = Year(y) + "-" + Pad(q * 3 - 2, 2) + "-01";
       to = Year(y) + "-" + Pad(q * 3, 2) + "-" + Pad(DaysIn(y, q * 3), 2);
     }
-  } else if (g.count("half")) {
+  } else if (Has(g, "half")) {
     const auto* row = t.Row("date_words.tsv", Get(g, "half"));
     if (!row || row->size() < 2) return false;
     value = Year(y) + "-" + (*row)[1];
@@ -167,15 +618,15 @@ bool NormalizeDate(const Tables& t, const Groups& g, Entity* e,
       from = Year(y) + (h1 ? "-01-01" : "-07-01");
       to = Year(y) + (h1 ? "-06-30" : "-12-31");
     }
-  } else if (g.count("season")) {
+  } else if (Has(g, "season")) {
     const auto* row = t.Row("date_words.tsv", Get(g, "season"));
     if (!row || row->size() < 2) return false;
     value = Year(y) + "-" + (*row)[1];
     precision = "season";
-  } else if (g.count("fy")) {
+  } else if (Has(g, "fy")) {
     value = "FY" + Year(y);
     precision = "fiscal_year";
-  } else if (g.count("y_to")) {
+  } else if (Has(g, "y_to")) {
     int yt = ToInt(t, Get(g, "y_to"));
     if (yt <= y) return false;
     value = Year(y) + "/" + Year(yt);
@@ -186,8 +637,8 @@ bool NormalizeDate(const Tables& t, const Groups& g, Entity* e,
     precision = "day";
     if (!invalid) {
       value = Year(y) + "-" + Pad(m, 2) + "-" + Pad(d, 2);
-      if (g.count("d_to")) {
-        int mt = g.count("m_to") ? ToInt(t, Get(g, "m_to")) : m;
+      if (Has(g, "d_to")) {
+        int mt = Has(g, "m_to") ? ToInt(t, Get(g, "m_to")) : m;
         int dt = ToInt(t, Get(g, "d_to"));
         if (mt < 1 || mt > 12 || dt < 1 || dt > DaysIn(y, mt)) return false;
         from = value;
@@ -212,7 +663,18 @@ bool NormalizeDate(const Tables& t, const Groups& g, Entity* e,
       to = value + "-12-31";
     }
   }
-  if (!ys.empty() && (m || d) && !invalid) {
+  if (precision == "day" && !invalid && y > 0 && ctx->own_date.empty()) {
+    // A dateline: a full date in the title, at the start of the body, or
+    // after a dateline word, is the article's own date.
+    bool dateline =
+        ctx->field == "title" ||
+        (ctx->field == "text" && ctx->sentence_before.size() ==
+                                     ctx->field_offset &&
+         OnlyOpeners(ctx->sentence_before)) ||
+        EndsWithWordOf(t, ctx->sentence_before, "dateline");
+    if (dateline) ctx->own_date = value.substr(0, 10);
+  }
+  if (!ys.empty() && (m || d) && !invalid && !two_digit) {
     ++ctx->full_date_years[y];
     if (ctx->article_date.empty() && precision == "day")
       ctx->article_date = value.substr(0, 10);
@@ -220,8 +682,13 @@ bool NormalizeDate(const Tables& t, const Groups& g, Entity* e,
   a.push_back({"value", invalid ? std::string("null") : JsonString(value)});
   a.push_back({"precision", JsonString(precision)});
   a.push_back({"year_inferred", inferred ? "true" : "false"});
-  if (const auto* pr = t.Row("date_words.tsv", Get(g, "part"))) {
-    if ((*pr)[0] == "part") a.push_back({"part", JsonString((*pr)[1])});
+  if (!era.empty()) a.push_back({"era", JsonString(era)});
+  const auto* pr = Word(t, g, "part", "part");
+  if (pr && m && precision == "month") {
+    PutMonthPart(y, m, (*pr)[1], &a);
+    from.clear();
+  } else if (pr) {
+    a.push_back({"part", JsonString((*pr)[1])});
   }
   if (!from.empty() && !invalid) {
     a.push_back({"from", JsonString(from)});

@@ -533,6 +533,21 @@ void Extractor::Impl::ProcessField(const Field& f,
     const Candidate& c = cands[i];
     if (overlaps(c.begin, c.end)) continue;
     Entity e;
+    {
+      // The sentence holding the candidate, for the date normaliser.
+      auto sit = std::upper_bound(
+          sents.begin(), sents.end(), c.begin,
+          [](size_t p, const std::pair<size_t, size_t>& s) {
+            return p < s.first;
+          });
+      const auto& sent = sit == sents.begin() ? sents.front() : *(sit - 1);
+      ctx->field = field_name;
+      ctx->field_offset = c.begin;
+      ctx->sentence =
+          std::string_view(text).substr(sent.first, sent.second - sent.first);
+      ctx->sentence_before = std::string_view(text).substr(
+          sent.first, c.begin > sent.first ? c.begin - sent.first : 0);
+    }
     if (!Normalize(c, text, ctx, &e)) continue;
     taken.push_back({c.begin, c.end});
     place(&e, c.begin, c.end);
@@ -564,6 +579,7 @@ void Extractor::StartDocument() const {
 void Extractor::Process(Article* a, DocContext* ctx) const {
   ctx->article_year = 0;
   ctx->article_date.clear();
+  ctx->own_date.clear();
   if (impl_->orgs) impl_->orgs->StartArticle();
   impl_->ProcessField(a->title, "title", 0, ctx, &a->entities);
   impl_->ProcessField(a->body, "text", 0, ctx, &a->entities);

@@ -35,6 +35,15 @@ struct DocContext {
   std::map<int, int> full_date_years;  // year → count of month/day dates
   int article_year = 0;                // latest explicit year in this article
   std::string article_date;            // first full date of this article
+  // The article's own date (a dateline: a full date in the title, at the
+  // start of the body or after a word such as 发布时间), YYYY-MM-DD.
+  std::string own_date;
+  bool taiwan = false;  // the document reads as Taiwanese (民國, 新臺幣 ...)
+  // Where the candidate being normalised stands: its field ("title",
+  // "text", "footnote"), its byte offset there, and its sentence up to it.
+  std::string_view field;
+  size_t field_offset = 0;
+  std::string_view sentence, sentence_before;
   int min_year = 1900, max_year = 2100;
   DiagnosticSink diag;  // for implausible values found on the way
   std::string path;

@@ -88,13 +88,24 @@ ordered_json TypeDefs() {
                             "relative one")},
         {"precision",
          {{"enum",
-           {"year", "half", "quarter", "month", "day", "fiscal_year", "season",
-            "decade"}}}},
+           {"year", "half", "quarter", "month", "day", "fiscal_year",
+            "fiscal_quarter", "season", "decade"}}}},
         {"year_inferred", Type("boolean")},
-        {"part", {{"enum", {"start", "mid", "end"}}}},
+        {"part", Described({{"enum", {"start", "mid", "end"}}},
+                           "a part of the year (年底) or of the month (月底, "
+                           "上旬: from/to then give its days)")},
+        {"era", Described(Type("string"),
+                          "the era the year was counted in: its name "
+                          "(康熙, 民國), or roc for a bare Minguo year")},
+        {"calendar", Described({{"const", "chinese"}},
+                               "a Chinese-calendar date (正月初八, 春节), "
+                               "converted to the Gregorian value")},
+        {"holiday", Described(Type("string"), "the holiday named (春节)")},
         {"from", IsoDay()},
         {"to", IsoDay()},
-        {"relative", Described(Type("string"), "the relative word, e.g. 明年")},
+        {"relative", Described(Type("string"),
+                               "the relative expression, e.g. 明年, 上周五, "
+                               "三天前")},
         {"invalid", Described({{"const", true}}, "not a calendar date")}}},
       {"required", List({"value", "precision", "year_inferred"})}};
   defs["org"] = {{"properties",

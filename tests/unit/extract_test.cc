@@ -700,6 +700,249 @@ TEST_CASE("Durations 六年 and 5 年内 are not dates", "[extract][date]") {
   CHECK(OfType(es, "date").empty());
 }
 
+// Relative days, weekdays and spans resolve against the reference date when
+// the article has no date of its own.
+DocContext At(const std::string& day) {
+  DocContext c;
+  c.reference_date = day;
+  return c;
+}
+
+TEST_CASE("今天, 明天, 昨日 and 後天 are days relative to the reference date",
+          "[extract][date]") {
+  DocContext ctx = At("2031-02-27");
+  auto es = Extract("展会今天开幕，明天举行论坛，昨日已完成布展，後天闭幕。", &ctx);
+  INFO(Dump(es));
+  CHECK(Attr(Date(es, "今天"), "value") == "2031-02-27");
+  CHECK(Attr(Date(es, "明天"), "value") == "2031-02-28");
+  CHECK(Attr(Date(es, "昨日"), "value") == "2031-02-26");
+  CHECK(Attr(Date(es, "後天"), "value") == "2031-03-01");
+  CHECK(Attr(Date(es, "後天"), "relative") == "後天");
+  CHECK(Attr(Date(es, "今天"), "precision") == "day");
+}
+
+TEST_CASE("Weekdays: 星期一, 周三, 上周五, 下礼拜天", "[extract][date]") {
+  DocContext ctx = At("2031-02-27");  // a Thursday
+  auto es = Extract(
+      "样品星期一送检，周三出结果，上周五完成封装，下礼拜天正式发货。", &ctx);
+  INFO(Dump(es));
+  CHECK(Attr(Date(es, "星期一"), "value") == "2031-02-24");
+  CHECK(Attr(Date(es, "周三"), "value") == "2031-02-26");
+  CHECK(Attr(Date(es, "上周五"), "value") == "2031-02-21");
+  CHECK(Attr(Date(es, "下礼拜天"), "value") == "2031-03-09");
+}
+
+TEST_CASE("每周三 and 一周三次 are not weekdays", "[extract][date][negative]") {
+  DocContext ctx = At("2031-02-27");
+  auto es = Extract("产线每周三停机检修，设备一周三次巡检。", &ctx);
+  INFO(Dump(es));
+  CHECK(OfType(es, "date").empty());
+}
+
+TEST_CASE("Two-digit years: 07年, 98年4月, 23年底", "[extract][date]") {
+  DocContext ctx = At("2031-02-27");
+  auto es = Extract("该厂07年投产，98年4月完成改造，23年底扩建。", &ctx);
+  INFO(Dump(es));
+  CHECK(Attr(Date(es, "07年"), "value") == "2007");
+  CHECK(Attr(Date(es, "07年"), "year_inferred") == "true");
+  CHECK(Attr(Date(es, "98年4月"), "value") == "1998-04");
+  CHECK(Attr(Date(es, "23年底"), "value") == "2023");
+  CHECK(Attr(Date(es, "23年底"), "part") == "end");
+}
+
+TEST_CASE("N年前, N天后 and 半年后 are days counted from the reference date",
+          "[extract][date]") {
+  DocContext ctx = At("2031-02-27");
+  auto es = Extract("两年前立项，10天后验收，半年后量产，3个月前曾试产。", &ctx);
+  INFO(Dump(es));
+  CHECK(Attr(Date(es, "两年前"), "value") == "2029-02-27");
+  CHECK(Attr(Date(es, "10天后"), "value") == "2031-03-09");
+  CHECK(Attr(Date(es, "半年后"), "value") == "2031-08-27");
+  CHECK(Attr(Date(es, "3个月前"), "value") == "2030-11-27");
+}
+
+TEST_CASE("A relative year or month composed with a month or day",
+          "[extract][date]") {
+  DocContext ctx = At("2031-02-27");
+  auto es = Extract("去年3月3日签约，明年四月交付，本月9日付款，今年9月底验收。",
+                    &ctx);
+  INFO(Dump(es));
+  CHECK(Attr(Date(es, "去年3月3日"), "value") == "2030-03-03");
+  CHECK(Attr(Date(es, "明年四月"), "value") == "2032-04");
+  CHECK(Attr(Date(es, "明年四月"), "precision") == "month");
+  CHECK(Attr(Date(es, "本月9日"), "value") == "2031-02-09");
+  CHECK(Attr(Date(es, "今年9月底"), "value") == "2031-09");
+  CHECK(Attr(Date(es, "今年9月底"), "part") == "end");
+}
+
+TEST_CASE("Month parts: 9月底, 3月上旬, 月初 keep part and give their days",
+          "[extract][date]") {
+  auto es = Extract("2030 年的安排：9月底投料，3月上旬试车，6月中旬检修。");
+  INFO(Dump(es));
+  const Entity* e = Date(es, "9月底");
+  CHECK(Attr(e, "value") == "2030-09");
+  CHECK(Attr(e, "part") == "end");
+  CHECK(Attr(e, "from") == "2030-09-21");
+  CHECK(Attr(e, "to") == "2030-09-30");
+  CHECK(Attr(Date(es, "3月上旬"), "part") == "start");
+  CHECK(Attr(Date(es, "3月上旬"), "to") == "2030-03-10");
+  CHECK(Attr(Date(es, "6月中旬"), "from") == "2030-06-11");
+  DocContext ctx = At("2031-02-10");
+  es = Extract("新合同于月初生效。", &ctx);
+  INFO(Dump(es));
+  CHECK(Attr(Date(es, "月初"), "value") == "2031-02");
+  CHECK(Attr(Date(es, "月初"), "part") == "start");
+}
+
+TEST_CASE("Numeric dates: 1896-04-06, 2031 02 27, 20310227, 27.2.2031, 2/27",
+          "[extract][date]") {
+  DocContext ctx = At("2031-01-01");
+  auto es = Extract(
+      "档案记载 1896-04-06 的会议；报告编号日期 2031 02 27，文件名含 "
+      "20310227，香港版本写作 27.2.2031，英文版写作 2/27。",
+      &ctx);
+  INFO(Dump(es));
+  CHECK(Attr(Date(es, "1896-04-06"), "value") == "1896-04-06");
+  CHECK(Attr(Date(es, "2031 02 27"), "value") == "2031-02-27");
+  CHECK(Attr(Date(es, "20310227"), "value") == "2031-02-27");
+  CHECK(Attr(Date(es, "27.2.2031"), "value") == "2031-02-27");
+  CHECK(Attr(Date(es, "2/27"), "value") == "2031-02-27");
+}
+
+TEST_CASE("An ambiguous day and month takes the day first only before a year",
+          "[extract][date]") {
+  auto es = Extract("香港文件写作 4/5/2031，另有比例 4/5。");
+  INFO(Dump(es));
+  CHECK(Attr(Date(es, "4/5/2031"), "value") == "2031-05-04");
+  CHECK(Date(es, "4/5") == nullptr);
+}
+
+TEST_CASE("Quarters: 31Q2, 2031 年 Q3", "[extract][date]") {
+  auto es = Extract("出货在31Q2回升，2031 年 Q3 继续增长。");
+  INFO(Dump(es));
+  CHECK(Attr(Date(es, "31Q2"), "value") == "2031-Q2");
+  CHECK(Attr(Date(es, "2031 年 Q3"), "value") == "2031-Q3");
+}
+
+TEST_CASE("Fiscal quarters: 2031 财年第二季度, FY31 Q3 (no calendar days)",
+          "[extract][date]") {
+  auto es = Extract("公司 2031 财年第二季度营收创新高，FY31 Q3 指引保守。");
+  INFO(Dump(es));
+  const Entity* e = Date(es, "2031 财年第二季度");
+  CHECK(Attr(e, "value") == "FY2031-Q2");
+  CHECK(Attr(e, "precision") == "fiscal_quarter");
+  CHECK(Attr(e, "from") == "<none>");
+  CHECK(Attr(Date(es, "FY31 Q3"), "value") == "FY2031-Q3");
+}
+
+TEST_CASE("Era years: 民國120年, 康熙二十年, 光绪元年", "[extract][date]") {
+  auto es = Extract("民國120年5月啟用，古籍记载康熙二十年及光绪元年的事件。");
+  INFO(Dump(es));
+  CHECK(Attr(Date(es, "民國120年5月"), "value") == "2031-05");
+  CHECK(Attr(Date(es, "民國120年5月"), "era") == "民國");
+  CHECK(Attr(Date(es, "康熙二十年"), "value") == "1681");
+  CHECK(Attr(Date(es, "光绪元年"), "value") == "1875");
+}
+
+TEST_CASE("A bare Minguo year 120年 counts only in a Taiwanese text",
+          "[extract][date]") {
+  auto es = Extract("行政院核定，120年3月起實施。");
+  INFO(Dump(es));
+  CHECK(Attr(Date(es, "120年3月"), "value") == "2031-03");
+  CHECK(Attr(Date(es, "120年3月"), "era") == "roc");
+  es = Extract("该厂已运行120年。");
+  INFO(Dump(es));
+  CHECK(OfType(es, "date").empty());
+}
+
+TEST_CASE("Lunar dates are converted with the Chinese calendar",
+          "[extract][date]") {
+  // The Chinese new year 2031 fell on 2031-01-23 (Gregorian).
+  DocContext ctx = At("2031-03-01");
+  auto es = Extract("厂区正月初八复工，腊月二十三放假，农历2030年八月十五团聚。",
+                    &ctx);
+  INFO(Dump(es));
+  CHECK(Attr(Date(es, "正月初八"), "value") == "2031-01-30");
+  CHECK(Attr(Date(es, "正月初八"), "calendar") == "chinese");
+  CHECK(Attr(Date(es, "腊月二十三"), "value") == "2031-01-16");
+  CHECK(Attr(Date(es, "农历2030年八月十五"), "value") == "2030-09-12");
+  CHECK(Attr(Date(es, "农历2030年八月十五"), "year_inferred") == "false");
+}
+
+TEST_CASE("Holidays: 春节, 中秋, 国庆, 元旦, 除夕", "[extract][date]") {
+  auto es = Extract(
+      "2031年春节前备货，2031年中秋节促销，2031年国庆假期，2031年元旦，"
+      "2030年除夕。");
+  INFO(Dump(es));
+  CHECK(Attr(Date(es, "2031年春节"), "value") == "2031-01-23");
+  CHECK(Attr(Date(es, "2031年春节"), "holiday") == "春节");
+  CHECK(Attr(Date(es, "2031年中秋节"), "value") == "2031-10-01");
+  CHECK(Attr(Date(es, "2031年国庆"), "value") == "2031-10-01");
+  CHECK(Attr(Date(es, "2031年元旦"), "value") == "2031-01-01");
+  CHECK(Attr(Date(es, "2030年除夕"), "value") == "2031-01-22");
+}
+
+TEST_CASE("A holiday without a year is its nearest occurrence",
+          "[extract][date]") {
+  DocContext ctx = At("2030-12-20");
+  auto es = Extract("预计春节前完成交付。", &ctx);
+  INFO(Dump(es));
+  CHECK(Attr(Date(es, "春节"), "value") == "2031-01-23");
+}
+
+TEST_CASE("Years in Chinese numerals with a month: 两千零四年八月十五",
+          "[extract][date]") {
+  auto es = Extract("档案显示两千零四年八月十五，以及二〇三一年二月初。");
+  INFO(Dump(es));
+  CHECK(Attr(Date(es, "两千零四年八月十五"), "value") == "2004-08-15");
+  CHECK(Attr(Date(es, "二〇三一年二月初"), "value") == "2031-02");
+}
+
+TEST_CASE("年中 is mid-year, but 1995年中国 is the year 1995",
+          "[extract][date]") {
+  auto es = Extract("自1995年中国加入以来，该项目在2031年中完成。");
+  INFO(Dump(es));
+  CHECK(Attr(Date(es, "1995年"), "value") == "1995");
+  CHECK(Date(es, "1995年中") == nullptr);
+  CHECK(Attr(Date(es, "2031年中"), "part") == "mid");
+}
+
+TEST_CASE("Year inference: the article's own date before years mentioned",
+          "[extract][date]") {
+  // The dateline (a full date at the start of the body) gives 2031; 2019
+  // is only mentioned.
+  auto es = Extract("2031年2月27日，该公司回顾了2019年的扩产，并称3月5日将举行"
+                    "发布会。");
+  INFO(Dump(es));
+  CHECK(Attr(Date(es, "3月5日"), "value") == "2031-03-05");
+  CHECK(Attr(Date(es, "3月5日"), "year_inferred") == "true");
+  // Without a dateline the latest year mentioned still counts.
+  es = Extract("该公司回顾了2019年的扩产，3月5日曾举行发布会。");
+  INFO(Dump(es));
+  CHECK(Attr(Date(es, "3月5日"), "value") == "2019-03-05");
+}
+
+TEST_CASE("A dateline word makes a date the article's own",
+          "[extract][date]") {
+  auto es = Extract("该公司曾于2018年扩产。发布时间：2031-02-27。昨天签约。");
+  INFO(Dump(es));
+  CHECK(Attr(Date(es, "昨天"), "value") == "2031-02-26");
+}
+
+TEST_CASE("A year in a forward-looking sentence does not anchor later dates",
+          "[extract][date]") {
+  DocContext ctx;
+  ctx.full_date_years[2031] = 2;  // the document speaks of 2031
+  auto es = Extract("公司预计2035年实现量产。第二季度营收增长。", &ctx);
+  INFO(Dump(es));
+  CHECK(Attr(Date(es, "2035年"), "value") == "2035");
+  CHECK(Attr(Date(es, "第二季度"), "value") == "2031-Q2");
+  // A year after the article's own date is a plan too.
+  es = Extract("2031年2月27日讯，新厂2034年投产。4月1日动工。");
+  INFO(Dump(es));
+  CHECK(Attr(Date(es, "4月1日"), "value") == "2031-04-01");
+}
+
 // --- Organisations --------------------------------------------------------
 
 // The canonical name of the organisation with this surface text.
@@ -1074,7 +1317,7 @@ TEST_CASE(
   ctx.reference_date = "2019-01-01";
   ctx.full_date_years[2021] = 3;
   // 1. An explicit year earlier in the same article wins.
-  auto es = Extract("2023 年计划启动，5 月 18 日正式签约。", &ctx);
+  auto es = Extract("2023 年项目启动，5 月 18 日正式签约。", &ctx);
   INFO(Dump(es));
   CHECK(Attr(Find(es, "date", "5 月 18 日"), "value") == "2023-05-18");
   // 2. Without one, the document's year.
