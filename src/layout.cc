@@ -58,7 +58,7 @@ using RegexList = std::vector<std::unique_ptr<RE2>>;
 
 struct LayoutRules::Impl {
   RegexList page_number, header, byline, footnote, sources_heading, subheading,
-      figure, section_re, toc, section_frame;
+      figure, section_re, toc, section_frame, colophon;
   std::set<std::string> sections;
   RefMarkWords ref_words;  // ref_not_after / ref_count_units lines
 };
@@ -120,7 +120,8 @@ std::unique_ptr<LayoutRules> LayoutRules::Load(
       {"subheading", &im.subheading},
       {"figure", &im.figure},
       {"toc", &im.toc},
-      {"section_frame", &im.section_frame}};
+      {"section_frame", &im.section_frame},
+      {"colophon", &im.colophon}};
   for (const auto& row : ReadTable(files, "layout.tsv", 0, "", errors)) {
     const std::string& kind = row.cols[0];
     if (row.cols.size() >= 2 &&
@@ -287,6 +288,9 @@ struct Segmenter::Impl {
   bool expect_title = true;  // the next text paragraph is a title
   std::unique_ptr<Paragraph> pending_title;
   bool last_para_terminal = true;
+  // The current article's body is only short unfinished lines so far (a
+  // deck or subtitle under the title).
+  bool body_is_deck = true;
 
   // Footnotes of the current article, as raw pieces.
   struct FnBuild {
@@ -315,6 +319,24 @@ struct Segmenter::Impl {
   // of the input and placed as text when nothing else came (see Finish).
   int nonblank_lines = 0;
   std::unique_ptr<Line> lone_dropped;
+  // The table of contents, read as the map of the document: the titles of
+  // its entries (white space removed) and its section lines.
+  bool in_toc = false;
+  std::set<std::string> toc_titles;
+  std::set<std::string> toc_sections;
+  // Lines of the masthead (found in the warm-up), by input line number.
+  std::set<int> masthead_lines;
+  // The highest footnote number so far in the document: numbering may run
+  // on through the whole document.
+  int doc_last_footnote = 0;
+  // A note numbered 1 came after other notes: numbering restarts (per
+  // article or per page) rather than running on.
+  bool numbering_restarts = false;
+  // Whether `t` (a trimmed line) is a section heading; sets *name to the
+  // name looked up (without enumeration or frame).
+  bool SectionLine(const std::string& t, int width, std::string* name) const;
+  // Whether a paragraph is the title of a TOC entry (alone or with a deck).
+  bool TocTitle(const Paragraph& p) const;
   void Dropped(const Line& l) {  // a line of page furniture removed
     crossed_page = true;
     ++stats.dropped_lines;
@@ -327,6 +349,9 @@ struct Segmenter::Impl {
       : rules(r), path(std::move(p)), sink(std::move(s)), diag(std::move(d)) {}
 
   void LearnLayout();
+  // The masthead: the short lines of the first page above its table of
+  // contents or first section heading (only when one of them is there).
+  void FindMasthead();
   void Drain(bool all);
   void Process(const Line& l);
   const Line* Peek(size_t skip_nonblank) const;
@@ -409,16 +434,39 @@ void Segmenter::Impl::LearnLayout() {
   if (open_widths.size() >= 5 && open_widths.size() * 10 >= nonblank * 3u) {
     std::sort(open_widths.begin(), open_widths.end());
     int w = open_widths[open_widths.size() * 8 / 10];
-    int near = 0, wider = 0;
+    // Most of the long unfinished lines end near that width (short lines
+    // are titles, headings and furniture, whose number says nothing).
+    int near = 0, wider = 0, longish = 0;
     for (int x : open_widths) near += x * 100 >= w * 85;
+    for (int x : open_widths) longish += x * 2 >= w;
     for (int x : all_widths) wider += x * 10 > w * 13;
-    if (near * 2 >= static_cast<int>(open_widths.size()) &&
+    if ((near * 2 >= static_cast<int>(open_widths.size()) ||
+         (near >= 8 && near * 2 >= longish)) &&
         wider * 5 < static_cast<int>(all_widths.size()))
       wrap_width = w;
   }
+  FindMasthead();
   for (auto& l : warmup) queue.push_back(std::move(l));
   warmup.clear();
   Drain(false);
+}
+
+void Segmenter::Impl::FindMasthead() {
+  std::vector<int> lines;
+  for (const Line& l : warmup) {
+    if (l.page_break && !lines.empty()) return;
+    if (l.blank || l.ws_only) continue;
+    std::string name;
+    if (SectionLine(l.text, l.width, &name) ||
+        (l.width <= 24 && MatchAny(rules.toc, FoldWidth(l.text)))) {
+      if (lines.size() >= 2)
+        masthead_lines.insert(lines.begin(), lines.end());
+      return;
+    }
+    // A masthead is short lines; a sentence means this is no masthead.
+    if (l.width > 70 || IsTerminal(l.last) || lines.size() >= 12) return;
+    lines.push_back(l.number);
+  }
 }
 
 const Line* Segmenter::Impl::Peek(size_t skip) const {
@@ -479,9 +527,29 @@ void Segmenter::Impl::EndBlock() {
         ++back;
       }
       std::vector<FnBuild>* target = &footnotes;
-      if (back > 0 && back <= done.size())
+      const Article* target_article = cur.get();
+      if (back > 0 && back <= done.size()) {
         target = &done[done.size() - back].footnotes;
-      for (auto& f : block[i]) target->push_back(std::move(f));
+        target_article = done[done.size() - back].article.get();
+      }
+      for (auto& f : block[i]) {
+        // Numbering that runs on through the document: each note goes to
+        // the newest article on the page whose text has its mark.
+        std::vector<FnBuild>* to = target;
+        if (f.number > 0 && !numbering_restarts &&
+            !(target_article && HasMark(*target_article, f.number))) {
+          if (cur && HasMark(*cur, f.number)) {
+            to = &footnotes;
+          } else {
+            for (size_t k = done.size(); k-- > 0;)
+              if (HasMark(*done[k].article, f.number)) {
+                to = &done[k].footnotes;
+                break;
+              }
+          }
+        }
+        to->push_back(std::move(f));
+      }
     }
     block.clear();
   }
@@ -505,6 +573,7 @@ void Segmenter::Impl::FlushDone(size_t keep) {
 
 void Segmenter::Impl::Process(const Line& l) {
   if (l.page_break) {
+    in_toc = false;
     page_top = true;
     EndBlock();
     FlushDone(0);
@@ -528,6 +597,16 @@ void Segmenter::Impl::Process(const Line& l) {
   std::map<std::string, std::string> g;
   const Line* next = Peek(0);
   const std::string& t = l.text;
+  if (masthead_lines.count(l.number)) {
+    Dropped(l);
+    return;
+  }
+  // A colophon line (报送：…, 地址：…) is furniture wherever it stands.
+  if (l.width <= 120 &&
+      MatchAny(rules.colophon, t, nullptr, RE2::ANCHOR_START)) {
+    Dropped(l);
+    return;
+  }
 
   // Page numbers (a bare number followed by a URL is a footnote marker).
   // Cheap guards keep most body lines away from the layout patterns: page
@@ -552,8 +631,11 @@ void Segmenter::Impl::Process(const Line& l) {
   bool digit_start = (l.first >= '0' && l.first <= '9') ||
                      (l.first >= 0xFF10 && l.first <= 0xFF19) ||
                      l.first == '[' || l.first == 0xFF3B;
-  const std::string folded =
-      l.width <= 90 || digit_start ? FoldWidth(t) : std::string();
+  bool digit_end = (l.last >= '0' && l.last <= '9') ||
+                   (l.last >= 0xFF10 && l.last <= 0xFF19);
+  const std::string folded = l.width <= 90 || digit_start || digit_end
+                                 ? FoldWidth(t)
+                                 : std::string();
   bool short_line = l.width <= 48;
   // (Not a footnote's last line, not the end of a sentence, and not a line
   // that fills the width: those are text that happens to end a page.)
@@ -569,17 +651,8 @@ void Segmenter::Impl::Process(const Line& l) {
     return;
   }
   // Section headings, possibly framed: 一、政策动态, 【产业动态】.
-  std::string section_name = t;
-  bool is_section = false;
-  if (l.width <= 30) {
-    if (rules.sections.count(t) || MatchAny(rules.section_re, t)) {
-      is_section = true;
-    } else if (MatchAny(rules.section_frame, t, &g) && g.count("name")) {
-      section_name = g["name"];
-      is_section = rules.sections.count(section_name) ||
-                   MatchAny(rules.section_re, section_name);
-    }
-  }
+  std::string section_name;
+  bool is_section = SectionLine(t, l.width, &section_name);
   if (is_section && has_section && section_name == section &&
       (page_top || seen_headers.count(t))) {
     seen_headers.insert(t);  // the section's name repeated as a header
@@ -595,12 +668,31 @@ void Segmenter::Impl::Process(const Line& l) {
     Dropped(l);
     return;
   }
-  bool digit_end = (l.last >= '0' && l.last <= '9') ||
-                   (l.last >= 0xFF10 && l.last <= 0xFF19);
-  if ((digit_end || l.width <= 24) && MatchAny(rules.toc, folded)) {
+  // A table of contents: its heading, then (to the end of its page, or to
+  // the first line that is neither) entries and section lines. They are
+  // furniture, and the map of the document's titles and sections.
+  if ((digit_end || l.width <= 24) && MatchAny(rules.toc, folded, &g)) {
+    if (g.count("entry")) {
+      std::string entry = Trim(g["entry"]);
+      toc_titles.insert(SquashSpace(entry));
+      std::map<std::string, std::string> sub;
+      if (MatchAny(rules.subheading, entry, &sub, RE2::ANCHOR_START) &&
+          sub.count("enum"))
+        toc_titles.insert(SquashSpace(entry.substr(sub["enum"].size())));
+    } else {
+      in_toc = true;
+    }
     Dropped(l);
     return;
   }
+  // (A section line of a TOC is followed by an entry.)
+  if (in_toc && l.width <= 30 && !IsTerminal(l.last) && next &&
+      MatchAny(rules.toc, FoldWidth(next->text), &g) && g.count("entry")) {
+    toc_sections.insert(t);
+    Dropped(l);
+    return;
+  }
+  in_toc = false;
   page_top = false;
   ++content_lines;
 
@@ -616,7 +708,12 @@ void Segmenter::Impl::Process(const Line& l) {
     bool context = separator_seen || in_footnote || sources_mode || bracket ||
                    rest.find("http") != std::string::npos ||
                    rest.find("www.") != std::string::npos;
-    if ((num == expected || num == 1) && context &&
+    if (g.count("dot") && !sources_mode &&
+        rest.find("http") == std::string::npos &&
+        rest.find("www.") == std::string::npos)
+      context = false;  // 1. … in a body is a list item
+    if ((num == expected || num == 1 || num == doc_last_footnote + 1) &&
+        context &&
         !(rest.empty() && !(next && StartsWithUrl(next->text)) && !bracket)) {
       StartFootnote(num, l, rest);
       return;
@@ -669,7 +766,8 @@ void Segmenter::Impl::Process(const Line& l) {
     return;
   }
   // Bylines.
-  size_t colon = std::min(t.find("\xEF\xBC\x9A"), t.find(':'));
+  size_t colon = std::min({t.find("\xEF\xBC\x9A"), t.find(':'),
+                           t.find("\xEF\xBC\x8F"), t.find('/')});
   bool may_be_byline = colon < 40 || l.first == 0xFF08 || l.first == '(';
   // (A source line may be long: it often holds a URL.)
   if (may_be_byline && MatchAny(rules.byline, t, &g) &&
@@ -707,7 +805,9 @@ void Segmenter::Impl::Process(const Line& l) {
     }
     // A byline right under the title (before any text) opens the body
     // rather than closing the article.
-    if (!cur->body.text.empty() || cur->title.text.empty()) {
+    // (A deck printed between the title and the byline is not text yet.)
+    if ((!cur->body.text.empty() && !body_is_deck) ||
+        cur->title.text.empty()) {
       closed = true;
       expect_title = true;
     }
@@ -717,6 +817,34 @@ void Segmenter::Impl::Process(const Line& l) {
   }
   AddText(l);
   separator_seen = false;
+}
+
+bool Segmenter::Impl::SectionLine(const std::string& t, int width,
+                                  std::string* name) const {
+  *name = t;
+  if (width > 30) return false;
+  if (rules.sections.count(t) || MatchAny(rules.section_re, t)) return true;
+  // A framed or numbered heading: the name inside is looked up; any line
+  // the table of contents listed as a section is one.
+  std::map<std::string, std::string> g;
+  if (MatchAny(rules.section_frame, t, &g) && g.count("name")) {
+    *name = g["name"];
+    if (rules.sections.count(*name) || MatchAny(rules.section_re, *name))
+      return true;
+  }
+  return toc_sections.count(t) > 0;
+}
+
+bool Segmenter::Impl::TocTitle(const Paragraph& p) const {
+  if (toc_titles.empty()) return false;
+  std::string sq = SquashSpace(p.field.text);
+  if (toc_titles.count(sq)) return true;
+  // A title printed with its deck: the TOC entry is a prefix.
+  for (const auto& title : toc_titles)
+    if (sq.size() > title.size() && sq.compare(0, title.size(), title) == 0 &&
+        TitleLike(p, false, true))
+      return true;
+  return false;
 }
 
 void Segmenter::Impl::StartFootnote(int number, const Line& l,
@@ -730,6 +858,8 @@ void Segmenter::Impl::StartFootnote(int number, const Line& l,
   }
   int col = l.col + (CodePoints(l.text) - CodePoints(text));
   block.back().push_back({number, {{text, l.number, col, l.trail_space}}});
+  if (number == 1 && doc_last_footnote > 0) numbering_restarts = true;
+  doc_last_footnote = std::max(doc_last_footnote, number);
   crossed_page = true;
   cur->end_line = std::max(cur->end_line, l.number);
   in_footnote = true;
@@ -782,6 +912,17 @@ bool Segmenter::Impl::TitleLike(const Paragraph& p, bool strict,
 }
 
 void Segmenter::Impl::HandleParagraph(std::unique_ptr<Paragraph> p) {
+  // A title the table of contents lists opens an article wherever it is.
+  if (TocTitle(*p)) {
+    if (pending_title) {
+      auto t = std::move(pending_title);
+      AppendBody(*t, false);
+    }
+    EmitArticle();
+    StartArticle(std::move(p));
+    expect_title = false;
+    return;
+  }
   if (pending_title) {
     auto title = std::move(pending_title);
     if (!TitleLike(*p, false)) {
@@ -827,6 +968,7 @@ void Segmenter::Impl::StartArticle(std::unique_ptr<Paragraph> title) {
   closed = false;
   footnotes.clear();
   last_para_terminal = true;
+  body_is_deck = true;
   if (title) {
     cur->title = std::move(title->field);
     cur->title_line = title->first_line;
@@ -838,6 +980,7 @@ void Segmenter::Impl::StartArticle(std::unique_ptr<Paragraph> title) {
 void Segmenter::Impl::AppendBody(const Paragraph& p, bool unplaced) {
   if (!cur) StartArticle(nullptr);
   Field& b = cur->body;
+  if (p.ends_terminal || p.field.length > 60) body_is_deck = false;
   if (b.length > 0) {
     b.text.push_back('\n');
     b.length += 1;
@@ -904,7 +1047,8 @@ void Segmenter::Impl::EmitArticle() {
   }
   done.push_back({std::move(a), std::move(footnotes)});
   footnotes.clear();
-  FlushDone(2);
+  // Finished articles wait for the end of their page (a page holds a few).
+  FlushDone(8);
 }
 
 }  // namespace bulletin

@@ -29,6 +29,10 @@ bool IsCloser(char32_t c);
 // space by their ASCII forms, keeping everything else.
 std::string FoldWidth(std::string_view s);
 
+// `s` without its white space (ASCII blanks and U+3000): the form in which
+// titles are compared, since extractors break and space them differently.
+std::string SquashSpace(const std::string& s);
+
 }  // namespace bulletin
 
 #endif  // BULLETIN_TEXT_UTIL_H_
