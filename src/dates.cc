@@ -442,6 +442,10 @@ bool Festive(const Tables& t, const Groups& g, Entity* e, DocContext* ctx) {
     y = base.y ? base.y + rel : 0;
   }
   bool inferred = ys.empty();
+  if (y == 0 && !Has(g, "rel") && ctx->own_date.empty() && ctx->article_year) {
+    // No own date: a year written earlier in the article, as for 5月18日.
+    y = ctx->article_year;
+  }
   auto resolve = [&](int year) -> Ymd {
     if (year <= 0) return Ymd();
     if (sm) return Ymd{year, sm, sd};

@@ -811,10 +811,11 @@ TEST_CASE("Numeric dates: 1896-04-06, 2031 02 27, 20310227, 27.2.2031, 2/27",
 
 TEST_CASE("An ambiguous day and month takes the day first only before a year",
           "[extract][date]") {
-  auto es = Extract("香港文件写作 4/5/2031，另有比例 4/5。");
+  auto es = Extract("香港文件写作 4/5/2031，另有比例 4/5，约1/20的企业。");
   INFO(Dump(es));
   CHECK(Attr(Date(es, "4/5/2031"), "value") == "2031-05-04");
   CHECK(Date(es, "4/5") == nullptr);
+  CHECK(Date(es, "1/20") == nullptr);
 }
 
 TEST_CASE("Quarters: 31Q2, 2031 年 Q3", "[extract][date]") {
@@ -846,8 +847,9 @@ TEST_CASE("Era years: 民國120年, 康熙二十年, 光绪元年", "[extract][d
 
 TEST_CASE("A bare Minguo year 120年 counts only in a Taiwanese text",
           "[extract][date]") {
-  auto es = Extract("行政院核定，120年3月起實施。");
+  auto es = Extract("行政院核定，該廠已運轉50年，120年3月起實施。");
   INFO(Dump(es));
+  CHECK(Date(es, "50年") == nullptr);
   CHECK(Attr(Date(es, "120年3月"), "value") == "2031-03");
   CHECK(Attr(Date(es, "120年3月"), "era") == "roc");
   es = Extract("该厂已运行120年。");
@@ -886,6 +888,10 @@ TEST_CASE("A holiday without a year is its nearest occurrence",
           "[extract][date]") {
   DocContext ctx = At("2030-12-20");
   auto es = Extract("预计春节前完成交付。", &ctx);
+  INFO(Dump(es));
+  CHECK(Attr(Date(es, "春节"), "value") == "2031-01-23");
+  // Without an own date, a year written earlier in the article counts.
+  es = Extract("2031年产能扩充，春节期间停产。");
   INFO(Dump(es));
   CHECK(Attr(Date(es, "春节"), "value") == "2031-01-23");
 }
