@@ -337,7 +337,9 @@ struct Segmenter::Impl {
   bool SectionLine(const std::string& t, int width, std::string* name) const;
   // Whether a paragraph is the title of a TOC entry (alone or with a deck).
   bool TocTitle(const Paragraph& p) const;
+  std::function<void(int, const std::string&)> on_dropped;
   void Dropped(const Line& l) {  // a line of page furniture removed
+    if (on_dropped) on_dropped(l.number, l.text);
     crossed_page = true;
     ++stats.dropped_lines;
     if (cur) ++cur->dropped_lines;
@@ -382,6 +384,9 @@ Segmenter::Segmenter(const LayoutRules& rules, std::string path,
                                    std::move(sink), std::move(diag))) {}
 Segmenter::~Segmenter() = default;
 const SegmenterStats& Segmenter::stats() const { return impl_->stats; }
+void Segmenter::OnDropped(std::function<void(int, const std::string&)> f) {
+  impl_->on_dropped = std::move(f);
+}
 
 void Segmenter::Push(InputLine&& in) {
   Impl& m = *impl_;

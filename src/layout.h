@@ -54,6 +54,9 @@ class Segmenter {
   // Flushes everything at the end of the input.
   void Finish();
   const SegmenterStats& stats() const;
+  // Calls `f` with the line number and text of every line of page furniture
+  // dropped (for the characters-lost checker in tests/ and the fuzzers).
+  void OnDropped(std::function<void(int line, const std::string& text)> f);
 
   struct Impl;
 

@@ -63,6 +63,7 @@ InputResult RunInput(const Engine& engine, const std::string& path,
         sink(std::move(a));
       },
       diag);
+  if (opt.on_dropped) seg.OnDropped(opt.on_dropped);
   InputLine line;
   while (reader.Next(&line)) seg.Push(std::move(line));
   if (!reader.status().ok()) result.status = reader.status();

@@ -21,6 +21,9 @@ struct PipelineOptions {
   std::string encoding = "auto";
   std::string reference_date;  // YYYY-MM-DD or empty
   int min_year = 1900, max_year = 2100;
+  // When set, called with every line of page furniture the segmenter drops
+  // (line number, text): what `dropped_lines` counts.
+  std::function<void(int line, const std::string& text)> on_dropped;
 };
 
 // The knowledge every input is run with: the rule and table files, read
