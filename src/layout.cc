@@ -338,12 +338,22 @@ struct Segmenter::Impl {
   // Whether a paragraph is the title of a TOC entry (alone or with a deck).
   bool TocTitle(const Paragraph& p) const;
   std::function<void(int, const std::string&)> on_dropped;
+  int dropped_before_article = 0;  // furniture before the first article
   void Dropped(const Line& l) {  // a line of page furniture removed
-    if (on_dropped) on_dropped(l.number, l.text);
+    Counted(l);
     crossed_page = true;
-    ++stats.dropped_lines;
-    if (cur) ++cur->dropped_lines;
     if (nonblank_lines == 1) lone_dropped = std::make_unique<Line>(l);
+  }
+
+  // A line taken out of the text, counted in dropped_lines (furniture, and
+  // the 参考资料 heading of a sources block).
+  void Counted(const Line& l) {
+    if (on_dropped) on_dropped(l.number, l.text);
+    ++stats.dropped_lines;
+    if (cur)
+      ++cur->dropped_lines;
+    else
+      ++dropped_before_article;
   }
 
   Impl(const LayoutRules::Impl& r, std::string p, ArticleSink s,
@@ -709,7 +719,14 @@ void Segmenter::Impl::Process(const Line& l) {
   if (digit_start && MatchAny(rules.footnote, folded, &g)) {
     int num = std::atoi(g["num"].c_str());
     bool bracket = t[0] == '[' || t.rfind("［", 0) == 0;
-    const std::string& rest = g["text"];
+    // The text after the number as printed (the match ran on the
+    // width-folded line, which has as many code points).
+    std::string rest;
+    if (g.count("text")) {
+      std::vector<int> off = CodePointOffsets(t);
+      int k = static_cast<int>(off.size()) - 1 - CodePoints(g["text"]);
+      rest = t.substr(off[std::max(k, 0)]);
+    }
     bool context = separator_seen || in_footnote || sources_mode || bracket ||
                    rest.find("http") != std::string::npos ||
                    rest.find("www.") != std::string::npos;
@@ -720,6 +737,7 @@ void Segmenter::Impl::Process(const Line& l) {
     if ((num == expected || num == 1 || num == doc_last_footnote + 1) &&
         context &&
         !(rest.empty() && !(next && StartsWithUrl(next->text)) && !bracket)) {
+      if (on_dropped) on_dropped(l.number, t.substr(0, t.size() - rest.size()));
       StartFootnote(num, l, rest);
       return;
     }
@@ -753,11 +771,13 @@ void Segmenter::Impl::Process(const Line& l) {
   }
   if (l.width <= 30 && MatchAny(rules.sources_heading, t)) {
     sources_mode = true;
+    Counted(l);
     FlushParagraph();
     return;
   }
 
   if (is_section) {
+    if (on_dropped) on_dropped(l.number, t);  // kept as `section`
     FlushParagraph();
     if (pending_title) {
       auto p = std::move(pending_title);
@@ -784,8 +804,9 @@ void Segmenter::Impl::Process(const Line& l) {
     }
     if (!cur) StartArticle(nullptr);
     std::string names = Trim(g["names"]);
-    cur->byline = t;
-    cur->byline_line = l.number;
+    // A second byline line (编译 then 来源) adds to the first.
+    cur->byline = cur->byline.empty() ? t : cur->byline + "\n" + t;
+    if (cur->byline_line == 0) cur->byline_line = l.number;
     cur->end_line = std::max(cur->end_line, l.number);
     if (g.count("source")) {
       if (names.find("http") != std::string::npos ||
@@ -968,6 +989,8 @@ void Segmenter::Impl::StartArticle(std::unique_ptr<Paragraph> title) {
   EmitArticle();
   cur = std::make_unique<Article>();
   cur->path = path;
+  cur->dropped_lines = dropped_before_article;
+  dropped_before_article = 0;
   cur->has_section = has_section;
   cur->section = section;
   closed = false;
@@ -1037,8 +1060,15 @@ void Segmenter::Impl::FinishRefs(Article* a) {
   std::set<int> defined;
   for (const auto& f : a->footnotes)
     if (f.number > 0) defined.insert(f.number);
-  CutRefMarks(a, FindRefMarks(ToCodePoints(a->body.text), defined,
-                             rules.ref_words));
+  std::vector<RefMark> marks =
+      FindRefMarks(ToCodePoints(a->body.text), defined, rules.ref_words);
+  if (on_dropped && !marks.empty()) {
+    std::vector<int> off = CodePointOffsets(a->body.text);
+    for (const RefMark& m : marks)
+      on_dropped(a->body.Locate(m.start).line,
+                 a->body.text.substr(off[m.start], off[m.end] - off[m.start]));
+  }
+  CutRefMarks(a, marks);
 }
 
 void Segmenter::Impl::EmitArticle() {

@@ -54,8 +54,12 @@ class Segmenter {
   // Flushes everything at the end of the input.
   void Finish();
   const SegmenterStats& stats() const;
-  // Calls `f` with the line number and text of every line of page furniture
-  // dropped (for the characters-lost checker in tests/ and the fuzzers).
+  // Calls `f` with the line number and text of everything taken out of the
+  // text without being kept as it stands in a record field: lines of page
+  // furniture and 参考资料 headings (what dropped_lines counts), section
+  // headings (`section` keeps the name, not its frame), the number marks of
+  // footnotes and of the references to them (kept as numbers). For the
+  // characters-lost checker in tests/ and the fuzzers.
   void OnDropped(std::function<void(int line, const std::string& text)> f);
 
   struct Impl;

@@ -21,8 +21,8 @@ struct PipelineOptions {
   std::string encoding = "auto";
   std::string reference_date;  // YYYY-MM-DD or empty
   int min_year = 1900, max_year = 2100;
-  // When set, called with every line of page furniture the segmenter drops
-  // (line number, text): what `dropped_lines` counts.
+  // When set, called with everything the segmenter takes out of the text
+  // (line number, text): see Segmenter::OnDropped.
   std::function<void(int line, const std::string& text)> on_dropped;
 };
 

@@ -94,10 +94,6 @@ void LossAccount::AddArticle(const Article& a) {
   Count(a.byline, &out_);
   Count(a.body.text, &out_);
   for (const Footnote& f : a.footnotes) Count(f.text.text, &out_);
-  for (const FootnoteRef& r : a.refs) {
-    Count(std::to_string(r.number), &out_);
-    if (r.number_max != r.number) Count(std::to_string(r.number_max), &out_);
-  }
 }
 
 long LossAccount::unaccounted() const {
@@ -144,7 +140,7 @@ InvariantReport CheckInput(const Engine& engine, const std::string& path,
         loss.AddArticle(a);
       },
       [](const Diagnostic&) {});
-  if (rep.result.failed) return rep;
+  if (!rep.result.status.ok()) return rep;
   // The input once more, decoded the same way, for its characters.
   LineReader reader(path, rep.result.encoding, nullptr);
   InputLine line;
