@@ -122,7 +122,7 @@ struct OrgMatcher::Impl {
   // stand inside a name.
   std::map<std::string, std::string> suffix_flag;
   std::vector<std::string> branches;
-  std::set<std::string> heads, scopes, conjs;
+  std::set<std::string> heads, scopes, conjs, prefixes;
   std::vector<std::string> intros, quotes;  // 以下简称, “
   // places.tsv: surface → (region, province); the provinces' surfaces.
   struct Place {
@@ -143,12 +143,25 @@ struct OrgMatcher::Impl {
     }
     return "";
   }
+  // The longest suffix of `s` (up to 8 characters) for which `has` holds,
+  // or "".
+  template <typename F>
+  static std::string LongestSuffixOf(const std::string& s, F has) {
+    auto cps = CodePointOffsets(s);
+    size_t n = cps.size() - 1;
+    for (size_t i = n > 8 ? n - 8 : 0; i < n; ++i) {
+      std::string t = s.substr(cps[i]);
+      if (has(t)) return t;
+    }
+    return "";
+  }
   // True when `s` is made only of generic words (greedy, longest first).
   bool AllGeneric(const std::string& s) const {
     size_t i = 0;
     while (i < s.size()) {
+      // One-character country forms count too: 美韩两国政府.
       std::string w = LongestPrefix(s.substr(i), [&](const std::string& p) {
-        return generic.count(p) > 0;
+        return generic.count(p) > 0 || short_countries.count(p) > 0;
       });
       if (w.empty()) return false;
       i += w.size();
@@ -279,6 +292,7 @@ std::unique_ptr<OrgMatcher> OrgMatcher::Load(const RuleFiles& files,
       }
       latin_suffixes.push_back(Trim(cols[1]));
     } else if (cols[0] == "branch" || cols[0] == "head" ||
+               cols[0] == "prefix" ||
                cols[0] == "scope" || cols[0] == "conj" ||
                cols[0] == "intro" || cols[0] == "quote") {
       if (cols.size() < 2) {
@@ -288,6 +302,7 @@ std::unique_ptr<OrgMatcher> OrgMatcher::Load(const RuleFiles& files,
       std::string word = Trim(cols[1]);
       if (cols[0] == "branch") im.branches.push_back(word);
       if (cols[0] == "head") im.heads.insert(word);
+      if (cols[0] == "prefix") im.prefixes.insert(word);
       if (cols[0] == "scope") im.scopes.insert(word);
       if (cols[0] == "conj") im.conjs.insert(word);
       if (cols[0] == "intro") im.intros.push_back(word);
@@ -692,7 +707,31 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
     bool gov = false;
     for (const auto& [k, v] : h.attrs)
       if (k == "kind" && v == JsonString("government")) gov = true;
-    if (!gov || h.begin == 0) continue;
+    if (h.begin == 0) continue;
+    // 國立 + 中山大學: a prefix word makes another organisation.
+    std::string pre = Impl::LongestSuffixOf(
+        text.substr(h.begin > 24 ? h.begin - 24 : 0,
+                    h.begin > 24 ? 24 : h.begin),
+        [&](const std::string& w) { return im.prefixes.count(w) > 0; });
+    if (!pre.empty()) {
+      h.begin -= pre.size();
+      std::string name = text.substr(h.begin, h.end - h.begin);
+      std::vector<std::pair<std::string, std::string>> a = {
+          {"name", JsonString(name)}};
+      for (const auto& [k, v] : h.attrs)
+        if (k == "kind") a.push_back({k, v});
+      h.attrs = a;
+      h.rule = "org.suffix";
+      continue;
+    }
+    // 深圳市 + 半导体行业协会: an alias of generic words is a kind of body,
+    // and a place before it makes it that place's body.
+    std::string surface = text.substr(h.begin, h.end - h.begin);
+    std::string sfx = Impl::LongestSuffixOf(
+        surface, [&](const std::string& w) { return im.suffix_kind.count(w); });
+    bool generic_alias = !sfx.empty() && sfx.size() < surface.size() &&
+                         im.AllGeneric(surface.substr(0, surface.size() - sfx.size()));
+    if (!gov && !generic_alias) continue;
     std::string before = text.substr(h.begin > 24 ? h.begin - 24 : 0,
                                      h.begin > 24 ? 24 : h.begin);
     std::string place, scope;
@@ -706,13 +745,16 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
       const auto& pl = im.places[place];
       size_t b = h.begin - place.size();
       std::string name = text.substr(b, h.end - b);
+      std::string kind = "government";
+      for (const auto& [k, v] : h.attrs)
+        if (k == "kind" && !gov) kind = v.substr(1, v.size() - 2);
       h.attrs = {{"name", JsonString(name)},
-                 {"kind", JsonString("government")},
+                 {"kind", JsonString(kind)},
                  {"country", JsonString(pl.region)}};
       h.begin = b;
       h.rule = "org.suffix";
       if (!pl.province.empty()) im.last_province = pl.province;
-    } else if (!scope.empty()) {
+    } else if (!scope.empty() && gov) {
       size_t b = h.begin - scope.size();
       if (han_at(b, true)) {
         // The scope word must start the name: 全省发改委 is no body.
@@ -737,8 +779,28 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
                  {"country", JsonString("CN")}};
       h.begin = b;
       h.rule = "org.suffix";
+    } else if (generic_alias && han_at(h.begin, true) &&
+               is_bound(h.begin)) {
+      // 臺中市政府 + 經濟發展局: a generic alias glued to the word before
+      // it belongs to a longer name; the form pass finds it, or nothing.
+      size_t c = h.begin;
+      auto u = reinterpret_cast<const uint8_t*>(text.data());
+      int32_t i = static_cast<int32_t>(c);
+      UChar32 ch;
+      U8_PREV(u, 0, i, ch);
+      std::string prev = text.substr(static_cast<size_t>(i), c - i);
+      std::string left = text.substr(h.begin > 24 ? h.begin - 24 : 0,
+                                     h.begin > 24 ? 24 : h.begin);
+      bool after_name = !Impl::LongestSuffixOf(left, [&](const std::string& w) {
+                           return im.suffix_kind.count(w) > 0;
+                         }).empty();
+      if (after_name && !im.stopwords.count(prev) && !im.conjs.count(prev))
+        h.end = h.begin;
     }
   }
+  hits.erase(std::remove_if(hits.begin(), hits.end(),
+                            [](const OrgHit& h) { return h.end == h.begin; }),
+             hits.end());
   // An abbreviation introduced right after byte `at`: （ABBR）, or a
   // bracket starting with an introducing word (以下简称) or a quotation mark.
   auto abbreviation_after = [&](size_t at) {
@@ -789,8 +851,19 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
       std::string kind = im.suffix_kind[suffix];
       std::string flag = im.suffix_flag[suffix];
       // A suffix that starts inside a dictionary word (签署, 格局) is none.
-      if (han_at(sb, true) && !is_bound(sb)) continue;
-      if (han_at(se, false) && !is_bound(se) && !cand_at.count(se)) continue;
+      // A one-character suffix that ends a dictionary word (签署, 格局) is
+      // none; a longer one may (创新联盟, 行业协会).
+      if (CodePoints(suffix) == 1 && han_at(sb, true) && !is_bound(sb)) {
+        auto wt = std::upper_bound(bounds.begin(), bounds.end(), sb);
+        if (wt == bounds.begin() || CodePoints(text.substr(
+                                        *(wt - 1), se - *(wt - 1))) <= 2)
+          continue;  // 签署, 格局; 檢驗局 is a name's end
+      }
+      // Nor is a suffix inside a longer word (部长, 大学生); 分行为 is 分行.
+      if (han_at(se, false) && !is_bound(se) && !cand_at.count(se)) {
+        auto wt = std::upper_bound(bounds.begin(), bounds.end(), se);
+        if (wt != bounds.begin() && *(wt - 1) <= sb) continue;
+      }
       // A suffix inside a gazetteer name (英特尔公司) is that name's.
       bool inside = false;
       for (const auto& h : hits)
@@ -837,13 +910,9 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
         }
       }
       segment(p, e);
-      auto it = std::upper_bound(bounds.begin(), bounds.end(), p);
-      if (it != bounds.begin() && *(it - 1) < p) {
-        // p is inside a dictionary word: the suffix starts mid-word (the
-        // word 局部 for 局); keep p, the walk starts from the word start.
-      }
       bool too_long = false;
       bool clean_edge = true;  // the walk ended at punctuation or the start
+      bool absorbed = false;   // the walk took a known name as the start
       size_t conj_at = 0;
       int chars = 0;
       while (p > 0) {
@@ -861,9 +930,10 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
           }
         }
         // A gazetteer name ending here is taken whole, as the name's start.
-        bool absorbed = false;
+        absorbed = false;
         for (const auto& h : hits)
-          if (h.end == p && h.begin < p) {
+          if (h.end == p && h.begin < p &&
+              HasHan(text.substr(h.begin, h.end - h.begin))) {
             q = h.begin;
             absorbed = true;
           }
@@ -874,24 +944,23 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
           p = place_start(p);
           break;
         }
+        // 晶合集成 + 电路股份有限公司: a name ending inside this word cuts
+        // it; the next step takes the name whole.
+        bool crosses = false;
+        for (const auto& h : hits) {
+          if (q < h.end && h.end < p) q = std::max(q, h.end);
+          if (q < h.begin && h.begin < p) crosses = true;
+        }
+        if (crosses) break;
         std::string word = text.substr(q, p - q);
-        if (!han_only(word) && !(q < p && word.size() > 0 &&
-                                 [&] {
-                                   for (const auto& h : hits)
-                                     if (h.begin == q && h.end == p)
-                                       return true;
-                                   return false;
-                                 }()))
-          break;
-        if (!im.conjs.count(word) && im.stopwords.count(word)) {
+        if (!han_only(word)) break;
+        // A stop word ends the walk, unless it is a generic word before a
+        // company form (日月光 + 投資控股股份有限公司).
+        if (!im.conjs.count(word) && im.stopwords.count(word) &&
+            !(flag == "legal" && kind == "company" && im.generic.count(word))) {
           clean_edge = false;
           break;
         }
-        bool crosses = false;
-        for (const auto& h : hits)
-          if ((q < h.begin && h.begin < p) || (q < h.end && h.end < p))
-            crosses = true;
-        if (crosses) break;
         if (im.conjs.count(word)) {
           if (conj_at) break;
           conj_at = p;
@@ -911,6 +980,20 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
         if (!im.stopwords.count(first) && !im.conjs.count(first)) break;
         p += first.size();
         clean_edge = false;
+      }
+      // 此前 split as 此 / 前福建省: a character left before a province.
+      if (p < sb) {
+        auto cps = CodePointOffsets(text.substr(p, sb - p));
+        if (cps.size() > 3) {
+          std::string rest = text.substr(p + cps[1], sb - p - cps[1]);
+          std::string pl = Impl::LongestPrefix(rest, [&](const std::string& w) {
+            return im.provinces.count(w) > 0;
+          });
+          std::string whole = Impl::LongestPrefix(
+              text.substr(p, sb - p),
+              [&](const std::string& w) { return im.places.count(w) > 0; });
+          if (!pl.empty() && whole.empty()) p += cps[1];
+        }
       }
       auto head_of = [&](size_t from) {
         std::string stem = text.substr(from, sb - from);
@@ -949,6 +1032,13 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
       if (stem.empty() || im.reject.count(name) || im.reject.count(stem) ||
           !HasHan(stem))
         continue;
+      // 联盟 + 组织 (to organise): a kind-less suffix right after another
+      // suffix is a word of the sentence.
+      if (kind.empty() &&
+          !Impl::LongestSuffixOf(stem, [&](const std::string& w) {
+             return im.suffix_kind.count(w) > 0;
+           }).empty())
+        continue;
       // The gazetteer name this one starts with, if any.
       const OrgHit* gaz = nullptr;
       for (const auto& h : hits)
@@ -977,8 +1067,12 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
         // (华为 + 技术有限公司), a branch (招商银行 + 上海分行) or a unit
         // (中国科学院 + 半导体研究所).
         mid = text.substr(gaz->end, sb - gaz->end);
-        size_t g = paren_after(gaz->end);
-        if (g && g <= sb) mid = text.substr(g, sb - g);
+        // 安集微电子 + 科技（上海） + 股份有限公司: the bracket is no word.
+        for (size_t o; (o = mid.find("\xEF\xBC\x88")) != std::string::npos;) {
+          size_t g = paren_after(gaz->end + o);
+          if (!g || g > sb) break;
+          mid.erase(o, g - gaz->end - o);
+        }
         bool mid_place = mid.empty() || is_place(mid);
         bool mid_generic = mid.empty() || im.AllGeneric(mid);
         // A suffix right after a name (委员会组织) is another word.
@@ -993,9 +1087,13 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
       } else if (!place.empty()) {
         // 江苏省商务厅, 苏州银行; not 美国半导体公司 (a kind of firm).
         std::string rest = stem.substr(place.size());
-        ok = rest.empty() ? flag == "distinct" && im.places.count(stem)
+        // 中国半导体行业协会 is one body; 美国半导体公司 a kind of firm.
+        ok = rest.empty() ? (flag == "distinct" || kind == "government") &&
+                                im.places.count(stem)
              : kind == "government" ? im.places.count(place) > 0
-                                    : !im.AllGeneric(rest);
+                                    : !im.AllGeneric(rest) ||
+                                          (flag == "distinct" &&
+                                           kind != "company");
       } else if (!nat.empty()) {
         ok = stem.size() > nat.size() && (!generic || kind == "government");
       } else if (!scope.empty()) {
@@ -1104,7 +1202,8 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
         bool clash = false;
         for (const auto& h : hits) {
           if (!(b < h.end && h.begin < end)) continue;
-          if (h.begin == b && h.end < end && h.rule == "org.gazetteer")
+          if (h.begin == b && h.end < end &&
+              (h.rule == "org.gazetteer" || h.rule == "org.suffix"))
             inner = &h;
           else
             clash = true;
@@ -1114,7 +1213,7 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
         std::vector<std::pair<std::string, std::string>> attrs = {
             {"name", JsonString(surface)}, {"kind", JsonString("company")}};
         if (inner) {
-          attrs = inner->attrs;
+          if (inner->rule == "org.gazetteer") attrs = inner->attrs;
           size_t ib = inner->begin;
           hits.erase(std::remove_if(
                          hits.begin(), hits.end(),

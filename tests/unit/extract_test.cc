@@ -1106,6 +1106,87 @@ TEST_CASE("A short name inside a longer word is not an organisation",
   CHECK(OfType(es, "org").empty());
 }
 
+// Organisations found by their form (issue 11): each row is a sentence, the
+// text the organisation must have, and one attribute it must carry ("" for
+// none checked).
+TEST_CASE("Organisations by their form keep the whole name",
+          "[extract][org]") {
+  struct Row {
+    const char* sentence;
+    const char* text;
+    const char* key;
+    const char* value;
+  };
+  const Row rows[] = {
+      // a registered company form after an unknown name and a place
+      {"温州瓯芯光电有限公司发布了新产品。", "温州瓯芯光电有限公司", "kind",
+       "company"},
+      // a verb or a preposition is never part of the name
+      {"报告引用了宜昌市半导体行业协会的数据。", "宜昌市半导体行业协会",
+       "country", "CN"},
+      {"据洛阳市科学技术局介绍，项目进展顺利。", "洛阳市科学技术局", "kind",
+       "government"},
+      // a branch keeps the whole name, with the parent
+      {"招商银行南昌分行发放了首笔贷款。", "招商银行南昌分行", "parent",
+       "招商银行"},
+      // the longest name wins over an alias inside it
+      {"三星电子苏州分公司完成了扩建。", "三星电子苏州分公司", "parent",
+       "Samsung Electronics"},
+      // a place before a government body makes it that place's body
+      {"湖南省发改委印发了通知。", "湖南省发改委", "country", "CN"},
+      // a conjunction inside a name that starts with a place
+      {"宁夏回族自治区发展和改革委员会召开会议。",
+       "宁夏回族自治区发展和改革委员会", "kind", "government"},
+      // Traditional forms, Taiwan and Hong Kong
+      {"國立臺東大學舉辦了研討會。", "國立臺東大學", "kind", "university"},
+      {"臺中市政府經濟發展局公布了名單。", "臺中市政府經濟發展局", "parent",
+       "臺中市政府"},
+      {"香港特別行政區政府新聞處發出公告。", "香港特別行政區政府新聞處",
+       "kind", "government"},
+  };
+  for (const auto& r : rows) {
+    auto es = Extract(r.sentence);
+    INFO(r.sentence << "\n" << Dump(es));
+    const Entity* e = Find(es, "org", r.text);
+    REQUIRE(e != nullptr);
+    if (*r.key) CHECK(Attr(e, r.key) == r.value);
+  }
+}
+
+TEST_CASE("Generic phrases ending in an organisation word are not names",
+          "[extract][org]") {
+  const char* sentences[] = {
+      "多家半导体公司的股价上涨。", "有关部门正在研究细则。",
+      "该地区的数据中心已投入使用。", "美国半导体设备公司的订单增加。",
+      "几所大学开设了新专业。",     "特朗普政府宣布了新的关税。",
+      "部长表示将继续推进改革。",   "这一格局短期内不会改变。",
+  };
+  for (const char* s : sentences) {
+    auto es = Extract(s);
+    INFO(s << "\n" << Dump(es));
+    CHECK(OfType(es, "org").empty());
+  }
+}
+
+TEST_CASE("省发改委 in an article about one province is that province's",
+          "[extract][org]") {
+  auto es = Extract("江西省将加快建设新能源产业，省发改委表示将给予支持。");
+  INFO(Dump(es));
+  CHECK(OrgName(es, "省发改委") == "江西省发改委");
+}
+
+TEST_CASE("An abbreviation in quotes is learned without the quotes",
+          "[extract][org]") {
+  auto es = Extract(
+      "江门华芯微电子有限公司（以下简称“华芯微”）成立于2019年，华芯微主营电源芯片。");
+  INFO(Dump(es));
+  auto orgs = OfType(es, "org");
+  REQUIRE(orgs.size() == 3);
+  CHECK(orgs[1].text == "华芯微");
+  CHECK(orgs[2].text == "华芯微");
+  CHECK(Attr(&orgs[2], "name") == "江门华芯微电子有限公司");
+}
+
 // --- Offsets and fields ---------------------------------------------------
 
 TEST_CASE("Every entity's text is its field's substring in code points",
