@@ -160,6 +160,12 @@ def build_jieba_orgs(path, suffixes, generic, reject, known, places,
                 rest = rest[len(w):]
             if not rest:
                 continue
+            # A one-character suffix (处, 局, 部) is too weak alone: the name
+            # must start with a place, a country or a national head.
+            if len(suffix) == 1 and not any(
+                    word[:n] in places or word[:n] in countries
+                    or word[:n] in heads for n in range(2, 8)):
+                continue
             # The country of a name that starts with one; CN for a mainland
             # place or a national head; else unknown.
             country = "-"
