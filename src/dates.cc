@@ -12,7 +12,8 @@
 // Without any, the value keeps "XXXX" for the year and year_inferred is
 // false. Relative words (今天, 上周五, 去年, 三天前) resolve against the
 // article's own date, else its first full date, else --reference-date (a
-// year-level word also against the document's year). Impossible calendar
+// year-level word also against the document's year); day-level words
+// (今天, 上周五, 三天前) take --reference-date before the first full date. Impossible calendar
 // dates are kept, flagged with "invalid": true and a null value.
 //
 // Calendar arithmetic (day and month offsets, weekdays, the Chinese
@@ -268,6 +269,12 @@ bool Relative(const Tables& t, const Groups& g, Entity* e, DocContext* ctx) {
     Ymd ref = ParseIso(ctx->reference_date);
     if (!base.y || base.y == ref.y) base = ref;
   }
+  // Day-level words (明天, 周五, 三天前) need the day of writing: the own
+  // date, else the reference date; a date merely mentioned first in the
+  // article (由2031年4月1日起) is the last resort.
+  bool day_level = Has(g, "reld") || Has(g, "wd") || Has(g, "span");
+  if (day_level && ctx->own_date.empty() && !ctx->reference_date.empty())
+    base = ParseIso(ctx->reference_date);
   auto relative = [&](const char* group) {
     a.push_back({"relative", JsonString(Get(g, group))});
   };

@@ -928,6 +928,14 @@ TEST_CASE("Year inference: the article's own date before years mentioned",
   CHECK(Attr(Date(es, "3月5日"), "value") == "2019-03-05");
 }
 
+TEST_CASE("A day word resolves against the reference date before a date "
+          "merely mentioned", "[extract][date]") {
+  DocContext ctx = At("2031-02-27");
+  auto es = Extract("新规由2031年4月1日起施行，该部门周一已公布细则。", &ctx);
+  INFO(Dump(es));
+  CHECK(Attr(Date(es, "周一"), "value") == "2031-02-24");
+}
+
 TEST_CASE("A dateline word makes a date the article's own",
           "[extract][date]") {
   auto es = Extract("该公司曾于2018年扩产。发布时间：2031-02-27。昨天签约。");
