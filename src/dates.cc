@@ -443,11 +443,8 @@ bool Festive(const Tables& t, const Groups& g, Entity* e, DocContext* ctx) {
   std::string ys = Get(g, "y");
   int y = ToInt(t, ys);
   if (y < 0) return false;
-  int rel = 0;
-  if (const auto* row = Word(t, g, "rel", "relative_year")) {
-    rel = std::atoi((*row)[1].c_str());
-    y = base.y ? base.y + rel : 0;
-  }
+  if (const auto* row = Word(t, g, "rel", "relative_year"))
+    y = base.y ? base.y + std::atoi((*row)[1].c_str()) : 0;
   bool inferred = ys.empty();
   if (y == 0 && !Has(g, "rel") && ctx->own_date.empty() && ctx->article_year) {
     // No own date: a year written earlier in the article, as for 5月18日.
