@@ -662,6 +662,18 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
       if (prefix.empty() && e > it->first.size() + b && !latin) {
         b = place_start(b);
       }
+      // 哈尔滨工业大学（深圳）: a bracketed place right after a name is its
+      // campus or seat, part of the name (no abbreviation to learn).
+      if (!latin) {
+        static const RE2 kPlaceGroup(
+            "^(?:\xEF\xBC\x88|\\()(\\p{Han}{2,8})(?:\xEF\xBC\x89|\\))");
+        re2::StringPiece rest(text.data() + e, text.size() - e), inner;
+        if (RE2::PartialMatch(rest, kPlaceGroup, &inner) &&
+            im.places.count(std::string(inner))) {
+          size_t close = inner.data() + inner.size() - text.data();
+          e = close + (text[close] == ')' ? 1 : 3);
+        }
+      }
       // Cerebras Systems + Inc.: a legal form after a Latin name joins it.
       if (latin) {
         size_t t2 = e;

@@ -1145,6 +1145,9 @@ TEST_CASE("Organisations by their form keep the whole name",
       // a conjunction inside a name that starts with a place
       {"宁夏回族自治区发展和改革委员会召开会议。",
        "宁夏回族自治区发展和改革委员会", "kind", "government"},
+      // a bracketed place after a known name is its campus or seat
+      {"哈尔滨工业大学（威海）招收了新生。", "哈尔滨工业大学（威海）", "name",
+       "Harbin Institute of Technology"},
       // Traditional forms, Taiwan and Hong Kong
       {"國立臺東大學舉辦了研討會。", "國立臺東大學", "kind", "university"},
       {"臺中市政府經濟發展局公布了名單。", "臺中市政府經濟發展局", "parent",
