@@ -46,7 +46,8 @@ std::unique_ptr<Tables> Tables::Load(const RuleFiles& files,
                                      std::vector<Status>* errors) {
   auto t = std::make_unique<Tables>();
   for (const char* name :
-       {"currencies.tsv", "units.tsv", "qualifiers.tsv", "date_words.tsv"}) {
+       {"currencies.tsv", "units.tsv", "qualifiers.tsv", "date_words.tsv",
+        "tlds.tsv"}) {
     auto& table = t->tables_[name];
     for (auto& row :
          ReadTable(files, name, 2, "TAB-separated columns", errors)) {
