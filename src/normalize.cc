@@ -120,6 +120,22 @@ const std::vector<std::string>* Tables::Row(const std::string& file,
   return r == it->second.end() ? nullptr : &r->second;
 }
 
+const std::vector<std::string>* Tables::UnitRow(std::string_view unit) const {
+  if (auto* row = Row("units.tsv", unit)) return row;
+  // A case-insensitive symbol (units.tsv tag "ci") written in another case.
+  auto lower = [](std::string_view s) {
+    std::string o(s);
+    for (auto& c : o) c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+    return o;
+  };
+  std::string want = lower(unit);
+  for (const auto& [k, cols] : tables_.at("units.tsv"))
+    if (cols.size() >= 2 && cols[1].find("ci") != std::string::npos &&
+        lower(k) == want)
+      return &cols;
+  return nullptr;
+}
+
 std::optional<Decimal> Tables::Number(std::string_view text) const {
   std::string s;
   for (char c : text)
@@ -265,11 +281,24 @@ bool Tables::Figure(const std::string& type, const Groups& g, Entity* e) const {
     a.push_back({"currency", JsonString((*row)[0])});
   } else if (type == "quantity") {
     std::string unit = Get(g, "unit");
-    const std::vector<std::string>* row = Row("units.tsv", unit);
+    const std::vector<std::string>* row = UnitRow(unit);
     std::string u = row ? (*row)[0] : FoldWidth(unit);
+    // A normalised unit that is itself a surface of another row (CLDR's
+    // 千克 for kg, written 公斤 by hand) takes that row's unit.
+    if (const auto* again = row ? Row("units.tsv", u) : nullptr) u = (*again)[0];
+    // 三米半 (half), 一米八 (sub): a fraction of the unit after it, on a
+    // whole number only.
+    std::string frac = g.count("half") ? "5" : Get(g, "sub");
+    if (!frac.empty()) {
+      auto d = frac == "5" ? numerals_->Parse("5") : Number(frac);
+      if (!d || value->exponent < 0) return false;
+      value = numerals_->Parse(value->ToString() + "." + d->ToString());
+      if (!value) return false;
+    }
     a.push_back({"value", sign + value->ToString()});
     if (vmax) a.push_back({"value_max", vmax->ToString()});
     a.push_back({"unit", JsonString(u)});
+    a.push_back({"unit_text", JsonString(unit)});
   } else if (type == "process_node") {
     a.push_back({"value_nm", value->ToString()});
   }

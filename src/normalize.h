@@ -43,6 +43,9 @@ class Tables {
 
  private:
   bool Figure(const std::string& type, const Groups& g, Entity* e) const;
+  // The units.tsv row of a unit as printed, also in another letter case
+  // for the symbols tagged "ci".
+  const std::vector<std::string>* UnitRow(std::string_view unit) const;
   std::optional<Decimal> PercentValue(const Groups& g,
                                       std::optional<Decimal> v) const;
   std::optional<std::string> Qualifier(const Groups& g) const;

@@ -60,22 +60,31 @@ ordered_json TypeDefs() {
   ordered_json defs;
   defs["money"] = {
       {"properties",
-       {{"value", Described(number, "in whole currency units")},
+       {{"value", Described(number,
+                            "in whole currency units; negative after a minus "
+                            "sign or the word for minus")},
         {"value_max", Described(number, "the upper end of a range")},
         {"currency", {{"type", "string"}, {"pattern", "^[A-Z]{3}$"}}},
         {"qualifier", Qualifier()}}},
       {"required", List({"value", "currency"})}};
   defs["percent"] = {
       {"properties",
-       {{"value", number},
+       {{"value", Described(number,
+                            "9.5 is 9.5%; negative after a minus sign; tenths "
+                            "(cheng), discounts (zhe: 80 is 20% off), per "
+                            "mille and per ten thousand are converted")},
         {"value_max", number},
         {"unit", Described({{"const", "pp"}}, "percentage points")},
         {"qualifier", Qualifier()}}},
       {"required", List({"value"})}};
   defs["quantity"] = {{"properties",
-                       {{"value", number},
+                       {{"value", Described(number, "in `unit`; negative "
+                                                    "after a minus sign")},
                         {"value_max", number},
-                        {"unit", Type("string")},
+                        {"unit", Described(Type("string"),
+                                           "normalised (units.tsv column 2)")},
+                        {"unit_text", Described(Type("string"),
+                                                "the unit as printed")},
                         {"qualifier", Qualifier()}}},
                       {"required", List({"value", "unit"})}};
   defs["process_node"] = {
