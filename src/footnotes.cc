@@ -6,6 +6,9 @@
 
 #include <re2/re2.h>
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
 #include <algorithm>
 
 #include "layout.h"
@@ -47,12 +50,40 @@ bool ContinuesUrl(const std::string& text, const std::string& next) {
   return tok.find_first_of("-/=&._?#%") != std::string::npos;
 }
 
+bool ContinuesUrlAtWrap(const std::string& text, const std::string& next) {
+  static const RE2 kTailUrl("(?i)(?:https?://|www\\.)[^\\s]*$");
+  if (next.empty() || StartsWithUrl(next)) return false;
+  return LeadingUrlToken(next) == next && RE2::PartialMatch(text, kTailUrl);
+}
+
 void AddFootnoteUrls(Footnote* fn, std::vector<std::string>* all_urls) {
   static const RE2 kUrl(
       "(?i)((?:https?://|www\\.)[A-Za-z0-9\\-._~:/?#\\[\\]@!$&'()*+,;=%]+)");
-  re2::StringPiece in(fn->text.text), m;
+  const std::string& text = fn->text.text;
+  re2::StringPiece in(text), m;
   while (RE2::FindAndConsume(&in, kUrl, &m)) {
     std::string u(m);
+    // A path segment may be non-ASCII (…/news/晶圓/…, or last: …/news/晶圓)
+    // when it fills the whole segment; elsewhere a non-ASCII letter ends
+    // the URL (…/a以及).
+    size_t end = m.data() + m.size() - text.data();
+    while (!u.empty() && u.back() == '/') {
+      size_t seg = end;
+      while (seg < text.size() && static_cast<unsigned char>(text[seg]) >= 128) {
+        int32_t next = static_cast<int32_t>(seg);
+        UChar32 c;
+        U8_NEXT(text.data(), next, static_cast<int32_t>(text.size()), c);
+        if (c < 0 || !u_isalnum(c)) break;
+        seg = static_cast<size_t>(next);
+      }
+      if (seg == end || !(seg == text.size() || text[seg] == '/' ||
+                          std::isspace(static_cast<unsigned char>(text[seg]))))
+        break;
+      std::string rest = LeadingUrlToken(text.substr(seg));
+      u += text.substr(end, seg - end) + rest;
+      end = seg + rest.size();
+    }
+    in = re2::StringPiece(text.data() + end, text.size() - end);
     // Trailing punctuation is not part of a URL; a ')' only when unbalanced.
     while (!u.empty()) {
       char c = u.back();

@@ -18,6 +18,10 @@ bool StartsWithUrl(const std::string& s);
 // continues: `next` starts with URL characters and either the URL ends in
 // a break character (- / = & _ ? . # %) or `next`'s first token has one.
 bool ContinuesUrl(const std::string& text, const std::string& next);
+// Whether `next` (a whole line of URL characters, no space) goes on the URL
+// at the end of `text`, broken where its line filled the width: the caller
+// says the line was full.
+bool ContinuesUrlAtWrap(const std::string& text, const std::string& next);
 
 // Appends the URLs of fn->text to fn->urls (with their input lines),
 // trailing punctuation removed, skipping any URL equal to or a prefix of

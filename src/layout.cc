@@ -335,6 +335,11 @@ struct Segmenter::Impl {
   // Whether `t` (a trimmed line) is a section heading; sets *name to the
   // name looked up (without enumeration or frame).
   bool SectionLine(const std::string& t, int width, std::string* name) const;
+  // Whether `l` goes on the title being read: the paragraph so far is the
+  // start of a title the TOC lists, or a listed title whose line (with its
+  // deck) filled the width that titles wrap at.
+  bool ContinuesTocTitle(const Line& l);
+  int title_wrap = 0;  // widest title line seen to wrap
   // Whether a paragraph is the title of a TOC entry (alone or with a deck).
   bool TocTitle(const Paragraph& p) const;
   std::function<void(int, const std::string&)> on_dropped;
@@ -861,6 +866,24 @@ bool Segmenter::Impl::SectionLine(const std::string& t, int width,
   return toc_sections.count(t) > 0;
 }
 
+bool Segmenter::Impl::ContinuesTocTitle(const Line& l) {
+  if (toc_titles.empty() || para.pieces.size() > 3 || l.width > 90)
+    return false;
+  std::string sofar;
+  for (const auto& piece : para.pieces) sofar += SquashSpace(piece.text);
+  for (const auto& title : toc_titles) {
+    if (title.size() > sofar.size() && title.compare(0, sofar.size(), sofar) == 0) {
+      title_wrap = std::max(title_wrap, prev_line.width);
+      return true;
+    }
+    if (title_wrap > 0 && sofar.size() > title.size() &&
+        sofar.compare(0, title.size(), title) == 0 &&
+        prev_line.width * 100 >= title_wrap * 85 && !IsTerminal(prev_line.last))
+      return true;
+  }
+  return false;
+}
+
 bool Segmenter::Impl::TocTitle(const Paragraph& p) const {
   if (toc_titles.empty()) return false;
   std::string sq = SquashSpace(p.field.text);
@@ -894,7 +917,9 @@ void Segmenter::Impl::StartFootnote(int number, const Line& l,
 void Segmenter::Impl::AddText(const Line& l) {
   if (blank_pending && !crossed_page) FlushParagraph();
   blank_pending = crossed_page = false;
-  if (!para.pieces.empty() && EndsParagraph(prev_line, l)) FlushParagraph();
+  if (!para.pieces.empty() && EndsParagraph(prev_line, l) &&
+      !ContinuesTocTitle(l))
+    FlushParagraph();
   if (para.pieces.empty()) para.first_line = l.number;
   para.pieces.push_back({l.text, l.number, l.col, l.trail_space});
   para.last_line = l.number;
@@ -1037,8 +1062,12 @@ void Segmenter::Impl::FinishFootnotes(Article* a) {
     fn.number = fb.number;
     char32_t last = 0;
     bool trail = false;
+    int prev_width = 0;
     for (const auto& piece : fb.pieces) {
-      bool url_join = ContinuesUrl(fn.text.text, piece.text);
+      bool url_join = ContinuesUrl(fn.text.text, piece.text) ||
+                      (wrap_width > 0 && prev_width * 100 >= wrap_width * 85 &&
+                       ContinuesUrlAtWrap(fn.text.text, piece.text));
+      prev_width = DisplayWidth(piece.text) + piece.col - 1;
       if (piece.text.empty()) continue;
       JoinPiece(piece, url_join, &fn.text, &last, &trail);
     }
