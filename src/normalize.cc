@@ -315,6 +315,20 @@ bool Tables::Normalize(const std::string& type, const Groups& g, Entity* e,
     return true;
   }
   if (type == "date") return NormalizeDate(*this, g, e, ctx);
+  if (type == "process_node" && g.count("um")) {
+    // Microns: 0.25 µm is 250 nm; a range keeps its end in value_nm_max.
+    auto v = Number(Get(g, "um"));
+    if (!v || v->ToDouble() > 3.0) return false;
+    e->attrs.push_back({"value_nm", v->Shifted(3).ToString()});
+    if (g.count("um_max")) {
+      auto m = Number(Get(g, "um_max"));
+      if (!m || m->ToDouble() > 3.0) return false;
+      e->attrs.push_back({"value_nm_max", m->Shifted(3).ToString()});
+    }
+    if (auto q = Qualifier(g))
+      e->attrs.push_back({"qualifier", JsonString(*q)});
+    return true;
+  }
   if (type == "process_node" && g.count("angstrom")) {
     // Intel's ångström names: 20A is 2.0 nm, 18A is 1.8 nm.
     auto v = Number(Get(g, "angstrom"));

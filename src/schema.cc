@@ -88,7 +88,10 @@ ordered_json TypeDefs() {
                         {"qualifier", Qualifier()}}},
                       {"required", List({"value", "unit"})}};
   defs["process_node"] = {
-      {"properties", {{"value_nm", number}, {"qualifier", Qualifier()}}},
+      {"properties", {{"value_nm", number},
+                      {"value_nm_max",
+                       Described(number, "the upper end of a range of nodes")},
+                      {"qualifier", Qualifier()}}},
       {"required", List({"value_nm"})}};
   defs["date"] = {
       {"properties",
