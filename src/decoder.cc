@@ -12,6 +12,8 @@
 #include <cstring>
 #include <vector>
 
+#include "text_util.h"
+
 namespace bulletin {
 namespace {
 
@@ -205,14 +207,48 @@ bool LineReader::Fill() {
   return true;
 }
 
+size_t LineReader::CutPoint(size_t limit) const {
+  // Right after a sentence end, else after a space, within the last 4 KB;
+  // else at the last character boundary.
+  auto s = reinterpret_cast<const uint8_t*>(pending_.data());
+  int32_t floor = static_cast<int32_t>(limit - 4096);
+  if (floor < static_cast<int32_t>(pending_pos_) + 1)
+    floor = static_cast<int32_t>(pending_pos_) + 1;
+  int32_t space = -1;
+  for (int32_t i = static_cast<int32_t>(limit); i > floor;) {
+    int32_t end = i;
+    UChar32 c;
+    U8_PREV(s, floor, i, c);
+    if (c < 0) continue;
+    // An ASCII full stop ends a sentence only before a space (not 3.5).
+    if (IsTerminal(static_cast<char32_t>(c)) && (c >= 0x80 || s[end] == ' '))
+      return end;
+    if (space < 0 && (c == ' ' || c == '\t' || c == 0x3000)) space = end;
+  }
+  if (space > 0) return space;
+  size_t p = limit;
+  while (p > limit - 3 && (s[p] & 0xC0) == 0x80) --p;
+  return (s[p] & 0xC0) == 0x80 ? limit : p;
+}
+
 bool LineReader::Next(InputLine* line) {
   if (!status_.ok() && pending_pos_ >= pending_.size()) return false;
   size_t nl;
-  while ((nl = pending_.find('\n', pending_pos_)) == std::string::npos) {
+  // Searched from where the last search stopped: a long line is not
+  // scanned again for each chunk read.
+  size_t from = pending_pos_;
+  while ((nl = pending_.find('\n', from)) == std::string::npos) {
+    if (pending_.size() > pending_pos_ + kMaxLineBytes) break;
+    from = pending_.size();
     if (!Fill()) break;
   }
   if (!status_.ok()) return false;
-  if (nl == std::string::npos) {
+  bool cut = false;
+  if ((nl == std::string::npos ? pending_.size() : nl) >
+      pending_pos_ + kMaxLineBytes) {
+    nl = CutPoint(pending_pos_ + kMaxLineBytes);
+    cut = true;
+  } else if (nl == std::string::npos) {
     if (pending_pos_ >= pending_.size()) {
       if (conv_ && conv_->invalid > 0 && !summarised_ && sink_) {
         // A converter substitutes without telling where: one summary.
@@ -236,19 +272,25 @@ bool LineReader::Next(InputLine* line) {
     nl = pending_.size();
   }
   std::string raw = pending_.substr(pending_pos_, nl - pending_pos_);
-  pending_pos_ = nl + 1;
+  pending_pos_ = cut ? nl : nl + 1;
   if (pending_pos_ > kChunk) {  // keep the buffer small
     pending_.erase(0, pending_pos_);
     pending_pos_ = 0;
   }
-  if (!raw.empty() && raw.back() == '\r') raw.pop_back();
-  line->number = ++line_number_;
+  if (!cut && !raw.empty() && raw.back() == '\r') raw.pop_back();
+  if (next_col_ == 1) ++line_number_;
+  if (cut && next_col_ == 1 && sink_)
+    sink_({Severity::kWarning, "decode.long-line", path_, line_number_, 1,
+           "line longer than " + std::to_string(kMaxLineBytes) +
+               " bytes: read in pieces, each one a paragraph of its own"});
+  line->number = line_number_;
+  line->col = next_col_;
   line->page_break = false;
   line->text.clear();
   line->text.reserve(raw.size());
   auto s = reinterpret_cast<const uint8_t*>(raw.data());
   int32_t len = static_cast<int32_t>(raw.size());
-  int col = 0;
+  int col = line->col - 1;
   for (int32_t i = 0; i < len;) {
     int32_t start = i;
     UChar32 c;
@@ -276,6 +318,7 @@ bool LineReader::Next(InputLine* line) {
     }
     line->text.append(raw, start, i - start);
   }
+  next_col_ = cut ? col + 1 : 1;
   return true;
 }
 

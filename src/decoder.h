@@ -17,14 +17,21 @@
 
 namespace bulletin {
 
+// A line of the input, or a piece of one: a line longer than
+// kMaxLineBytes is handed out in pieces (cut after a sentence end, a space
+// or at least between two characters), each with the same line number and
+// the column it starts at, so that no line is ever held whole.
 struct InputLine {
   std::string text;         // UTF-8, without the line terminator (LF or CRLF)
   int number = 0;           // 1-based line number in the input
+  int col = 1;              // column (in code points) of text's first one
   bool page_break = false;  // a form feed stood on this line (and was removed)
 };
 
 // The values `encoding` may take: auto first, then the encodings by name.
 const std::vector<std::string>& EncodingNames();
+
+constexpr size_t kMaxLineBytes = 1 << 18;
 
 class LineReader {
  public:
@@ -64,7 +71,9 @@ class LineReader {
   std::string raw_carry_;  // UTF-8 input bytes of an unfinished character
   struct Converter;
   std::unique_ptr<Converter> conv_;  // ICU converter for non-UTF-8 input
+  size_t CutPoint(size_t limit) const;  // where to cut a too long line
   int line_number_ = 0;
+  int next_col_ = 1;  // > 1: the last piece was cut, this one continues it
   int invalid_ = 0;
   bool summarised_ = false;
 };

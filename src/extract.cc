@@ -24,6 +24,7 @@
 
 #include "normalize.h"
 #include "orgs.h"
+#include "intervals.h"
 #include "text_util.h"
 
 namespace bulletin {
@@ -504,13 +505,8 @@ void Extractor::Impl::ProcessField(const Field& f,
     if (x.end != y.end) return x.end > y.end;
     return infos[x.rule].priority > infos[y.rule].priority;
   });
-  std::vector<std::pair<size_t, size_t>> taken;
+  IntervalSet taken;
   std::vector<Entity> found;
-  auto overlaps = [&](size_t b, size_t e) {
-    for (const auto& t : taken)
-      if (b < t.second && t.first < e) return true;
-    return false;
-  };
   // Fills the position fields of an entity spanning bytes [b, e).
   auto place = [&](Entity* x, size_t b, size_t e) {
     x->field = field_name;
@@ -526,12 +522,15 @@ void Extractor::Impl::ProcessField(const Field& f,
                            return p < s.first;
                          });
     x->sentence = std::max(static_cast<int>(sit - sents.begin()) - 1, 0);
-    const auto& sent = sents[x->sentence];
-    x->sentence_text = Trim(text.substr(sent.first, sent.second - sent.first));
+    if (ctx->sentence_text) {
+      const auto& sent = sents[x->sentence];
+      x->sentence_text =
+          Trim(text.substr(sent.first, sent.second - sent.first));
+    }
   };
   for (size_t i : order) {
     const Candidate& c = cands[i];
-    if (overlaps(c.begin, c.end)) continue;
+    if (taken.Overlaps(c.begin, c.end)) continue;
     Entity e;
     {
       // The sentence holding the candidate, for the date normaliser.
@@ -549,14 +548,14 @@ void Extractor::Impl::ProcessField(const Field& f,
           sent.first, c.begin > sent.first ? c.begin - sent.first : 0);
     }
     if (!Normalize(c, text, ctx, &e)) continue;
-    taken.push_back({c.begin, c.end});
+    taken.Add(c.begin, c.end);
     place(&e, c.begin, c.end);
     found.push_back(std::move(e));
   }
   // Organisations: their own one-pass matcher, kept off figures and URLs.
   if (orgs) {
     for (const auto& h : orgs->Find(text, ctx)) {
-      if (overlaps(h.begin, h.end)) continue;
+      if (taken.Overlaps(h.begin, h.end)) continue;
       Entity e;
       e.type = "org";
       e.rule = h.rule;

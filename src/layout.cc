@@ -175,7 +175,7 @@ Line MakeLine(InputLine&& in) {
   l.page_break = in.page_break;
   const std::string& s = in.text;
   size_t b = 0, e = s.size();
-  int col = 1;
+  int col = in.col;
   // Trim ASCII blanks and the ideographic space (U+3000, 3 bytes).
   auto is_space_at = [&](size_t i, size_t* len) {
     if (s[i] == ' ' || s[i] == '\t' || s[i] == '\v') return *len = 1, true;
@@ -251,6 +251,7 @@ struct Paragraph {
   Field field;
   bool ends_terminal = false;
   int first_line = 0, last_line = 0;
+  size_t bytes = 0;  // of the pieces
 };
 
 }  // namespace
@@ -920,8 +921,19 @@ void Segmenter::Impl::AddText(const Line& l) {
   if (!para.pieces.empty() && EndsParagraph(prev_line, l) &&
       !ContinuesTocTitle(l))
     FlushParagraph();
+  if (!para.pieces.empty() &&
+      para.bytes + l.text.size() > kMaxParagraphBytes) {
+    ++stats.split_paragraphs;
+    if (diag)
+      diag({Severity::kWarning, "segment.long-paragraph", path, l.number,
+            l.col,
+            "paragraph longer than " + std::to_string(kMaxParagraphBytes) +
+                " bytes: a new one starts here"});
+    FlushParagraph();
+  }
   if (para.pieces.empty()) para.first_line = l.number;
   para.pieces.push_back({l.text, l.number, l.col, l.trail_space});
+  para.bytes += l.text.size();
   para.last_line = l.number;
   prev_line = l;
 }
@@ -1032,6 +1044,17 @@ void Segmenter::Impl::StartArticle(std::unique_ptr<Paragraph> title) {
 
 void Segmenter::Impl::AppendBody(const Paragraph& p, bool unplaced) {
   if (!cur) StartArticle(nullptr);
+  if (!cur->body.text.empty() &&
+      cur->body.text.size() + 1 + p.field.text.size() > kMaxArticleBytes) {
+    ++stats.split_articles;
+    if (diag)
+      diag({Severity::kWarning, "segment.long-article", path, p.first_line,
+            p.pieces.front().col,
+            "article longer than " + std::to_string(kMaxArticleBytes) +
+                " bytes: its text goes on in a new record from here"});
+    EmitArticle();
+    StartArticle(nullptr);
+  }
   Field& b = cur->body;
   if (p.ends_terminal || p.field.length > 60) body_is_deck = false;
   if (b.length > 0) {

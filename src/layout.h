@@ -40,7 +40,19 @@ struct SegmenterStats {
   int dropped_lines = 0;   // page furniture
   int unplaced_lines = 0;  // text that fitted no structure
   int articles = 0;
+  int split_paragraphs = 0;  // cut at kMaxParagraphBytes
+  int split_articles = 0;    // cut at kMaxArticleBytes
 };
+
+// What one article may hold, so that memory stays bounded on text with no
+// structure: a paragraph is ended at a line break once it holds
+// kMaxParagraphBytes, an article before the paragraph that would take its
+// body past kMaxArticleBytes (the text goes on in the next record,
+// untitled).
+// Each cut is reported as a warning (segment.long-paragraph,
+// segment.long-article) and counted in SegmenterStats.
+constexpr size_t kMaxParagraphBytes = 1 << 16;
+constexpr size_t kMaxArticleBytes = 1 << 18;
 
 class Segmenter {
  public:

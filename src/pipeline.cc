@@ -53,6 +53,7 @@ InputResult RunInput(const Engine& engine, const std::string& path,
   ctx.reference_date = opt.reference_date;
   ctx.min_year = opt.min_year;
   ctx.max_year = opt.max_year;
+  ctx.sentence_text = opt.context;
   ctx.diag = diag;
   ctx.path = name;
   engine.extractor->StartDocument();

@@ -24,6 +24,7 @@ struct PipelineOptions {
   // When set, called with everything the segmenter takes out of the text
   // (line number, text): see Segmenter::OnDropped.
   std::function<void(int line, const std::string& text)> on_dropped;
+  bool context = false;  // fill each entity's sentence_text
 };
 
 // The knowledge every input is run with: the rule and table files, read

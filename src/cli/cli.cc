@@ -57,6 +57,7 @@ int RunExtract(ExtractOptions opt) {
   PipelineOptions popt;
   popt.encoding = opt.encoding;
   popt.reference_date = opt.reference_date;
+  popt.context = opt.context;
   RecordOptions ropt;
   ropt.pretty = opt.pretty;
   ropt.context = opt.context;

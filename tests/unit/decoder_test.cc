@@ -9,6 +9,8 @@
 #include <string>
 #include <vector>
 
+#include "text_util.h"
+
 namespace bulletin {
 namespace {
 
@@ -429,6 +431,55 @@ TEST_CASE("Bytes a converter cannot decode are counted and reported",
   CHECK(d.lines[0].text ==
         "\xEF\xBF\xBD"
         "A");
+}
+
+// --- Lines without an end ---------------------------------------------------
+
+TEST_CASE(
+    "A line longer than kMaxLineBytes comes in pieces that keep its number, "
+    "columns and every byte",
+    "[decoder]") {
+  // Sentences of 30 characters (90 bytes), 5000 of them on one line, then a
+  // short second line.
+  std::string sentence;
+  for (int i = 0; i < 29; ++i) sentence += "数";
+  sentence += "。";
+  std::string line;
+  while (line.size() < 2 * kMaxLineBytes + 1000) line += sentence;
+  Decoded d = ReadBytes(line + "\n尾行\n", "utf-8");
+  REQUIRE(d.lines.size() >= 4);
+  std::string joined;
+  int col = 1;
+  for (size_t i = 0; i + 1 < d.lines.size(); ++i) {
+    const InputLine& l = d.lines[i];
+    CHECK(l.number == 1);
+    CHECK(l.col == col);
+    CHECK(l.text.size() <= kMaxLineBytes);
+    // Cut after a sentence end, never inside a character.
+    CHECK(l.text.substr(l.text.size() - 3) == "。");
+    col += static_cast<int>(ToCodePoints(l.text).size());
+    joined += l.text;
+  }
+  CHECK(joined == line);
+  CHECK(d.lines.back().number == 2);
+  CHECK(d.lines.back().col == 1);
+  CHECK(d.lines.back().text == "尾行");
+  REQUIRE(d.diags.size() == 1);  // one warning for the line, not per piece
+  CHECK(d.diags[0].rule == "decode.long-line");
+  CHECK(d.diags[0].line == 1);
+}
+
+TEST_CASE("A long line with no sentence end is cut between characters",
+          "[decoder]") {
+  std::string line;
+  while (line.size() < kMaxLineBytes + 10) line += "字";
+  Decoded d = ReadBytes(line, "auto");
+  REQUIRE(d.lines.size() == 2);
+  CHECK(d.lines[0].text + d.lines[1].text == line);
+  CHECK(d.lines[0].text.size() % 3 == 0);
+  CHECK(d.lines[1].col ==
+        1 + static_cast<int>(ToCodePoints(d.lines[0].text).size()));
+  CHECK(d.invalid == 0);
 }
 
 }  // namespace

@@ -1,5 +1,6 @@
 #include "layout.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <string>
 #include <vector>
@@ -797,6 +798,70 @@ TEST_CASE("Numbered titles open articles after a section or a byline",
   // Inside an article an enumerated line stays a sub-heading of the body.
   CHECK(s.articles[1].body.text.find("一、主要发现") != std::string::npos);
   CHECK(s.articles[1].authors == std::vector<std::string>{"李某"});
+}
+
+// --- Text without an end -------------------------------------------------
+
+// Counts the diagnostics of one rule.
+int CountRule(const Segmented& s, const std::string& rule) {
+  int n = 0;
+  for (const auto& d : s.diags) n += d.rule == rule;
+  return n;
+}
+
+// Every character but the line breaks the segmenter may add between
+// paragraphs.
+std::string WithoutNewlines(std::string s) {
+  s.erase(std::remove(s.begin(), s.end(), '\n'), s.end());
+  return s;
+}
+
+TEST_CASE("A hard-wrapped paragraph that never ends is cut at a line break",
+          "[layout]") {
+  std::string text;
+  while (text.size() < 3 * kMaxParagraphBytes) text += "数据显示产能继续增长，";
+  std::vector<std::string> doc = {kTitle1, ""};
+  Add(&doc, Wrap(text));
+  Segmented s = Segment(doc);
+  CHECK(s.stats.split_paragraphs >= 2);
+  CHECK(CountRule(s, "segment.long-paragraph") == s.stats.split_paragraphs);
+  REQUIRE_FALSE(s.articles.empty());
+  CHECK(s.articles[0].title.text == kTitle1);
+  std::string bodies;
+  for (const auto& a : s.articles) bodies += a.body.text;
+  for (size_t p = 0, q; p < bodies.size(); p = q + 1) {
+    q = bodies.find('\n', p);
+    if (q == std::string::npos) q = bodies.size();
+    CHECK(q - p <= kMaxParagraphBytes);
+  }
+  CHECK(WithoutNewlines(bodies) == text);  // nothing lost, nothing added
+}
+
+TEST_CASE("Text with no article boundary is cut into records of bounded size",
+          "[layout]") {
+  std::vector<std::string> doc;
+  size_t total = 0;
+  std::string all;
+  while (total < 3 * kMaxArticleBytes) {
+    doc.push_back(kP1 + kP2 + kP3);
+    doc.push_back("");
+    all += kP1 + kP2 + kP3;
+    total += doc[doc.size() - 2].size();
+  }
+  Segmented s = Segment(doc);
+  CHECK(s.articles.size() >= 3);
+  CHECK(s.stats.split_articles == static_cast<int>(s.articles.size()) - 1);
+  CHECK(CountRule(s, "segment.long-article") == s.stats.split_articles);
+  std::string bodies;
+  for (const auto& a : s.articles) {
+    CHECK(a.body.text.size() <= kMaxArticleBytes);
+    bodies += a.body.text;
+  }
+  CHECK(WithoutNewlines(bodies) == all);
+  // Lines of the input stay where they were: each record starts where the
+  // one before it ended.
+  for (size_t i = 1; i < s.articles.size(); ++i)
+    CHECK(s.articles[i].line > s.articles[i - 1].end_line);
 }
 
 }  // namespace

@@ -1,0 +1,59 @@
+#!/usr/bin/env bash
+# Memory stays bounded on text with no bulletin structure: one line of
+# several MB, and MB of plain paragraphs with no title, both dense with
+# figures. Each run must stay under a fixed peak RSS (measured with
+# /usr/bin/time -v when it is there), warn about the cuts it made, and keep
+# every character of the input in its records (none dropped).
+#
+#   bash tests/cli/bounded.sh BINARY SOURCE_DIR
+set -u
+bin=$1
+. "$(dirname "$0")/common.bash"
+max_rss_kb=$((120 * 1024))
+mb=${BOUNDED_MB:-3}
+
+# Made-up clauses with money, percentages, dates and process nodes.
+gen() {  # gen SEPARATOR: clauses until $mb MB, SEPARATOR after every 6th
+  awk -v sep="$1" -v target=$((mb * 1048576)) 'BEGIN {
+    split("研究团队 项目 企业 市场 投资 规模 芯片 产能 计划 报告", w, " ")
+    n = 0; bytes = 0
+    while (bytes < target) {
+      k = n % 5; v = (n * 37) % 997 + 1
+      if (k == 0) f = v "亿元"; else if (k == 1) f = v "%";
+      else if (k == 2) f = v "纳米"; else if (k == 3) f = (1990 + v % 30) "年" (1 + v % 12) "月";
+      else f = v ".5亿美元"
+      s = w[n % 10 + 1] w[(n * 3) % 10 + 1] f "，"
+      if (n % 6 == 5) s = s sep
+      printf "%s", s; bytes += length(s); n++
+    }
+    printf "\n"
+  }'
+}
+LC_ALL=C gen "" >"$tmp/line.txt"
+LC_ALL=C gen "\n" >"$tmp/paragraphs.txt"
+
+for name in line paragraphs; do
+  in=$tmp/$name.txt
+  rc=0
+  if [ -x /usr/bin/time ] && /usr/bin/time -v true >/dev/null 2>&1; then
+    /usr/bin/time -v -o "$tmp/time" "$bin" -v "$in" >"$tmp/out" 2>"$tmp/err" || rc=$?
+    rss=$(sed -n 's/^[[:space:]]*Maximum resident set size (kbytes): //p' "$tmp/time")
+    if [ -z "$rss" ] || [ "$rss" -ge "$max_rss_kb" ]; then
+      fail "$name: max RSS '${rss}' kB, want < $max_rss_kb kB"
+    fi
+  else
+    rss=unmeasured
+    "$bin" -v "$in" >"$tmp/out" 2>"$tmp/err" || rc=$?
+  fi
+  [ "$rc" = 0 ] || fail "$name: exit status $rc"
+  # Every figure of the input is in some record's text: count the ，.
+  want=$(grep -o '，' "$in" | wc -l)
+  got=$(grep -o '，' "$tmp/out" | wc -l)
+  [ "$want" = "$got" ] || fail "$name: $got of $want commas in the records"
+  records=$(wc -l <"$tmp/out")
+  [ "$records" -ge 2 ] || fail "$name: one record of $mb MB; want it cut"
+  grep -q 'long-article\|long-line' "$tmp/err" ||
+    fail "$name: no warning about the cut"
+  echo "bounded: $name: $(wc -c <"$in") bytes, $records records, max RSS $rss kB"
+done
+[ "$failures" -eq 0 ]
