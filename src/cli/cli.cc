@@ -1,6 +1,9 @@
 // The command line: every option (CLI11), the default `extract` command and
 // the dispatch to the others (commands.h).
 #include <CLI/CLI.hpp>
+#include <sys/stat.h>
+
+#include <algorithm>
 #include <csignal>
 #include <cstdio>
 #include <string>
@@ -28,7 +31,8 @@ Examples:
   bulletin-extract rules test snippet.txt
 
 Exit status: 0 success, 1 check found errors, 2 usage error,
-3 an input could not be read or decoded (the other inputs are still processed).
+3 an input could not be read or decoded (the other inputs are still processed),
+4 the output could not be written.
 )";
 
 struct ExtractOptions {
@@ -44,6 +48,43 @@ bool ShouldPrint(const Diagnostic& d, bool verbose) {
          d.rule.rfind("decode.", 0) == 0;
 }
 
+// Edit distance between two ASCII words (insert, delete, substitute, and
+// swapping two neighbours), for suggesting the command a user meant.
+size_t EditDistance(const std::string& a, const std::string& b) {
+  std::vector<std::vector<size_t>> d(a.size() + 1,
+                                     std::vector<size_t>(b.size() + 1));
+  for (size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+  for (size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+  for (size_t i = 1; i <= a.size(); ++i)
+    for (size_t j = 1; j <= b.size(); ++j) {
+      d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1,
+                          d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+      if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+        d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+    }
+  return d[a.size()][b.size()];
+}
+
+// A first argument that is no file but is close to a subcommand's name
+// (`chek`) is a mistyped command: returns the command meant, or "".
+std::string MistypedCommand(const CLI::App& app,
+                            const std::vector<std::string>& files) {
+  if (files.empty()) return "";
+  const std::string& w = files.front();
+  struct stat st;
+  if (w == "-" || stat(w.c_str(), &st) == 0) return "";
+  std::string best;
+  size_t best_d = 3;
+  for (const CLI::App* sub : app.get_subcommands({})) {
+    size_t dist = EditDistance(w, sub->get_name());
+    if (dist < best_d && dist * 2 <= sub->get_name().size()) {
+      best_d = dist;
+      best = sub->get_name();
+    }
+  }
+  return best;
+}
+
 int RunExtract(ExtractOptions opt) {
   auto engine = LoadEngine(opt.rules_dir);
   if (!engine) return kExitUsage;
@@ -51,8 +92,8 @@ int RunExtract(ExtractOptions opt) {
   Output out(opt.output);
   if (!out.ok()) {
     PrintStatus(Status::Error(StatusCode::kBadUsage, opt.output, 0, 0,
-                              "cannot write"));
-    return kExitUsage;
+                              "cannot write: " + out.error()));
+    return kExitOutput;
   }
   PipelineOptions popt;
   popt.encoding = opt.encoding;
@@ -146,8 +187,12 @@ int Main(int argc, char** argv) {
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {
-    int rc = app.exit(e);
-    return rc == 0 ? kExitOk : kExitUsage;
+    if (e.get_exit_code() == 0) return app.exit(e);  // --help, --version
+    std::fprintf(stderr,
+                 "bulletin-extract: %s\nRun 'bulletin-extract --help' for "
+                 "the options.\n",
+                 e.what());
+    return kExitUsage;
   }
 
   if (schema->parsed()) {
@@ -158,6 +203,14 @@ int Main(int argc, char** argv) {
   if (check->parsed()) return RunCheck(co);
   if (rules_list->parsed()) return RunRulesList(ro);
   if (rules_test->parsed()) return RunRulesTest(ro);
+  std::string meant = MistypedCommand(app, xo.files);
+  if (!meant.empty()) {
+    std::fprintf(stderr,
+                 "bulletin-extract: '%s' is neither a command nor a file; "
+                 "did you mean '%s'? (see bulletin-extract --help)\n",
+                 xo.files.front().c_str(), meant.c_str());
+    return kExitUsage;
+  }
   return RunExtract(xo);
 }
 

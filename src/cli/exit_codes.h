@@ -11,6 +11,7 @@ constexpr int kExitOk = 0;
 constexpr int kExitFindings = 1;  // check: errors (or warnings with --strict)
 constexpr int kExitUsage = 2;     // a bad option, config file or rule file
 constexpr int kExitInput = 3;     // an input could not be read or decoded
+constexpr int kExitOutput = 4;    // the output could not be written
 
 inline int ExitCode(StatusCode c) {
   switch (c) {

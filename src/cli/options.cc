@@ -1,6 +1,9 @@
 #include "options.h"
 
 #include <CLI/CLI.hpp>
+#include <unicode/gregocal.h>
+
+#include <memory>
 
 #include "decoder.h"
 #include "output.h"
@@ -21,13 +24,30 @@ void AddRulesOption(CLI::App* app, std::string* rules_dir) {
       ->check(CLI::ExistingDirectory);
 }
 
+// True when `s` is YYYY-MM-DD naming a day the Gregorian calendar has
+// (ICU, not lenient: 2023-02-30 is not one).
+bool IsCalendarDate(const std::string& s) {
+  if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
+  for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
+    if (s[i] < '0' || s[i] > '9') return false;
+  int y = std::stoi(s.substr(0, 4)), m = std::stoi(s.substr(5, 2)),
+      d = std::stoi(s.substr(8, 2));
+  if (m < 1 || m > 12 || d < 1) return false;
+  UErrorCode err = U_ZERO_ERROR;
+  icu::GregorianCalendar cal(err);
+  if (U_FAILURE(err)) return false;
+  cal.set(y, m - 1, 1);
+  int last = cal.getActualMaximum(UCAL_DAY_OF_MONTH, err);
+  return U_SUCCESS(err) && d <= last;
+}
+
 void AddReferenceDateOption(CLI::App* app, std::string* date) {
   app->add_option("--reference-date", *date,
                   "YYYY-MM-DD used for dates with no year in the text")
       ->check([](const std::string& s) {
-        return s.size() == 10 && s[4] == '-' && s[7] == '-'
+        return IsCalendarDate(s)
                    ? std::string()
-                   : std::string("expected YYYY-MM-DD");
+                   : "'" + s + "' is not a date of the calendar (YYYY-MM-DD)";
       });
 }
 

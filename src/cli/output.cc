@@ -2,6 +2,7 @@
 
 #include <cerrno>
 #include <cstdlib>
+#include <cstring>
 
 #include "check_report.h"
 #include "exit_codes.h"
@@ -12,6 +13,7 @@ Output::Output(const std::string& path) {
   if (!path.empty() && path != "-") {
     file_ = std::fopen(path.c_str(), "wb");
     own_ = file_ != nullptr;
+    if (!file_) error_ = std::strerror(errno);
   } else {
     file_ = stdout;
   }
@@ -26,7 +28,7 @@ void Output::Line(const std::string& s) {
       std::fputc('\n', file_) == EOF || std::fflush(file_) == EOF) {
     if (errno == EPIPE) std::_Exit(kExitOk);
     std::perror("bulletin-extract: write");
-    std::_Exit(kExitInput);
+    std::_Exit(kExitOutput);
   }
 }
 
@@ -35,7 +37,7 @@ void PrintDiagnostic(const Diagnostic& d) {
 }
 
 void PrintStatus(const Status& s) {
-  std::fprintf(stderr, "%s\n", s.ToString().c_str());
+  std::fprintf(stderr, "bulletin-extract: %s\n", s.ToString().c_str());
 }
 
 void PrintStatuses(const std::vector<Status>& list) {

@@ -13,7 +13,7 @@
 namespace bulletin::cli {
 
 // Writes lines to stdout or a file; a closed pipe ends the program quietly
-// (exit 0), any other write error ends it with exit status 3.
+// (exit 0), any other write error ends it with exit status 4 (kExitOutput).
 class Output {
  public:
   // "" or "-": stdout.
@@ -22,11 +22,14 @@ class Output {
   Output(const Output&) = delete;
   Output& operator=(const Output&) = delete;
   bool ok() const { return file_ != nullptr; }
+  // Why the file could not be opened (strerror), when !ok().
+  const std::string& error() const { return error_; }
   void Line(const std::string& s);
 
  private:
   FILE* file_ = nullptr;
   bool own_ = false;
+  std::string error_;
 };
 
 // `file:line:col: severity: message [rule]` on stderr.

@@ -114,14 +114,14 @@ expect_status 2 "a malformed --reference-date"
 missing=$tmp/no-such-file.txt
 run "$bin" "$s1" "$missing" "$s2"
 expect_status 3 "a missing file"
-grep -q "^$missing: " "$tmp/err" ||
+grep -q "^bulletin-extract: $missing: " "$tmp/err" ||
   fail "a missing file: no '$missing: message' on stderr"
 cmp -s "$tmp/out" "$tmp/both.jsonl" ||
   fail "a missing file: the other files were not all processed"
 mkdir "$tmp/a-directory"
 run "$bin" "$tmp/a-directory" "$s1"
 expect_status 3 "a directory as input"
-grep -q "^$tmp/a-directory: " "$tmp/err" ||
+grep -q "^bulletin-extract: $tmp/a-directory: " "$tmp/err" ||
   fail "a directory as input: no 'path: message' on stderr"
 cmp -s "$tmp/out" "$tmp/s1.jsonl" ||
   fail "a directory as input: the other file was not processed"
@@ -130,7 +130,7 @@ if [ "$(id -u)" -ne 0 ]; then  # root reads anything
   chmod 000 "$tmp/unreadable.txt"
   run "$bin" "$tmp/unreadable.txt" "$s2"
   expect_status 3 "an unreadable file"
-  grep -q "^$tmp/unreadable.txt: " "$tmp/err" ||
+  grep -q "^bulletin-extract: $tmp/unreadable.txt: " "$tmp/err" ||
     fail "an unreadable file: no 'path: message' on stderr"
   cmp -s "$tmp/out" "$tmp/s2.jsonl" ||
     fail "an unreadable file: the other file was not processed"
@@ -227,7 +227,7 @@ mkdir "$tmp/bad-table"
 printf '# extra\n星河币\tXHB\tafter\n星河元\n' >"$tmp/bad-table/currencies.tsv"
 run "$bin" --rules "$tmp/bad-table" "$s1"
 expect_status 2 "a malformed table row"
-grep -qxF "$tmp/bad-table/currencies.tsv:3:4: expected TAB-separated columns" "$tmp/err" ||
+grep -qxF "bulletin-extract: $tmp/bad-table/currencies.tsv:3:4: expected TAB-separated columns" "$tmp/err" ||
   fail "a malformed table row: no 'file:line:col: expected ...' on stderr"
 [ -s "$tmp/out" ] && fail "a malformed table row: records were written"
 run "$bin" check --rules "$tmp/bad-table" "$s1"
