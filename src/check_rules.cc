@@ -124,12 +124,6 @@ Anchor FootnoteStart(const Article& a, const Footnote& f) {
   return Where(f.text, 0, line);
 }
 
-std::string Attr(const Entity& e, const char* key) {
-  for (const auto& [k, v] : e.attrs)
-    if (k == key) return v;
-  return "";
-}
-
 std::string StripSpaces(const std::string& s) {
   std::string out;
   for (char32_t c : ToCodePoints(s))
@@ -328,16 +322,18 @@ void CheckDates(const Article& a, const DocumentState& doc,
                 ArticleChecker::Options opt, std::vector<Diagnostic>* out) {
   for (const auto& e : a.entities) {
     if (e.type != "date") continue;
-    if (Attr(e, "invalid") == "true") {
+    const AttrValue* invalid = FindAttr(e.attrs, "invalid");
+    if (invalid && *invalid == AttrValue::Bool(true)) {
       Report(doc, "date.impossible", e.line, e.col,
              "impossible date: " + e.text, out);
       continue;
     }
     // An inferred year came from another date, which is reported itself.
-    if (Attr(e, "year_inferred") == "true") continue;
-    std::string v = Attr(e, "value");
-    if (v.size() < 2 || v.front() != '"') continue;
-    for (int y : DateValueYears(std::string_view(v).substr(1, v.size() - 2))) {
+    const AttrValue* inferred = FindAttr(e.attrs, "year_inferred");
+    if (inferred && *inferred == AttrValue::Bool(true)) continue;
+    const AttrValue* v = FindAttr(e.attrs, "value");
+    if (!v || v->kind() != AttrValue::Kind::kString) continue;
+    for (int y : DateValueYears(v->text())) {
       if (y >= opt.min_year && y <= opt.max_year) continue;
       Report(doc, "date.out-of-range", e.line, e.col,
              "year " + std::to_string(y) + " outside " +

@@ -243,20 +243,20 @@ const std::vector<std::string>* Word(const Tables& t, const Groups& g,
   return row;
 }
 
-void PutDay(const Ymd& d, std::vector<std::pair<std::string, std::string>>* a) {
-  a->push_back({"value", d.Full() ? JsonString(d.Iso()) : "null"});
-  a->push_back({"precision", JsonString("day")});
+void PutDay(const Ymd& d, Attrs* a) {
+  a->push_back({"value", d.Full() ? AttrValue::String(d.Iso()) : AttrValue::Null()});
+  a->push_back({"precision", AttrValue::String("day")});
 }
 
 // A month part (上旬, 月底): its days, as from/to.
 void PutMonthPart(int y, int m, const std::string& part,
-                  std::vector<std::pair<std::string, std::string>>* a) {
-  a->push_back({"part", JsonString(part)});
+                  Attrs* a) {
+  a->push_back({"part", AttrValue::String(part)});
   if (y <= 0 || m <= 0) return;
   int b = part == "start" ? 1 : part == "mid" ? 11 : 21;
   int e = part == "start" ? 10 : part == "mid" ? 20 : DaysIn(y, m);
-  a->push_back({"from", JsonString(Year(y) + "-" + Pad(m, 2) + "-" + Pad(b, 2))});
-  a->push_back({"to", JsonString(Year(y) + "-" + Pad(m, 2) + "-" + Pad(e, 2))});
+  a->push_back({"from", AttrValue::String(Year(y) + "-" + Pad(m, 2) + "-" + Pad(b, 2))});
+  a->push_back({"to", AttrValue::String(Year(y) + "-" + Pad(m, 2) + "-" + Pad(e, 2))});
 }
 
 // The relative forms: 今天 (reld), 上周五 (relw + wd), 三天前 (n + span +
@@ -276,7 +276,7 @@ bool Relative(const Tables& t, const Groups& g, Entity* e, DocContext* ctx) {
   if (day_level && ctx->own_date.empty() && !ctx->reference_date.empty())
     base = ParseIso(ctx->reference_date);
   auto relative = [&](const char* group) {
-    a.push_back({"relative", JsonString(Get(g, group))});
+    a.push_back({"relative", AttrValue::String(Get(g, group))});
   };
   if (const auto* row = Word(t, g, "reld", "relative_day")) {
     relative("reld");
@@ -295,7 +295,7 @@ bool Relative(const Tables& t, const Groups& g, Entity* e, DocContext* ctx) {
     // shifted by the week offset.
     int bw = Weekday(base);
     Ymd day = bw ? Shift(base, UCAL_DATE, wd - bw + 7 * week) : Ymd();
-    a.push_back({"relative", JsonString(e->text)});
+    a.push_back({"relative", AttrValue::String(e->text)});
     PutDay(day, &a);
   } else if (Has(g, "span")) {
     const auto* span = Word(t, g, "span", "span");
@@ -318,12 +318,12 @@ bool Relative(const Tables& t, const Groups& g, Entity* e, DocContext* ctx) {
       }
     }
     if (k <= 0 || k > 500) return false;
-    a.push_back({"relative", JsonString(e->text)});
+    a.push_back({"relative", AttrValue::String(e->text)});
     if (base.Full()) {
       PutDay(Shift(base, f, sign * k), &a);
     } else if (base.y && unit == "year") {
-      a.push_back({"value", JsonString(Year(base.y + sign * k))});
-      a.push_back({"precision", JsonString("year")});
+      a.push_back({"value", AttrValue::String(Year(base.y + sign * k))});
+      a.push_back({"precision", AttrValue::String("year")});
     } else {
       PutDay(Ymd(), &a);
     }
@@ -351,7 +351,7 @@ bool Relative(const Tables& t, const Groups& g, Entity* e, DocContext* ctx) {
     int d = ToInt(t, Get(g, "d"));
     if (d < 0) return false;
     const auto* pr = Word(t, g, "part", "part");
-    a.push_back({"relative", JsonString(Get(g, Has(g, "rel") ? "rel" : "relm"))});
+    a.push_back({"relative", AttrValue::String(Get(g, Has(g, "rel") ? "rel" : "relm"))});
     bool monthly = Has(g, "relm") || Has(g, "m");
     if (!monthly) {
       // 今年下半年: a half of the relative year; 今年底: a part of it;
@@ -362,24 +362,24 @@ bool Relative(const Tables& t, const Groups& g, Entity* e, DocContext* ctx) {
       if (q < 0 || q > 4) return false;
       std::string v = Year(y) + (half ? "-" + (*hr)[1] : "") +
                       (q ? "-Q" + std::to_string(q) : "");
-      a.push_back({"value", y ? JsonString(v) : std::string("null")});
+      a.push_back({"value", y ? AttrValue::String(v) : AttrValue::Null()});
       a.push_back({"precision",
-                   JsonString(half ? "half" : q ? "quarter" : "year")});
-      if (pr) a.push_back({"part", JsonString((*pr)[1])});
+                   AttrValue::String(half ? "half" : q ? "quarter" : "year")});
+      if (pr) a.push_back({"part", AttrValue::String((*pr)[1])});
     } else if (!y || !m) {
-      a.push_back({"value", "null"});
-      a.push_back({"precision", JsonString(d ? "day" : "month")});
+      a.push_back({"value", AttrValue::Null()});
+      a.push_back({"precision", AttrValue::String(d ? "day" : "month")});
     } else if (d) {
       if (d > DaysIn(y, m)) return false;
       Ymd day{y, m, d};
       PutDay(day, &a);
     } else {
-      a.push_back({"value", JsonString(Year(y) + "-" + Pad(m, 2))});
-      a.push_back({"precision", JsonString("month")});
+      a.push_back({"value", AttrValue::String(Year(y) + "-" + Pad(m, 2))});
+      a.push_back({"precision", AttrValue::String("month")});
       if (pr) PutMonthPart(y, m, (*pr)[1], &a);
     }
   } else if (Has(g, "recent")) {
-    a.push_back({"relative", JsonString(Get(g, "recent"))});
+    a.push_back({"relative", AttrValue::String(Get(g, "recent"))});
     // Recently: the article's own date, else its first full date, else
     // the reference date ("now").
     Ymd own = ParseIso(!ctx->own_date.empty()       ? ctx->own_date
@@ -389,7 +389,7 @@ bool Relative(const Tables& t, const Groups& g, Entity* e, DocContext* ctx) {
   } else {
     return false;
   }
-  a.push_back({"year_inferred", "true"});
+  a.push_back({"year_inferred", AttrValue::Bool(true)});
   return true;
 }
 
@@ -473,19 +473,19 @@ bool Festive(const Tables& t, const Groups& g, Entity* e, DocContext* ctx) {
       }
     }
   }
-  if (!hol.empty()) a.push_back({"holiday", JsonString(hol)});
-  if (Has(g, "rel")) a.push_back({"relative", JsonString(Get(g, "rel"))});
-  if (!sm) a.push_back({"calendar", JsonString("chinese")});
+  if (!hol.empty()) a.push_back({"holiday", AttrValue::String(hol)});
+  if (Has(g, "rel")) a.push_back({"relative", AttrValue::String(Get(g, "rel"))});
+  if (!sm) a.push_back({"calendar", AttrValue::String("chinese")});
   if (ld < 0 && !sm && !eve) {
     // A lunar month: its first Gregorian day starts it.
-    a.push_back({"value", day.Full() ? JsonString(Year(day.y) + "-" +
+    a.push_back({"value", day.Full() ? AttrValue::String(Year(day.y) + "-" +
                                                   Pad(day.m, 2))
-                                     : "null"});
-    a.push_back({"precision", JsonString("month")});
+                                     : AttrValue::Null()});
+    a.push_back({"precision", AttrValue::String("month")});
   } else {
     PutDay(day, &a);
   }
-  a.push_back({"year_inferred", inferred && day.Full() ? "true" : "false"});
+  a.push_back({"year_inferred", AttrValue::Bool(inferred && day.Full())});
   return true;
 }
 
@@ -564,12 +564,12 @@ bool NormalizeDate(const Tables& t, const Groups& g, Entity* e,
       base = ParseIso(ctx->reference_date);
     const auto* pr = Word(t, g, "part", "part");
     if (!pr) return false;
-    a.push_back({"value", base.y && base.m ? JsonString(Year(base.y) + "-" +
+    a.push_back({"value", base.y && base.m ? AttrValue::String(Year(base.y) + "-" +
                                                         Pad(base.m, 2))
-                                           : "null"});
-    a.push_back({"precision", JsonString("month")});
-    a.push_back({"year_inferred", "true"});
-    a.push_back({"relative", JsonString(e->text)});
+                                           : AttrValue::Null()});
+    a.push_back({"precision", AttrValue::String("month")});
+    a.push_back({"year_inferred", AttrValue::Bool(true)});
+    a.push_back({"relative", AttrValue::String(e->text)});
     PutMonthPart(base.y, base.m, (*pr)[1], &a);
     return true;
   }
@@ -687,22 +687,22 @@ bool NormalizeDate(const Tables& t, const Groups& g, Entity* e,
     if (ctx->article_date.empty() && precision == "day")
       ctx->article_date = value.substr(0, 10);
   }
-  a.push_back({"value", invalid ? std::string("null") : JsonString(value)});
-  a.push_back({"precision", JsonString(precision)});
-  a.push_back({"year_inferred", inferred ? "true" : "false"});
-  if (!era.empty()) a.push_back({"era", JsonString(era)});
+  a.push_back({"value", invalid ? AttrValue::Null() : AttrValue::String(value)});
+  a.push_back({"precision", AttrValue::String(precision)});
+  a.push_back({"year_inferred", AttrValue::Bool(inferred)});
+  if (!era.empty()) a.push_back({"era", AttrValue::String(era)});
   const auto* pr = Word(t, g, "part", "part");
   if (pr && m && precision == "month") {
     PutMonthPart(y, m, (*pr)[1], &a);
     from.clear();
   } else if (pr) {
-    a.push_back({"part", JsonString((*pr)[1])});
+    a.push_back({"part", AttrValue::String((*pr)[1])});
   }
   if (!from.empty() && !invalid) {
-    a.push_back({"from", JsonString(from)});
-    a.push_back({"to", JsonString(to)});
+    a.push_back({"from", AttrValue::String(from)});
+    a.push_back({"to", AttrValue::String(to)});
   }
-  if (invalid) a.push_back({"invalid", "true"});
+  if (invalid) a.push_back({"invalid", AttrValue::Bool(true)});
   return true;
 }
 

@@ -600,24 +600,20 @@ std::vector<Extractor::RawMatch> Extractor::Explain(
   auto cp = CodePointOffsets(text);
   std::vector<RawMatch> out;
   for (const auto& c : cands) {
-    RawMatch r{impl_->infos[c.rule].name, c.begin, c.end, false, ""};
+    RawMatch r{impl_->infos[c.rule].name, c.begin, c.end, false, {}};
     for (const auto& e : kept) {
       if (e.rule == r.rule && cp[e.start] == static_cast<int>(c.begin) &&
           cp[e.end] == static_cast<int>(c.end)) {
         r.kept = true;
-        for (const auto& [k, v] : e.attrs)
-          r.normalised += (r.normalised.empty() ? "" : " ") + k + "=" + v;
+        r.attrs = e.attrs;
       }
     }
     out.push_back(std::move(r));
   }
   for (const auto& e : kept) {
     if (e.type != "org") continue;
-    RawMatch r{e.rule, static_cast<size_t>(cp[e.start]),
-               static_cast<size_t>(cp[e.end]), true, ""};
-    for (const auto& [k, v] : e.attrs)
-      r.normalised += (r.normalised.empty() ? "" : " ") + k + "=" + v;
-    out.push_back(std::move(r));
+    out.push_back({e.rule, static_cast<size_t>(cp[e.start]),
+                   static_cast<size_t>(cp[e.end]), true, e.attrs});
   }
   std::stable_sort(
       out.begin(), out.end(),

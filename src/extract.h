@@ -76,8 +76,8 @@ class Extractor {
   struct RawMatch {
     std::string rule;  // rule name (org.* for organisations)
     size_t begin, end;
-    bool kept;               // survived overlap resolution and normalisation
-    std::string normalised;  // attrs as JSON-ish text, when kept
+    bool kept;    // survived overlap resolution and normalisation
+    Attrs attrs;  // the normalised fields, when kept
   };
   std::vector<RawMatch> Explain(const std::string& text) const;
 

@@ -10,37 +10,6 @@
 
 namespace bulletin {
 
-std::string JsonString(std::string_view s) {
-  std::string out = "\"";
-  for (char c : s) {
-    switch (c) {
-      case '"':
-        out += "\\\"";
-        break;
-      case '\\':
-        out += "\\\\";
-        break;
-      case '\n':
-        out += "\\n";
-        break;
-      case '\t':
-        out += "\\t";
-        break;
-      case '\r':
-        out += "\\r";
-        break;
-      default:
-        if (static_cast<unsigned char>(c) < 0x20) {
-          char buf[8];
-          std::snprintf(buf, sizeof buf, "\\u%04x", c);
-          out += buf;
-        } else {
-          out.push_back(c);
-        }
-    }
-  }
-  return out + "\"";
-}
 
 std::unique_ptr<Tables> Tables::Load(const RuleFiles& files,
                                      std::vector<Status>* errors) {
@@ -268,17 +237,17 @@ bool Tables::Figure(const std::string& type, const Groups& g, Entity* e) const {
   std::string sign = g.count("neg") && !value->IsZero() ? "-" : "";
   auto& a = e->attrs;
   if (type == "percent") {
-    a.push_back({"value", sign + value->ToString()});
-    if (vmax) a.push_back({"value_max", vmax->ToString()});
-    if (g.count("pp")) a.push_back({"unit", JsonString("pp")});
+    a.push_back({"value", AttrValue::Number(sign + value->ToString())});
+    if (vmax) a.push_back({"value_max", AttrValue::Number(vmax->ToString())});
+    if (g.count("pp")) a.push_back({"unit", AttrValue::String("pp")});
   } else if (type == "money") {
     std::string cur = Get(g, "cur");
     if (cur.empty()) cur = Get(g, "cur_pre");
     const std::vector<std::string>* row = Row("currencies.tsv", cur);
     if (!row) return false;
-    a.push_back({"value", sign + value->ToString()});
-    if (vmax) a.push_back({"value_max", vmax->ToString()});
-    a.push_back({"currency", JsonString((*row)[0])});
+    a.push_back({"value", AttrValue::Number(sign + value->ToString())});
+    if (vmax) a.push_back({"value_max", AttrValue::Number(vmax->ToString())});
+    a.push_back({"currency", AttrValue::String((*row)[0])});
   } else if (type == "quantity") {
     std::string unit = Get(g, "unit");
     const std::vector<std::string>* row = UnitRow(unit);
@@ -295,15 +264,15 @@ bool Tables::Figure(const std::string& type, const Groups& g, Entity* e) const {
       value = numerals_->Parse(value->ToString() + "." + d->ToString());
       if (!value) return false;
     }
-    a.push_back({"value", sign + value->ToString()});
-    if (vmax) a.push_back({"value_max", vmax->ToString()});
-    a.push_back({"unit", JsonString(u)});
-    a.push_back({"unit_text", JsonString(unit)});
+    a.push_back({"value", AttrValue::Number(sign + value->ToString())});
+    if (vmax) a.push_back({"value_max", AttrValue::Number(vmax->ToString())});
+    a.push_back({"unit", AttrValue::String(u)});
+    a.push_back({"unit_text", AttrValue::String(unit)});
   } else if (type == "process_node") {
-    a.push_back({"value_nm", value->ToString()});
+    a.push_back({"value_nm", AttrValue::Number(value->ToString())});
   }
   if (auto q = Qualifier(g)) {
-    a.push_back({"qualifier", JsonString(*q)});
+    a.push_back({"qualifier", AttrValue::String(*q)});
   }
   return true;
 }
@@ -311,7 +280,7 @@ bool Tables::Figure(const std::string& type, const Groups& g, Entity* e) const {
 bool Tables::Normalize(const std::string& type, const Groups& g, Entity* e,
                        DocContext* ctx) const {
   if (type == "url") {
-    e->attrs.push_back({"value", JsonString(e->text)});
+    e->attrs.push_back({"value", AttrValue::String(e->text)});
     return true;
   }
   if (type == "date") return NormalizeDate(*this, g, e, ctx);
@@ -319,23 +288,23 @@ bool Tables::Normalize(const std::string& type, const Groups& g, Entity* e,
     // Microns: 0.25 µm is 250 nm; a range keeps its end in value_nm_max.
     auto v = Number(Get(g, "um"));
     if (!v || v->ToDouble() > 3.0) return false;
-    e->attrs.push_back({"value_nm", v->Shifted(3).ToString()});
+    e->attrs.push_back({"value_nm", AttrValue::Number(v->Shifted(3).ToString())});
     if (g.count("um_max")) {
       auto m = Number(Get(g, "um_max"));
       if (!m || m->ToDouble() > 3.0) return false;
-      e->attrs.push_back({"value_nm_max", m->Shifted(3).ToString()});
+      e->attrs.push_back({"value_nm_max", AttrValue::Number(m->Shifted(3).ToString())});
     }
     if (auto q = Qualifier(g))
-      e->attrs.push_back({"qualifier", JsonString(*q)});
+      e->attrs.push_back({"qualifier", AttrValue::String(*q)});
     return true;
   }
   if (type == "process_node" && g.count("angstrom")) {
     // Intel's ångström names: 20A is 2.0 nm, 18A is 1.8 nm.
     auto v = Number(Get(g, "angstrom"));
     if (!v) return false;
-    e->attrs.push_back({"value_nm", v->Shifted(-1).ToString()});
+    e->attrs.push_back({"value_nm", AttrValue::Number(v->Shifted(-1).ToString())});
     if (auto q = Qualifier(g))
-      e->attrs.push_back({"qualifier", JsonString(*q)});
+      e->attrs.push_back({"qualifier", AttrValue::String(*q)});
     return true;
   }
   return Figure(type, g, e);

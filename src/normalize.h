@@ -60,9 +60,6 @@ class Tables {
 bool NormalizeDate(const Tables& t, const Groups& g, Entity* e,
                    DocContext* ctx);
 
-// JSON text of a string value.
-std::string JsonString(std::string_view s);
-
 }  // namespace bulletin
 
 #endif  // BULLETIN_NORMALIZE_H_

@@ -181,7 +181,7 @@ struct OrgMatcher::Impl {
   std::unique_ptr<icu::BreakIterator> words;
   // Document and article state.
   // abbreviation → the attributes of its organisation
-  std::map<std::string, std::vector<std::pair<std::string, std::string>>>
+  std::map<std::string, bulletin::Attrs>
       doc_alias;
   std::string last_country;
 
@@ -203,7 +203,7 @@ struct OrgMatcher::Impl {
   std::string LastCountryBefore(size_t pos) const;
   // Country mentions of the text being searched: (end byte, ISO code).
   std::vector<std::pair<size_t, std::string>> mentions;
-  std::vector<std::pair<std::string, std::string>> Attrs(int org) const;
+  bulletin::Attrs Attrs(int org) const;
 };
 
 OrgMatcher::~OrgMatcher() = default;
@@ -424,13 +424,13 @@ std::string OrgMatcher::Impl::LastCountryBefore(size_t pos) const {
   return (it - 1)->second;
 }
 
-std::vector<std::pair<std::string, std::string>> OrgMatcher::Impl::Attrs(
+bulletin::Attrs OrgMatcher::Impl::Attrs(
     int org) const {
   const Org& o = orgs[org];
-  std::vector<std::pair<std::string, std::string>> a = {
-      {"name", JsonString(o.name)}};
-  if (!o.kind.empty()) a.push_back({"kind", JsonString(o.kind)});
-  if (!o.country.empty()) a.push_back({"country", JsonString(o.country)});
+  bulletin::Attrs a = {
+      {"name", AttrValue::String(o.name)}};
+  if (!o.kind.empty()) a.push_back({"kind", AttrValue::String(o.kind)});
+  if (!o.country.empty()) a.push_back({"country", AttrValue::String(o.country)});
   return a;
 }
 
@@ -457,7 +457,7 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
   };
   auto learn_abbreviations =
       [&](size_t end,
-          const std::vector<std::pair<std::string, std::string>>& attrs) {
+          const bulletin::Attrs& attrs) {
         // 全称（缩写）: the bracketed names become aliases of `org`.
         static const RE2 kParen("^(?:（|\\()([^（）()]{1,60})(?:）|\\))");
         re2::StringPiece rest(text.data() + end, text.size() - end), inner;
@@ -718,7 +718,7 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
     if (h.rule != "org.gazetteer") continue;
     bool gov = false;
     for (const auto& [k, v] : h.attrs)
-      if (k == "kind" && v == JsonString("government")) gov = true;
+      if (k == "kind" && v == AttrValue::String("government")) gov = true;
     if (h.begin == 0) continue;
     // 國立 + 中山大學: a prefix word makes another organisation.
     std::string pre = Impl::LongestSuffixOf(
@@ -728,8 +728,8 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
     if (!pre.empty()) {
       h.begin -= pre.size();
       std::string name = text.substr(h.begin, h.end - h.begin);
-      std::vector<std::pair<std::string, std::string>> a = {
-          {"name", JsonString(name)}};
+      bulletin::Attrs a = {
+          {"name", AttrValue::String(name)}};
       for (const auto& [k, v] : h.attrs)
         if (k == "kind") a.push_back({k, v});
       h.attrs = a;
@@ -759,10 +759,10 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
       std::string name = text.substr(b, h.end - b);
       std::string kind = "government";
       for (const auto& [k, v] : h.attrs)
-        if (k == "kind" && !gov) kind = v.substr(1, v.size() - 2);
-      h.attrs = {{"name", JsonString(name)},
-                 {"kind", JsonString(kind)},
-                 {"country", JsonString(pl.region)}};
+        if (k == "kind" && !gov) kind = v.text();
+      h.attrs = {{"name", AttrValue::String(name)},
+                 {"kind", AttrValue::String(kind)},
+                 {"country", AttrValue::String(pl.region)}};
       h.begin = b;
       h.rule = "org.suffix";
       if (!pl.province.empty()) im.last_province = pl.province;
@@ -786,9 +786,9 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
                                     scope) == 0
                    ? prov + text.substr(h.begin, h.end - h.begin)
                    : prov + name;
-      h.attrs = {{"name", JsonString(name)},
-                 {"kind", JsonString("government")},
-                 {"country", JsonString("CN")}};
+      h.attrs = {{"name", AttrValue::String(name)},
+                 {"kind", AttrValue::String("government")},
+                 {"country", AttrValue::String("CN")}};
       h.begin = b;
       h.rule = "org.suffix";
     } else if (generic_alias && han_at(h.begin, true) &&
@@ -1116,7 +1116,7 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
              clean_edge;
       }
       if (!ok) continue;
-      std::vector<std::pair<std::string, std::string>> attrs;
+      bulletin::Attrs attrs;
       std::string rule = "org.suffix";
       if (gaz) {
         // Same organisation when only generic words and suffixes follow
@@ -1126,11 +1126,11 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
           attrs = gaz->attrs;
           rule = gaz->rule;
         } else {
-          attrs = {{"name", JsonString(name)}};
+          attrs = {{"name", AttrValue::String(name)}};
           for (const auto& [k, v] : gaz->attrs)
             if (k == "kind" && branch) attrs.push_back({k, v});
           if (!kind.empty() && !branch)
-            attrs.push_back({"kind", JsonString(kind)});
+            attrs.push_back({"kind", AttrValue::String(kind)});
           for (const auto& [k, v] : gaz->attrs)
             if (k == "country") attrs.push_back({k, v});
           for (const auto& [k, v] : gaz->attrs)
@@ -1147,8 +1147,8 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
                      ? prov + name.substr(scope.size())
                      : prov + name;
         }
-        attrs = {{"name", JsonString(full)}};
-        if (!kind.empty()) attrs.push_back({"kind", JsonString(kind)});
+        attrs = {{"name", AttrValue::String(full)}};
+        if (!kind.empty()) attrs.push_back({"kind", AttrValue::String(kind)});
         std::string region;
         if (!place.empty()) {
           auto pl = im.places.find(place);
@@ -1159,7 +1159,7 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
         } else if (!nat.empty() || !scope.empty()) {
           region = "CN";
         }
-        if (!region.empty()) attrs.push_back({"country", JsonString(region)});
+        if (!region.empty()) attrs.push_back({"country", AttrValue::String(region)});
       }
       // The names inside this one are part of it.
       hits.erase(std::remove_if(hits.begin(), hits.end(),
@@ -1222,8 +1222,8 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
         }
         if (clash) continue;
         std::string surface = text.substr(b, end - b);
-        std::vector<std::pair<std::string, std::string>> attrs = {
-            {"name", JsonString(surface)}, {"kind", JsonString("company")}};
+        bulletin::Attrs attrs = {
+            {"name", AttrValue::String(surface)}, {"kind", AttrValue::String("company")}};
         if (inner) {
           if (inner->rule == "org.gazetteer") attrs = inner->attrs;
           size_t ib = inner->begin;

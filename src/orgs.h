@@ -19,7 +19,7 @@ namespace bulletin {
 struct OrgHit {
   size_t begin = 0, end = 0;  // bytes in the searched text
   std::string rule;           // org.gazetteer, org.suffix, org.abbreviation
-  std::vector<std::pair<std::string, std::string>>
+  Attrs
       attrs;  // name, kind, country
 };
 

@@ -2,32 +2,49 @@
 
 #include <nlohmann/json.hpp>
 
+#include <cerrno>
+#include <cstdlib>
+
 namespace bulletin {
 
 using nlohmann::ordered_json;
 
 namespace {
 
-// An attribute's JSON text as a value, without running the JSON parser for
-// the common cases (plain strings, integers, literals).
-ordered_json AttrValue(const std::string& v) {
-  if (v == "true") return true;
-  if (v == "false") return false;
-  if (v == "null") return nullptr;
-  if (v.size() >= 2 && v.front() == '"' && v.back() == '"' &&
-      v.find('\\') == std::string::npos)
-    return v.substr(1, v.size() - 2);
-  if (!v.empty() && v.size() < 19 &&
-      v.find_first_not_of("0123456789") == std::string::npos)
-    return std::stoll(v);
-  return ordered_json::parse(v);
+ordered_json AttrJsonValue(const AttrValue& v) {
+  const std::string& t = v.text();
+  switch (v.kind()) {
+    case AttrValue::Kind::kNull:
+      return nullptr;
+    case AttrValue::Kind::kBool:
+      return t == "true";
+    case AttrValue::Kind::kString:
+      return t;
+    case AttrValue::Kind::kNumber:
+      break;
+  }
+  // An exact decimal: a whole number within 64 bits as an integer, anything
+  // else as the nearest double (what a JSON reader makes of the digits).
+  bool whole = t.find('.') == std::string::npos;
+  if (whole) {
+    errno = 0;
+    char* end = nullptr;
+    if (t[0] == '-') {
+      long long n = std::strtoll(t.c_str(), &end, 10);
+      if (errno == 0 && *end == '\0') return n;
+    } else {
+      unsigned long long n = std::strtoull(t.c_str(), &end, 10);
+      if (errno == 0 && *end == '\0') return n;
+    }
+  }
+  return std::strtod(t.c_str(), nullptr);
 }
 
 ordered_json EntityJson(const Entity& e, const RecordOptions& opt) {
   ordered_json j;
   j["type"] = e.type;
   j["text"] = e.text;
-  for (const auto& [k, v] : e.attrs) j[k] = AttrValue(v);
+  for (const auto& [k, v] : e.attrs) j[k] = AttrJsonValue(v);
   j["field"] = e.field;
   if (e.field == "footnote") j["footnote"] = e.footnote;
   j["start"] = e.start;
@@ -41,6 +58,11 @@ ordered_json EntityJson(const Entity& e, const RecordOptions& opt) {
 }
 
 }  // namespace
+
+std::string AttrJson(const AttrValue& v) {
+  return AttrJsonValue(v).dump(-1, ' ', false,
+                               ordered_json::error_handler_t::replace);
+}
 
 std::string RecordJson(const Article& a, const RecordOptions& opt) {
   ordered_json j;

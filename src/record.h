@@ -17,6 +17,9 @@ struct RecordOptions {
 // reaches here: the decoder replaced it with U+FFFD.
 std::string RecordJson(const Article& a, const RecordOptions& opt);
 
+// The JSON text of one attribute value, as the record has it.
+std::string AttrJson(const AttrValue& v);
+
 // The JSON Schema (draft 2020-12) of a record.
 std::string RecordSchema();
 

@@ -8,6 +8,8 @@
 #include <string>
 #include <vector>
 
+#include "bulletin/attr.h"
+
 namespace bulletin {
 
 // Where a run of field text came from: code point `offset` of the field is
@@ -44,9 +46,8 @@ struct FootnoteRef {
   int col = 0;
 };
 
-// One extracted entity; `attrs` holds the type's normalised fields as JSON
-// text fragments keyed by name (numbers unquoted, strings quoted), so the
-// contract types stay free of any JSON library.
+// One extracted entity; `attrs` holds the type's normalised fields, typed
+// (attr.h), so the contract types stay free of any JSON library.
 struct Entity {
   std::string type;   // money, percent, quantity, process_node, date, org, url
   std::string rule;   // rule id that found it, e.g. money.cn_scale
@@ -57,7 +58,7 @@ struct Entity {
   int line = 0, col = 0;
   int sentence = -1;  // index of the sentence in its field
   std::string sentence_text;
-  std::vector<std::pair<std::string, std::string>> attrs;
+  Attrs attrs;
 };
 
 struct Article {

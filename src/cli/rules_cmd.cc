@@ -5,6 +5,7 @@
 #include "options.h"
 #include "output.h"
 #include "pipeline.h"
+#include "record.h"
 
 namespace bulletin::cli {
 
@@ -39,7 +40,10 @@ int RunRulesTest(const RulesOptions& opt) {
       std::string msg = opt.file + ":" + std::to_string(line.number) + ": " +
                         m.rule + (m.kept ? " kept '" : " dropped '") +
                         l.substr(m.begin, m.end - m.begin) + "'";
-      if (!m.normalised.empty()) msg += " " + m.normalised;
+      // Numbers exact, as the normaliser made them; the rest as JSON.
+      for (const auto& [k, v] : m.attrs)
+        msg += " " + k + "=" +
+               (v.kind() == AttrValue::Kind::kNumber ? v.text() : AttrJson(v));
       out.Line(msg);
     }
   }

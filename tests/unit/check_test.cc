@@ -59,7 +59,7 @@ Article Clean(int index = 1) {
 }
 
 Entity Date(const std::string& text, int start,
-            std::vector<std::pair<std::string, std::string>> attrs) {
+            Attrs attrs) {
   Entity e;
   e.type = "date";
   e.text = text;
@@ -278,7 +278,7 @@ TEST_CASE("check: figures with mixed digits or without a currency", "[check]") {
   CHECK(Found(a).empty());
 
   a = Clean();
-  Entity d = Date("２0２２ 年", 2, {{"value", "\"2022\""}});
+  Entity d = Date("２0２２ 年", 2, {{"value", AttrValue::String("2022")}});
   a.entities = {d};
   CHECK(Found(a) == std::vector<std::string>{"figure.mixed-digits@3:3"});
 }
@@ -286,12 +286,13 @@ TEST_CASE("check: figures with mixed digits or without a currency", "[check]") {
 TEST_CASE("check: impossible and out-of-range dates", "[check]") {
   Article a = Clean();
   a.entities = {
-      Date("2022 年 2 月 30 日", 0, {{"value", "null"}, {"invalid", "true"}})};
+      Date("2022 年 2 月 30 日", 0, {{"value", AttrValue::Null()}, {"invalid", AttrValue::Bool(true)}})};
   CHECK(Found(a) == std::vector<std::string>{"date.impossible@3:1"});
-  a.entities = {Date("1850 年", 0, {{"value", "\"1850\""}})};
+  a.entities = {Date("1850 年", 0, {{"value", AttrValue::String("1850")}})};
   CHECK(Found(a) == std::vector<std::string>{"date.out-of-range@3:1"});
   a.entities = {
-      Date("5 月", 0, {{"value", "\"1850-05\""}, {"year_inferred", "true"}})};
+      Date("5 月", 0, {{"value", AttrValue::String("1850-05")},
+                 {"year_inferred", AttrValue::Bool(true)}})};
   CHECK(Found(a).empty());
 }
 

@@ -11,6 +11,7 @@
 #include <vector>
 
 #include "layout.h"
+#include "record.h"
 #include "text_util.h"
 
 namespace bulletin {
@@ -105,12 +106,8 @@ std::vector<Entity> OfType(const std::vector<Entity>& es,
 // printed; "<none>" when absent.
 std::string Attr(const Entity* e, const std::string& key) {
   if (!e) return "<no entity>";
-  for (const auto& [k, v] : e->attrs) {
-    if (k != key) continue;
-    nlohmann::json j = nlohmann::json::parse(v);
-    return j.is_string() ? j.get<std::string>() : j.dump();
-  }
-  return "<none>";
+  const AttrValue* v = FindAttr(e->attrs, key);
+  return v ? v->text() : "<none>";
 }
 
 double Number(const Entity* e, const std::string& key) {
@@ -125,7 +122,7 @@ std::string Dump(const std::vector<Entity>& es) {
   std::string out;
   for (const auto& e : es) {
     out += e.type + " '" + e.text + "' (" + e.rule + ")";
-    for (const auto& [k, v] : e.attrs) out += " " + k + "=" + v;
+    for (const auto& [k, v] : e.attrs) out += " " + k + "=" + AttrJson(v);
     out += "\n";
   }
   return out;
@@ -1278,8 +1275,9 @@ TEST_CASE("Explain lists raw matches and marks the ones kept",
     if (m.kept && m.rule.rfind("money.", 0) == 0) {
       kept = true;
       CHECK(text.substr(m.begin, m.end - m.begin) == "约 30 亿元人民币");
-      CHECK(m.normalised.find("currency=\"CNY\"") != std::string::npos);
-      CHECK(m.normalised.find("value=3000000000") != std::string::npos);
+      CHECK(FindAttr(m.attrs, "currency") != nullptr);
+      CHECK(*FindAttr(m.attrs, "currency") == AttrValue::String("CNY"));
+      CHECK(*FindAttr(m.attrs, "value") == AttrValue::Number("3000000000"));
     }
   }
   CHECK(kept);

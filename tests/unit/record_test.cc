@@ -51,7 +51,8 @@ Article HandBuilt() {
   org.col = 1;
   org.sentence = 0;
   org.sentence_text = "台积电宣布扩产";
-  org.attrs = {{"name", "\"TSMC\""}, {"kind", "\"company\""}};
+  org.attrs = {{"name", AttrValue::String("TSMC")},
+               {"kind", AttrValue::String("company")}};
   a.entities.push_back(org);
 
   Entity money;
@@ -65,7 +66,8 @@ Article HandBuilt() {
   money.col = 8;
   money.sentence = 0;
   money.sentence_text = "台积电将投资 520 亿美元。";
-  money.attrs = {{"value", "52000000000"}, {"currency", "\"USD\""}};
+  money.attrs = {{"value", AttrValue::Number("52000000000")},
+                 {"currency", AttrValue::String("USD")}};
   a.entities.push_back(money);
 
   Entity pct;
@@ -77,7 +79,7 @@ Article HandBuilt() {
   pct.end = 27;
   pct.line = 13;
   pct.col = 8;
-  pct.attrs = {{"value", "9.5"}};
+  pct.attrs = {{"value", AttrValue::Number("9.5")}};
   a.entities.push_back(pct);
 
   Entity url;
@@ -90,7 +92,7 @@ Article HandBuilt() {
   url.end = 32;
   url.line = 22;
   url.col = 8;
-  url.attrs = {{"value", "\"https://www.example.org/a\""}};
+  url.attrs = {{"value", AttrValue::String("https://www.example.org/a")}};
   a.entities.push_back(url);
   return a;
 }
