@@ -8,6 +8,7 @@
 #include <unicode/ucsdet.h>
 #include <unicode/utf8.h>
 
+#include <algorithm>
 #include <cerrno>
 #include <cstring>
 #include <vector>
@@ -106,6 +107,12 @@ const std::vector<std::string>& EncodingNames() {
   return kNames;
 }
 
+LineReader::LineReader(std::string path, std::string encoding,
+                       DiagnosticSink sink, std::string head)
+    : LineReader(std::move(path), std::move(encoding), std::move(sink)) {
+  head_ = std::move(head);
+}
+
 LineReader::~LineReader() {
   if (own_file_ && file_) std::fclose(file_);
 }
@@ -191,7 +198,12 @@ void LineReader::AppendDecoded(const char* data, size_t n, bool flush) {
 bool LineReader::Fill() {
   if (eof_ || !file_) return false;
   std::vector<char> buf(kChunk);
-  size_t n = std::fread(buf.data(), 1, kChunk, file_);
+  // The bytes read ahead come first, topped up to a full chunk (the
+  // encoding is guessed from the first chunk).
+  size_t n = std::min(head_.size(), kChunk);
+  std::memcpy(buf.data(), head_.data(), n);
+  head_.clear();
+  n += std::fread(buf.data() + n, 1, kChunk - n, file_);
   if (n == 0) {
     if (std::ferror(file_)) {
       Fail(std::strerror(errno));

@@ -17,6 +17,18 @@
 
 namespace bulletin {
 
+// What a front end that sees the page (the PDF reader) knows about a line;
+// the text front end leaves it kUnknown and the segmenter decides alone.
+enum class LineKind {
+  kUnknown,    // no geometry: the text classifier decides
+  kBody,       // body-size text
+  kHeading,    // bold at body size: a paragraph of its own
+  kTitle,      // larger than the body: a title
+  kSection,    // a larger heading directly above a title: a section
+  kFootnote,   // smaller text at the page bottom, below a gap
+  kFurniture,  // a running header or footer repeated across pages
+};
+
 // A line of the input, or a piece of one: a line longer than
 // kMaxLineBytes is handed out in pieces (cut after a sentence end, a space
 // or at least between two characters), each with the same line number and
@@ -26,6 +38,10 @@ struct InputLine {
   int number = 0;           // 1-based line number in the input
   int col = 1;              // column (in code points) of text's first one
   bool page_break = false;  // a form feed stood on this line (and was removed)
+  // Set by the PDF front end only.
+  int page = 0;                        // 1-based page; 0 for text input
+  LineKind kind = LineKind::kUnknown;  // what the geometry says
+  bool para_start = false;  // the line starts a paragraph (indent, gap ...)
 };
 
 // The values `encoding` may take: auto first, then the encodings by name.
@@ -38,6 +54,10 @@ class LineReader {
   // Reads `path` ("-" is stdin) decoded as `encoding`: auto, utf-8, gb18030,
   // utf-16le or utf-16be. Problems go to `sink` with `path` as their file.
   LineReader(std::string path, std::string encoding, DiagnosticSink sink);
+  // As above, for an input whose first bytes `head` have already been read
+  // (to sniff its format): they are decoded before the rest.
+  LineReader(std::string path, std::string encoding, DiagnosticSink sink,
+             std::string head);
   ~LineReader();
   LineReader(const LineReader&) = delete;
   LineReader& operator=(const LineReader&) = delete;
@@ -68,6 +88,7 @@ class LineReader {
   Status status_;
   std::string pending_;  // decoded UTF-8 not yet handed out as lines
   size_t pending_pos_ = 0;
+  std::string head_;  // bytes read ahead by the caller, decoded first
   std::string raw_carry_;  // UTF-8 input bytes of an unfinished character
   struct Converter;
   std::unique_ptr<Converter> conv_;  // ICU converter for non-UTF-8 input

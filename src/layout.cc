@@ -167,12 +167,16 @@ struct Line {
   bool lead_space = false, trail_space = false, page_break = false;
   int width = 0;
   char32_t first = 0, last = 0, before_last = 0;
+  LineKind kind = LineKind::kUnknown;  // from a front end that sees the page
+  bool para_start = false;
 };
 
 Line MakeLine(InputLine&& in) {
   Line l;
   l.number = in.number;
   l.page_break = in.page_break;
+  l.kind = in.kind;
+  l.para_start = in.para_start;
   const std::string& s = in.text;
   size_t b = 0, e = s.size();
   int col = in.col;
@@ -252,6 +256,8 @@ struct Paragraph {
   bool ends_terminal = false;
   int first_line = 0, last_line = 0;
   size_t bytes = 0;  // of the pieces
+  bool hinted = false;      // its lines came with a LineKind
+  bool hint_title = false;  // ... and the kind says title
 };
 
 }  // namespace
@@ -312,6 +318,8 @@ struct Segmenter::Impl {
   };
   std::deque<Done> done;
   int article_index = 0;
+  bool hinted = false;       // lines come with a LineKind (PDF input)
+  bool title_hints = false;  // the typography has shown a title
 
   void EndBlock();
   void FlushDone(size_t keep);
@@ -530,15 +538,32 @@ bool Segmenter::Impl::EndsParagraph(const Line& l, const Line& next) const {
 void Segmenter::Impl::EndBlock() {
   if (!block.empty()) {
     size_t n = block.size();
+    auto article = [&](size_t back) -> const Article* {
+      return back == 0 ? cur.get() : done[done.size() - back].article.get();
+    };
+    // PDF input (articles wait for the end of their page): the nearest
+    // article each run can go to, counted from the last run back, each to
+    // an article before the next run's, skipping articles with no mark for
+    // the run's first note when an earlier one has it. (Not for text input:
+    // a paragraph cut by the page, whose marks are not in the body yet,
+    // would mislead the count.)
+    std::vector<size_t> least(n);
+    for (size_t i = n, j = 0; hinted && i-- > 0; ++j) {
+      int first = block[i].empty() ? 0 : block[i].front().number;
+      while (first > 0 && j < done.size() && article(j) &&
+             !HasMark(*article(j), first) && HasMark(*article(j + 1), first))
+        ++j;
+      least[i] = j;
+    }
     for (size_t i = 0; i < n; ++i) {
-      size_t back = n - 1 - i;  // runs before the last: earlier articles
+      // runs before the last: earlier articles
+      size_t back = std::max(n - 1 - i, least[i]);
       // A run goes to the article whose text refers to it: when the
       // article in line for it has no mark for its first note but the one
       // before it has (and lacks that note), it is the earlier one's.
       int first = block[i].empty() ? 0 : block[i].front().number;
       while (first > 0 && back < done.size()) {
-        const Article* target_a =
-            back == 0 ? cur.get() : done[done.size() - back].article.get();
+        const Article* target_a = article(back);
         const Done& prev = done[done.size() - back - 1];
         bool prev_has = false;
         for (const auto& f : prev.footnotes) prev_has |= f.number == first;
@@ -615,6 +640,13 @@ void Segmenter::Impl::Process(const Line& l) {
     return;
   }
   if (++nonblank_lines == 2) lone_dropped.reset();
+  if (l.kind != LineKind::kUnknown) hinted = true;
+  if (l.kind == LineKind::kFurniture) {  // repeated on the pages around
+    Dropped(l);
+    return;
+  }
+  // Small type at the page bottom: the context a footnote number needs.
+  if (l.kind == LineKind::kFootnote) separator_seen = true;
   std::map<std::string, std::string> g;
   const Line* next = Peek(0);
   const std::string& t = l.text;
@@ -674,6 +706,10 @@ void Segmenter::Impl::Process(const Line& l) {
   // Section headings, possibly framed: 一、政策动态, 【产业动态】.
   std::string section_name;
   bool is_section = SectionLine(t, l.width, &section_name);
+  if (!is_section && l.kind == LineKind::kSection) {
+    is_section = true;  // a larger heading directly above a title
+    section_name = t;
+  }
   if (is_section && has_section && section_name == section &&
       (page_top || seen_headers.count(t))) {
     seen_headers.insert(t);  // the section's name repeated as a header
@@ -749,7 +785,9 @@ void Segmenter::Impl::Process(const Line& l) {
     }
   }
   if (in_footnote) {
-    bool terminator = l.lead_space || l.page_break;
+    bool terminator = l.lead_space || l.page_break ||
+                      (l.kind != LineKind::kUnknown &&
+                       l.kind != LineKind::kFootnote);
     FnBuild& fn = block.back().back();
     if (!terminator) {
       // Continuation: URLs, Latin text, or text after an unfinished line.
@@ -767,7 +805,8 @@ void Segmenter::Impl::Process(const Line& l) {
       bool latin = han * 3 < total;
       bool unfinished = !(IsTerminal(last) || IsCloser(last)) &&
                         !sources_mode && han * 3 < total * 2;
-      if (url_like || latin || unfinished || fn.pieces.back().text.empty()) {
+      if (url_like || latin || unfinished || fn.pieces.back().text.empty() ||
+          l.kind == LineKind::kFootnote) {
         fn.pieces.push_back({t, l.number, l.col, l.trail_space});
         if (cur) cur->end_line = std::max(cur->end_line, l.number);
         return;
@@ -916,6 +955,22 @@ void Segmenter::Impl::StartFootnote(int number, const Line& l,
 }
 
 void Segmenter::Impl::AddText(const Line& l) {
+  if (l.kind != LineKind::kUnknown) {
+    // The page has shown where paragraphs start and what is a title.
+    bool title = l.kind == LineKind::kTitle;
+    if (!para.pieces.empty() && (l.para_start || title != para.hint_title))
+      FlushParagraph();
+    blank_pending = crossed_page = false;
+    if (para.pieces.empty()) {
+      para.first_line = l.number;
+      para.hinted = true;
+      para.hint_title = title;
+    }
+    para.pieces.push_back({l.text, l.number, l.col, l.trail_space});
+    para.last_line = l.number;
+    prev_line = l;
+    return;
+  }
   if (blank_pending && !crossed_page) FlushParagraph();
   blank_pending = crossed_page = false;
   if (!para.pieces.empty() && EndsParagraph(prev_line, l) &&
@@ -975,8 +1030,10 @@ bool Segmenter::Impl::TitleLike(const Paragraph& p, bool strict,
 }
 
 void Segmenter::Impl::HandleParagraph(std::unique_ptr<Paragraph> p) {
-  // A title the table of contents lists opens an article wherever it is.
-  if (TocTitle(*p)) {
+  // A title the table of contents lists opens an article wherever it is;
+  // so does a line in larger type (PDF input), whatever its words.
+  if (p->hint_title) title_hints = true;
+  if (p->hint_title || TocTitle(*p)) {
     if (pending_title) {
       auto t = std::move(pending_title);
       AppendBody(*t, false);
@@ -986,6 +1043,8 @@ void Segmenter::Impl::HandleParagraph(std::unique_ptr<Paragraph> p) {
     expect_title = false;
     return;
   }
+  // Once the typography has shown titles, body-size text is not one.
+  bool body_only = p->hinted && title_hints;
   if (pending_title) {
     auto title = std::move(pending_title);
     if (!TitleLike(*p, false)) {
@@ -999,7 +1058,7 @@ void Segmenter::Impl::HandleParagraph(std::unique_ptr<Paragraph> p) {
   }
   if (expect_title) {
     expect_title = false;
-    if (TitleLike(*p, false, /*enumerated_ok=*/true)) {
+    if (!body_only && TitleLike(*p, false, /*enumerated_ok=*/true)) {
       EmitArticle();
       StartArticle(std::move(p));
       return;
@@ -1012,7 +1071,7 @@ void Segmenter::Impl::HandleParagraph(std::unique_ptr<Paragraph> p) {
       return;
     }
   }
-  if (cur && !cur->body.text.empty() && last_para_terminal &&
+  if (!body_only && cur && !cur->body.text.empty() && last_para_terminal &&
       TitleLike(*p, true)) {
     pending_title = std::move(p);
     return;
@@ -1134,8 +1193,9 @@ void Segmenter::Impl::EmitArticle() {
   }
   done.push_back({std::move(a), std::move(footnotes)});
   footnotes.clear();
-  // Finished articles wait for the end of their page (a page holds a few).
-  FlushDone(8);
+  // Finished articles wait for the end of their page (a page holds a few;
+  // PDF input, where the page is known, as many as it has).
+  FlushDone(hinted ? 64 : 8);
 }
 
 }  // namespace bulletin
