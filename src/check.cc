@@ -133,7 +133,10 @@ Status Checker::CheckInput(const std::string& path,
                                     a.rule == b.rule;
                            }),
                found->end());
-  for (auto& d : *found) d.severity = EffectiveSeverity(d, opt_.encoding);
+  for (auto& d : *found) {
+    d.severity = EffectiveSeverity(d, opt_.encoding);
+    if (d.page == 0) d.page = r.PageOf(d.line);
+  }
   return r.status;
 }
 

@@ -1,7 +1,12 @@
 #include "pipeline.h"
 
+#include <algorithm>
+#include <cctype>
+#include <cstdio>
+
 #include "decoder.h"
 #include "orgs.h"
+#include "pdf/pdf_reader.h"
 #include "text_util.h"
 
 namespace bulletin {
@@ -35,6 +40,15 @@ std::unique_ptr<Engine> Engine::Load(const std::string& rules_dir,
   return e;
 }
 
+int InputResult::PageOf(int line) const {
+  if (line <= 0 || page_starts.empty()) return 0;
+  auto it = std::upper_bound(
+      page_starts.begin(), page_starts.end(), line,
+      [](int l, const std::pair<int, int>& p) { return l < p.first; });
+  return it == page_starts.begin() ? page_starts.front().second
+                                   : std::prev(it)->second;
+}
+
 InputResult RunInput(const Engine& engine, const std::string& path,
                      const PipelineOptions& opt,
                      const std::function<void(Article&&)>& sink,
@@ -48,29 +62,89 @@ InputResult RunInput(const Engine& engine, const std::string& path,
         StatusCode::kBadInput, path, 0, 0,
         "file name is not valid UTF-8; its records have U+FFFD in "
         "source.path for the bad bytes");
-  LineReader reader(path, opt.encoding, diag);
+  // The input's first bytes tell a PDF from text (stdin too: the bytes read
+  // to tell are handed on to whichever reader takes the input).
+  std::string head, sniff;  // head: bytes of stdin already read
+  if (opt.input_format != "text") {
+    FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
+    if (f) {
+      sniff.resize(1024);
+      sniff.resize(std::fread(&sniff[0], 1, sniff.size(), f));
+      if (f == stdin)
+        head = sniff;
+      else
+        std::fclose(f);  // the reader opens the file again
+    }
+  }
+  // (A file named .pdf is read as one, so that a damaged or mislabelled one
+  // is reported rather than read as text.)
+  auto pdf_name = [&] {
+    if (path.size() < 4) return false;
+    std::string ext = path.substr(path.size() - 4);
+    for (auto& c : ext) c = static_cast<char>(std::tolower(c));
+    return ext == ".pdf";
+  };
+  bool pdf = opt.input_format == "pdf" ||
+             (opt.input_format == "auto" && (LooksLikePdf(sniff) || pdf_name()));
+  if (pdf && !sniff.empty() && !LooksLikePdf(sniff)) {
+    result.status = Status::Error(StatusCode::kBadInput, path, 0, 0,
+                                  "not a PDF: no %PDF- signature at its start");
+    return result;
+  }
+  // PDF pages (one entry per page, not per line) give records and
+  // diagnostics their page.
+  auto page_at = [&](int line) { return result.PageOf(line); };
+  DiagnosticSink pdiag = diag;
+  if (pdf) {
+    pdiag = [&](const Diagnostic& d) {
+      if (d.page > 0 || d.line <= 0) return diag(d);
+      Diagnostic x = d;
+      x.page = page_at(d.line);
+      diag(x);
+    };
+  }
   DocContext ctx;
   ctx.reference_date = opt.reference_date;
   ctx.min_year = opt.min_year;
   ctx.max_year = opt.max_year;
   ctx.sentence_text = opt.context;
-  ctx.diag = diag;
+  ctx.diag = pdiag;
   ctx.path = name;
   engine.extractor->StartDocument();
   Segmenter seg(
       *engine.layout, name,
       [&](Article&& a) {
         engine.extractor->Process(&a, &ctx);
+        if (pdf) {
+          a.page = page_at(a.line);
+          a.end_page = page_at(a.end_line);
+          for (auto& e : a.entities) e.page = page_at(e.line);
+        }
         sink(std::move(a));
       },
-      diag);
+      pdiag);
   if (opt.on_dropped) seg.OnDropped(opt.on_dropped);
   InputLine line;
-  while (reader.Next(&line)) seg.Push(std::move(line));
-  if (!reader.status().ok()) result.status = reader.status();
-  seg.Finish();
-  result.encoding = reader.encoding();
-  result.invalid_sequences = reader.invalid_sequences();
+  if (pdf) {
+    PdfReader reader(path, head, pdiag);
+    while (reader.Next(&line)) {
+      if (result.page_starts.empty() ||
+          result.page_starts.back().second != line.page)
+        result.page_starts.push_back({line.number, line.page});
+      seg.Push(std::move(line));
+    }
+    if (!reader.status().ok()) result.status = reader.status();
+    seg.Finish();
+    result.encoding = "pdf";
+    result.pages = reader.pages();
+  } else {
+    LineReader reader(path, opt.encoding, diag, head);
+    while (reader.Next(&line)) seg.Push(std::move(line));
+    if (!reader.status().ok()) result.status = reader.status();
+    seg.Finish();
+    result.encoding = reader.encoding();
+    result.invalid_sequences = reader.invalid_sequences();
+  }
   result.stats = seg.stats();
   return result;
 }

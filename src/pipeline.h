@@ -19,6 +19,8 @@ namespace bulletin {
 
 struct PipelineOptions {
   std::string encoding = "auto";
+  // auto (a `%PDF-` signature makes it a PDF), text or pdf.
+  std::string input_format = "auto";
   std::string reference_date;  // YYYY-MM-DD or empty
   int min_year = 1900, max_year = 2100;
   // When set, called with everything the segmenter takes out of the text
@@ -47,8 +49,13 @@ struct InputResult {
   // name is not valid UTF-8 (its records are then written with U+FFFD in
   // source.path).
   Status status;
-  std::string encoding;
+  std::string encoding;  // "pdf" for PDF input
   int invalid_sequences = 0;  // bytes the decoder replaced by U+FFFD
+  int pages = 0;              // PDF input: its number of pages
+  // PDF input: the first line of each page with text, and its page number.
+  std::vector<std::pair<int, int>> page_starts;
+  // The PDF page of input line `line` (0 for text input or line 0).
+  int PageOf(int line) const;
   SegmenterStats stats;
 };
 

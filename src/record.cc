@@ -51,6 +51,7 @@ ordered_json EntityJson(const Entity& e, const RecordOptions& opt) {
   j["end"] = e.end;
   j["line"] = e.line;
   j["col"] = e.col;
+  if (e.page > 0) j["page"] = e.page;
   if (e.sentence >= 0) j["sentence"] = e.sentence;
   if (opt.context && !e.sentence_text.empty()) j["context"] = e.sentence_text;
   j["rule"] = e.rule;
@@ -68,6 +69,10 @@ std::string RecordJson(const Article& a, const RecordOptions& opt) {
   ordered_json j;
   j["schema_version"] = 1;
   j["source"] = {{"path", a.path}, {"line", a.line}, {"end_line", a.end_line}};
+  if (a.page > 0) {
+    j["source"]["page"] = a.page;
+    j["source"]["end_page"] = a.end_page;
+  }
   j["index"] = a.index;
   j["section"] = a.has_section ? ordered_json(a.section) : ordered_json();
   j["title"] = a.title.text;

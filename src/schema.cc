@@ -151,6 +151,7 @@ ordered_json EntitySchema() {
         {"end", Described(NonNegative(), "code point offset in the field")},
         {"line", Positive()},
         {"col", Described(Positive(), "1-based, in code points")},
+        {"page", Described(Positive(), "PDF input: 1-based page of line")},
         {"sentence", NonNegative()},
         {"context", Described(Type("string"), "with --context")},
         {"rule", Type("string")}}},
@@ -187,7 +188,10 @@ std::string RecordSchema() {
   ordered_json source =
       Object({{"path", Described(Type("string"), "as given; - for stdin")},
               {"line", Positive()},
-              {"end_line", Positive()}},
+              {"end_line", Positive()},
+              {"page", Described(Positive(), "PDF input: 1-based page of line")},
+              {"end_page",
+               Described(Positive(), "PDF input: 1-based page of end_line")}},
              {"path", "line", "end_line"});
   ordered_json props = {
       {"schema_version", {{"const", 1}}},

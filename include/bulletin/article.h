@@ -56,6 +56,7 @@ struct Entity {
   int footnote = 0;   // footnote number when field == "footnote"
   int start = 0, end = 0;  // code points in the field
   int line = 0, col = 0;
+  int page = 0;       // 1-based PDF page of `line`; 0 for text input
   int sentence = -1;  // index of the sentence in its field
   std::string sentence_text;
   Attrs attrs;
@@ -65,6 +66,7 @@ struct Article {
   std::string path;  // input path as given, "-" for stdin
   int index = 0;
   int line = 0, end_line = 0;
+  int page = 0, end_page = 0;  // PDF pages of line and end_line; 0 for text
   bool has_section = false;
   std::string section;
   Field title;

@@ -16,6 +16,7 @@ struct Diagnostic {
   int line = 0;  // 1-based; 0 when not tied to a line
   int col = 0;   // 1-based, in code points
   std::string message;
+  int page = 0;  // 1-based PDF page of `line`; 0 for text input
 };
 
 // Receives diagnostics as they are found.

@@ -72,6 +72,7 @@ CLI::App* AddCheckCommand(CLI::App* app, CheckOptions* opt) {
       })
       ->capture_default_str();
   AddEncodingOption(c, &opt->encoding);
+  AddInputFormatOption(c, &opt->input_format);
   AddRulesOption(c, &opt->rules_dir);
   AddReferenceDateOption(c, &opt->reference_date);
   c->footer(RulesFooter());
@@ -81,6 +82,7 @@ CLI::App* AddCheckCommand(CLI::App* app, CheckOptions* opt) {
 int RunCheck(const CheckOptions& opt) {
   PipelineOptions popt;
   popt.encoding = opt.encoding;
+  popt.input_format = opt.input_format;
   popt.reference_date = opt.reference_date;
   if (!ParseYears(opt.years, &popt.min_year, &popt.max_year)) {
     std::fprintf(stderr, "check: --years: expected FROM..TO, got '%s'\n",

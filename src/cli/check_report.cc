@@ -73,20 +73,28 @@ const char* GithubCommand(Severity s) {
   return s == Severity::kNote ? "notice" : SeverityName(s);
 }
 
+// The message, with the PDF page of its line when there is one: one form
+// for every format.
+std::string Message(const Diagnostic& d) {
+  return d.page > 0 ? d.message + " (page " + std::to_string(d.page) + ")"
+                    : d.message;
+}
+
 }  // namespace
 
 std::string FormatText(const Diagnostic& d) {
   std::string pos = d.path;
   if (d.line > 0)
     pos += ":" + std::to_string(d.line) + ":" + std::to_string(d.col);
-  return pos + ": " + SeverityName(d.severity) + ": " + d.message + " [" +
+  return pos + ": " + SeverityName(d.severity) + ": " + Message(d) + " [" +
          d.rule + "]";
 }
 
 std::string FormatJson(const Diagnostic& d) {
   ordered_json j = {{"file", d.path}, {"line", d.line},
                     {"col", d.col},   {"severity", SeverityName(d.severity)},
-                    {"rule", d.rule}, {"message", d.message}};
+                    {"rule", d.rule}, {"message", Message(d)}};
+  if (d.page > 0) j["page"] = d.page;
   return Dump(j, -1);
 }
 
@@ -98,7 +106,7 @@ std::string FormatGithub(const Diagnostic& d) {
   }
   props += ",title=" + GithubEscape(d.rule, true);
   return std::string("::") + GithubCommand(d.severity) + " " + props +
-         "::" + GithubEscape(d.message, false);
+         "::" + GithubEscape(Message(d), false);
 }
 
 std::string FormatSarif(const std::vector<Diagnostic>& results) {
@@ -122,11 +130,13 @@ std::string FormatSarif(const std::vector<Diagnostic>& results) {
       loc["physicalLocation"]["region"] = {{"startLine", d.line},
                                            {"startColumn", std::max(d.col, 1)}};
     }
-    out.push_back({{"ruleId", d.rule},
-                   {"ruleIndex", index[d.rule]},
-                   {"level", SarifLevel(d.severity)},
-                   {"message", {{"text", d.message}}},
-                   {"locations", ordered_json::array({loc})}});
+    ordered_json result = {{"ruleId", d.rule},
+                           {"ruleIndex", index[d.rule]},
+                           {"level", SarifLevel(d.severity)},
+                           {"message", {{"text", Message(d)}}},
+                           {"locations", ordered_json::array({loc})}};
+    if (d.page > 0) result["properties"] = {{"page", d.page}};
+    out.push_back(std::move(result));
   }
   ordered_json driver = {{"name", "bulletin-extract"},
                          {"version", BULLETIN_VERSION},

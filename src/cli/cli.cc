@@ -38,6 +38,7 @@ Exit status: 0 success, 1 check found errors, 2 usage error,
 struct ExtractOptions {
   std::vector<std::string> files;
   std::string output, encoding = "auto", rules_dir, reference_date;
+  std::string input_format = "auto";
   bool pretty = false, context = false, verbose = false;
 };
 
@@ -97,6 +98,7 @@ int RunExtract(ExtractOptions opt) {
   }
   PipelineOptions popt;
   popt.encoding = opt.encoding;
+  popt.input_format = opt.input_format;
   popt.reference_date = opt.reference_date;
   popt.context = opt.context;
   RecordOptions ropt;
@@ -123,7 +125,11 @@ int RunExtract(ExtractOptions opt) {
       std::fprintf(stderr,
                    "%s: %s, %d articles, %d lines of page furniture dropped, "
                    "%d lines outside any titled article\n",
-                   path.c_str(), r.encoding.c_str(), r.stats.articles,
+                   path.c_str(),
+                   r.pages > 0 ? ("pdf, " + std::to_string(r.pages) + " pages")
+                                     .c_str()
+                               : r.encoding.c_str(),
+                   r.stats.articles,
                    r.stats.dropped_lines, r.stats.unplaced_lines);
     }
   }
@@ -149,6 +155,7 @@ int Main(int argc, char** argv) {
   app.add_flag("-v,--verbose", xo.verbose,
                "Report layout warnings and a summary per input on stderr");
   AddEncodingOption(&app, &xo.encoding);
+  AddInputFormatOption(&app, &xo.input_format);
   AddRulesOption(&app, &xo.rules_dir);
   AddReferenceDateOption(&app, &xo.reference_date);
 

@@ -23,6 +23,7 @@ struct CheckOptions {
   std::vector<std::string> enable, disable;
   std::string config;  // file with enable/disable lines
   std::string encoding = "auto";
+  std::string input_format = "auto";
   std::string rules_dir;
   std::string years = "1900..2100";
   std::string reference_date;

@@ -17,6 +17,14 @@ void AddEncodingOption(CLI::App* app, std::string* encoding) {
       ->capture_default_str();
 }
 
+void AddInputFormatOption(CLI::App* app, std::string* format) {
+  app->add_option("--input-format", *format,
+                  "Input format: auto (a %PDF- signature makes it a PDF), "
+                  "text or pdf")
+      ->check(CLI::IsMember({"auto", "text", "pdf"}))
+      ->capture_default_str();
+}
+
 void AddRulesOption(CLI::App* app, std::string* rules_dir) {
   app->add_option("--rules", *rules_dir,
                   "Directory of rule files that add to or override the "

@@ -18,6 +18,8 @@ namespace bulletin::cli {
 
 // --encoding NAME: one of EncodingNames() (decoder.h).
 void AddEncodingOption(CLI::App* app, std::string* encoding);
+// --input-format auto|text|pdf (auto: a %PDF- signature makes it a PDF).
+void AddInputFormatOption(CLI::App* app, std::string* format);
 // --rules DIR: an existing directory.
 void AddRulesOption(CLI::App* app, std::string* rules_dir);
 // --reference-date YYYY-MM-DD.

@@ -1,0 +1,65 @@
+#!/usr/bin/env python3
+"""Scores bulletin-extract records against the truth make-pdf.py writes.
+
+    python3 tests/pdf/score-pdf.py TRUTH.json OUT.jsonl [--json] [--perfect]
+
+Articles are matched by exact title, in order. Prints the articles in the
+truth, found (exact title), spurious records, authors right, sections right
+and the precision, recall and F1 of the footnote URLs (pairs of article title
+and URL). --perfect exits 1 unless everything is right.
+"""
+import json
+import sys
+
+
+def score(truth, records):
+    want = truth["articles"]
+    by_title = {}
+    for i, a in enumerate(want):
+        by_title.setdefault(a["title"], []).append(i)
+    matched = {}
+    spurious = 0
+    for r in records:
+        cands = [i for i in by_title.get(r.get("title"), []) if i not in matched]
+        if cands:
+            matched[cands[0]] = r
+        else:
+            spurious += 1
+    authors = sum(1 for i, r in matched.items() if r.get("authors") == want[i]["authors"])
+    sections = sum(1 for i, r in matched.items() if r.get("section") == want[i]["section"])
+    gold = {(a["title"], u) for a in want for u in a["urls"]}
+    got = {(r.get("title"), u) for r in records for f in r.get("footnotes", []) for u in f.get("urls", [])}
+    tp = len(gold & got)
+    p = tp / len(got) if got else 1.0
+    rc = tp / len(gold) if gold else 1.0
+    f1 = 2 * p * rc / (p + rc) if p + rc else 0.0
+    return {"articles": len(want), "found": len(matched), "spurious": spurious,
+            "authors_ok": authors, "sections_ok": sections,
+            "url_precision": round(p, 4), "url_recall": round(rc, 4), "url_f1": round(f1, 4),
+            "missed": [want[i]["title"] for i in range(len(want)) if i not in matched]}
+
+
+def main():
+    args = [a for a in sys.argv[1:] if not a.startswith("--")]
+    if len(args) != 2:
+        sys.exit(__doc__)
+    truth = json.load(open(args[0], encoding="utf-8"))
+    records = [json.loads(line) for line in open(args[1], encoding="utf-8") if line.strip()]
+    s = score(truth, records)
+    if "--json" in sys.argv:
+        print(json.dumps(s, ensure_ascii=False))
+    else:
+        print(f"articles {s['found']}/{s['articles']} found, {s['spurious']} spurious, "
+              f"authors {s['authors_ok']}, sections {s['sections_ok']}, "
+              f"footnote URLs P {s['url_precision']} R {s['url_recall']} F1 {s['url_f1']}")
+        for t in s["missed"]:
+            print(f"  missed: {t}")
+    if "--perfect" in sys.argv:
+        n = s["articles"]
+        ok = (s["found"] == n and s["spurious"] == 0 and s["authors_ok"] == n
+              and s["sections_ok"] == n and s["url_f1"] == 1.0)
+        sys.exit(0 if ok else 1)
+
+
+if __name__ == "__main__":
+    main()
