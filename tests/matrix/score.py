@@ -118,6 +118,9 @@ def main():
     ap.add_argument("--max", action="append", default=[])
     ap.add_argument("--json", action="store_true")
     ap.add_argument("--show-errors", action="store_true")
+    ap.add_argument("--pdf-dir", help="also score BIN on DIR/DOC.TPL.pdf "
+                    "itself (extractor 'pdf', the PDF front end)")
+    ap.add_argument("--only", help="score this extractor alone (e.g. pdf)")
     args = ap.parse_args()
     totals = defaultdict(lambda: defaultdict(int))
     cells = {}
@@ -126,8 +129,13 @@ def main():
     for tp in sorted(glob.glob(os.path.join(args.dir, "truth", "*.json"))):
         truth = json.load(open(tp, encoding="utf-8"))
         key = truth["doc"]
-        for text_path in sorted(glob.glob(os.path.join(args.dir, "text", key + ".*.txt"))):
-            ex = text_path.rsplit(".", 2)[1]
+        inputs = sorted(glob.glob(os.path.join(args.dir, "text", key + ".*.txt")))
+        if args.pdf_dir and os.path.exists(os.path.join(args.pdf_dir, key + ".pdf")):
+            inputs.append(os.path.join(args.pdf_dir, key + ".pdf"))
+        for text_path in inputs:
+            ex = "pdf" if text_path.endswith(".pdf") else text_path.rsplit(".", 2)[1]
+            if args.only and ex != args.only:
+                continue
             s = score_one(args.bin, text_path, truth, errors)
             cells[(ex, key)] = s
             for k, v in s.items():
