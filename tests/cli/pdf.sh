@@ -78,7 +78,7 @@ for bad in truncated.pdf mislabelled.pdf empty.pdf encrypted.pdf; do
   rc=0
   "$bin" "$f" "$pdfdir/columns.pdf" >"$tmp/bad.jsonl" 2>"$tmp/err" || rc=$?
   [ "$rc" = 3 ] || fail "$bad: exit status $rc, want 3"
-  grep -q "^$f: " "$tmp/err" || fail "$bad: no message naming the file: $(cat "$tmp/err")"
+  grep -q "^bulletin-extract: $f: " "$tmp/err" || fail "$bad: no message naming the file: $(cat "$tmp/err")"
   [ "$(jq -r .source.path "$tmp/bad.jsonl" | grep -c columns.pdf)" -ge 4 ] ||
     fail "$bad: the next input was not processed"
 done
