@@ -122,15 +122,15 @@ int RunExtract(ExtractOptions opt) {
                    path.c_str(), opt.encoding.c_str(), r.invalid_sequences);
       rc = kExitInput;
     } else if (opt.verbose) {
-      std::fprintf(stderr,
-                   "%s: %s, %d articles, %d lines of page furniture dropped, "
-                   "%d lines outside any titled article\n",
-                   path.c_str(),
-                   r.pages > 0 ? ("pdf, " + std::to_string(r.pages) + " pages")
-                                     .c_str()
-                               : r.encoding.c_str(),
-                   r.stats.articles,
-                   r.stats.dropped_lines, r.stats.unplaced_lines);
+      // "1 article", "2 articles": a count and its noun, in English.
+      auto n = [](long v, const char* noun) {
+        return std::to_string(v) + " " + noun + (v == 1 ? "" : "s");
+      };
+      std::string kind = r.pages > 0 ? "pdf, " + n(r.pages, "page") : r.encoding;
+      std::fprintf(stderr, "%s: %s, %s, %s of page furniture dropped, %s outside any titled article\n",
+                   path.c_str(), kind.c_str(), n(r.stats.articles, "article").c_str(),
+                   n(r.stats.dropped_lines, "line").c_str(),
+                   n(r.stats.unplaced_lines, "line").c_str());
     }
   }
   return rc;

@@ -59,5 +59,14 @@ fi
 "$bin" "$sample" "$sample" "$sample" 2>"$tmp/err" | head -c 10 >/dev/null
 [ "${PIPESTATUS[0]}" -eq 0 ] || fail "closed pipe: exit status ${PIPESTATUS[0]}"
 
+# -v counts in English: "1 article", "3 articles"; the number is the records'.
+printf 'A title of its own\n\nOne paragraph of body text, long enough to be a body paragraph and not a title line at all.\n' >"$tmp/one.txt"
+for f in "$tmp/one.txt" $(ls samples/*.txt | head -n 2); do
+  n=$("$bin" "$f" 2>/dev/null | wc -l)
+  word=articles; [ "$n" -eq 1 ] && word=article
+  "$bin" -v "$f" 2>&1 >/dev/null | grep -qE ", $n $word, " ||
+    fail "-v on $f: no '$n $word' in: $("$bin" -v "$f" 2>&1 >/dev/null | tail -n 1)"
+done
+
 [ "$failures" -eq 0 ] && echo "cli_details: all passed"
 exit $((failures > 0))
