@@ -40,7 +40,7 @@ struct OrgMatcher::Impl {
   // character start, it yields every key starting there: one pass over the
   // text finds organisations, country mentions and suffix candidates.
   static constexpr uint8_t kAlias = 1, kCountry = 2, kSuffix = 4,
-                           kLatinSuffix = 8;
+                           kLatinSuffix = 8, kProvince = 16;
   struct Trie {
     // Built as a hash of edges, then frozen into sorted per-node arrays.
     std::unordered_map<uint64_t, int> build;  // node << 8 | byte → node
@@ -344,6 +344,7 @@ std::unique_ptr<OrgMatcher> OrgMatcher::Load(const RuleFiles& files,
     im.places[cols[0]] = {Trim(cols[1]), Trim(cols[3])};
     if (Trim(cols[2]) == "province") im.provinces.insert(cols[0]);
   }
+  for (const auto& w : im.provinces) im.trie.Add(Impl::Fold(w), Impl::kProvince);
   for (const auto& row : ReadTable(files, "org_generic.txt", 0, "", errors)) {
     std::string w = Trim(row.text);
     if (!w.empty()) im.generic.insert(w);
@@ -577,6 +578,8 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
   // the gazetteer's organisations (a later start may not overlap a hit).
   std::vector<std::pair<size_t, size_t>> suffix_cands;  // [begin, end)
   std::vector<std::pair<size_t, size_t>> latin_cands;   // Inc., 公司 ...
+  // Every province named in the text: (end, begin), from the walk.
+  std::vector<std::pair<size_t, size_t>> province_at;
   {
     const std::string folded_text = Impl::Fold(text);
     std::vector<std::pair<size_t, uint8_t>> ends;
@@ -590,6 +593,10 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
         ++pos;
       im.trie.Walk(folded_text, b, &ends);
       if (ends.empty()) continue;
+      for (const auto& [end, kinds] : ends)
+        if ((kinds & Impl::kProvince) &&
+            im.provinces.count(text.substr(b, end - b)))
+          province_at.push_back({end, b});
       for (auto it = ends.rbegin(); it != ends.rend(); ++it) {
         if (it->second & Impl::kCountry) {
           im.mentions.push_back(
@@ -696,21 +703,22 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
     }
   }
   // The province named last before byte `pos` of the text, else the one
-  // of the article so far (full name, 江苏省), or "".
+  // of the article so far (full name, 江苏省), or "". The mentions are
+  // sorted by end; `latest[i]` is the one starting last (the longest on a
+  // tie) among the first i + 1, so a query is one binary search.
+  std::sort(province_at.begin(), province_at.end());
+  std::vector<std::pair<size_t, size_t>> latest;  // (begin, length)
+  for (auto [end, begin] : province_at) {
+    std::pair<size_t, size_t> m{begin, end - begin};
+    latest.push_back(latest.empty() ? m : std::max(latest.back(), m));
+  }
   auto province_before = [&](size_t pos) {
-    size_t best = std::string::npos;
-    std::string prov;
-    for (const auto& w : im.provinces) {
-      size_t at = text.rfind(w, pos >= w.size() ? pos - w.size() : 0);
-      if (at == std::string::npos || at + w.size() > pos) continue;
-      if (best == std::string::npos || at > best ||
-          (at == best && w.size() > prov.size())) {
-        best = at;
-        prov = w;
-      }
-    }
-    if (prov.empty()) return im.last_province;
-    return im.places[prov].province;
+    auto it = std::upper_bound(
+        province_at.begin(), province_at.end(), pos,
+        [](size_t p, const std::pair<size_t, size_t>& m) { return p < m.first; });
+    if (it == province_at.begin()) return im.last_province;
+    auto [begin, len] = latest[it - province_at.begin() - 1];
+    return im.places[text.substr(begin, len)].province;
   };
   // 1b. A government body of the gazetteer after a place or a scope word is
   // that place's body, not the national one: 广东省发改委, 省发改委.
