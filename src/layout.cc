@@ -399,6 +399,8 @@ struct Segmenter::Impl {
   void FinishRefs(Article* a);
   // True when the body of `a` holds a reference mark for footnote `number`.
   bool HasMark(const Article& a, int number) const;
+  // The same for the article being read, with the text not in its body yet.
+  bool CurHasMark(int number) const;
   void StartFootnote(int number, const Line& l, const std::string& text);
 };
 
@@ -581,10 +583,18 @@ void Segmenter::Impl::EndBlock() {
       for (auto& f : block[i]) {
         // Numbering that runs on through the document: each note goes to
         // the newest article on the page whose text has its mark.
+        // Numbering that restarts (per page or per article): a note whose
+        // article in line has no mark for it goes to the newest article on
+        // the page that has one (an article that ended above a title which
+        // the page bottom's notes follow).
         std::vector<FnBuild>* to = target;
-        if (f.number > 0 && !numbering_restarts &&
-            !(target_article && HasMark(*target_article, f.number))) {
-          if (cur && HasMark(*cur, f.number)) {
+        bool target_has = target_article &&
+                          (target_article == cur.get()
+                               ? CurHasMark(f.number)
+                               : HasMark(*target_article, f.number));
+        if (f.number > 0 && !target_has &&
+            (!numbering_restarts || !hinted)) {
+          if (cur && CurHasMark(f.number)) {
             to = &footnotes;
           } else {
             for (size_t k = done.size(); k-- > 0;)
@@ -698,7 +708,9 @@ void Segmenter::Impl::Process(const Line& l) {
   if (short_line && header_like && next && next->width <= 24 &&
       MatchAny(rules.page_number, FoldWidth(next->text)) &&
       !(Peek(1) && StartsWithUrl(Peek(1)->text)) &&
-      !MatchAny(rules.byline, t)) {
+      t.find("http") == std::string::npos &&
+      t.find("www.") == std::string::npos && !MatchAny(rules.byline, t)) {
+    // (A note that is a URL is no header, even just above the number.)
     seen_headers.insert(t);
     Dropped(l);
     return;
@@ -844,8 +856,14 @@ void Segmenter::Impl::Process(const Line& l) {
       (l.width <= 80 || g.count("source"))) {
     FlushParagraph();
     if (pending_title) {
+      // A byline under a short line after finished text: that line is the
+      // title of the article the byline opens (文／…, 撰文：…). A byline in
+      // brackets (（编译：…）) closes an article: the line is its text.
       auto p = std::move(pending_title);
-      AppendBody(*p, false);
+      if (l.first == 0xFF08 || l.first == '(')
+        AppendBody(*p, false);
+      else
+        StartArticle(std::move(p));
     }
     if (!cur) StartArticle(nullptr);
     std::string names = Trim(g["names"]);
@@ -1158,12 +1176,24 @@ void Segmenter::Impl::FinishFootnotes(Article* a) {
   }
 }
 
+bool Segmenter::Impl::CurHasMark(int number) const {
+  if (cur && HasMark(*cur, number)) return true;
+  // The paragraph being read (cut by the page) and a held title are not in
+  // the body yet.
+  Article probe;
+  for (const auto& piece : para.pieces) probe.body.text += piece.text;
+  if (pending_title) probe.body.text += "\n" + pending_title->field.text;
+  return !probe.body.text.empty() && HasMark(probe, number);
+}
+
 bool Segmenter::Impl::HasMark(const Article& a, int number) const {
-  std::set<int> any;  // numbers after it may form a range (1-2)
-  for (int k = number; k < number + 10; ++k) any.insert(k);
+  std::set<int> any;  // a range (1-2, 2-4) may hold it
+  for (int k = std::max(1, number - 9); k < number + 10; ++k) any.insert(k);
   for (const RefMark& m : FindRefMarks(ToCodePoints(a.body.text), any,
                                            rules.ref_words))
-    if (m.number == number) return true;
+    if (m.number == number ||
+        (m.number < number && number <= m.number_max))
+      return true;
   return false;
 }
 

@@ -320,6 +320,42 @@ TEST_CASE("A footnote at the bottom of a page belongs to its article",
   CHECK(a.refs[0].number == 1);
 }
 
+TEST_CASE(
+    "Notes numbered per page go to the article on the page with their mark",
+    "[layout]") {
+  // Page 1 ends with the title of a second article; the note at its
+  // bottom is the first article's. Page 2 holds two notes: 1 for the
+  // second article, 2 for the third.
+  Segmented s = Segment({
+      "一、市场观察", "", "甲市推出光伏补贴新办法", "撰文：赵某", "",
+      "甲市公布的补贴办法规定每千瓦补贴一百元1。",
+      "办法自下月起施行。", "", "乙省风电并网容量创新高", "撰文：钱某", "",
+      "1 https://www.example.org/notes/solar-subsidy", "", "1",
+      "\f一、市场观察", "", "乙省风电并网容量达到三千万千瓦1。",
+      "新增容量主要来自海上项目。", "", "丙市建设氢能示范园区",
+      "撰文：孙某", "", "示范园区计划三年内建成加氢站十座2。",
+      "1 https://www.example.org/notes/wind-capacity",
+      "2 https://www.example.org/notes/hydrogen-park", "", "2"});
+  const Article* a = s.WithTitle("甲市推出光伏补贴新办法");
+  const Article* b = s.WithTitle("乙省风电并网容量创新高");
+  const Article* c = s.WithTitle("丙市建设氢能示范园区");
+  REQUIRE(a);
+  REQUIRE(b);
+  REQUIRE(c);
+  auto urls = [](const Article* x) {
+    std::vector<std::string> u;
+    for (const auto& f : x->footnotes) u.insert(u.end(), f.urls.begin(),
+                                                f.urls.end());
+    return u;
+  };
+  CHECK(urls(a) == std::vector<std::string>{
+                       "https://www.example.org/notes/solar-subsidy"});
+  CHECK(urls(b) == std::vector<std::string>{
+                       "https://www.example.org/notes/wind-capacity"});
+  CHECK(urls(c) == std::vector<std::string>{
+                       "https://www.example.org/notes/hydrogen-park"});
+}
+
 // A clean-layout article followed by footnote lines.
 std::vector<std::string> WithFootnotes(const std::vector<std::string>& notes) {
   std::vector<std::string> d = {kTitle1,          "", kP1, "", kP2, "",
