@@ -209,8 +209,8 @@ bool EndsWithWordOf(const Tables& t, std::string_view text, const char* kind) {
   size_t end = cp.size() - 1;
   while (end > 0) {
     std::string_view last = text.substr(cp[end - 1], cp[end] - cp[end - 1]);
-    if (last == " " || last == ":" || last == "\xEF\xBC\x9A" ||
-        last == "\xE3\x80\x80")
+    std::string folded = FoldWidth(last);  // full-width colon and space too
+    if (folded == " " || folded == ":")
       --end;
     else
       break;

@@ -183,8 +183,7 @@ Line MakeLine(InputLine&& in) {
   // Trim ASCII blanks and the ideographic space (U+3000, 3 bytes).
   auto is_space_at = [&](size_t i, size_t* len) {
     if (s[i] == ' ' || s[i] == '\t' || s[i] == '\v') return *len = 1, true;
-    if (i + 2 < s.size() + 0 && s.compare(i, 3, "\xE3\x80\x80") == 0)
-      return *len = 3, true;
+    if (IdeographicSpaceAt(s, i)) return *len = 3, true;
     return false;
   };
   size_t len;
@@ -192,7 +191,7 @@ Line MakeLine(InputLine&& in) {
   while (e > b) {
     if (s[e - 1] == ' ' || s[e - 1] == '\t')
       --e;
-    else if (e >= 3 && s.compare(e - 3, 3, "\xE3\x80\x80") == 0)
+    else if (e >= 3 && IdeographicSpaceAt(s, e - 3))
       e -= 3;
     else
       break;
@@ -772,7 +771,7 @@ void Segmenter::Impl::Process(const Line& l) {
                                      : footnotes.back().number + 1;
   if (digit_start && MatchAny(rules.footnote, folded, &g)) {
     int num = std::atoi(g["num"].c_str());
-    bool bracket = t[0] == '[' || t.rfind("［", 0) == 0;
+    bool bracket = l.first == '[' || l.first == 0xFF3B;  // [ or full-width
     // The text after the number as printed (the match ran on the
     // width-folded line, which has as many code points).
     std::string rest;
@@ -848,8 +847,8 @@ void Segmenter::Impl::Process(const Line& l) {
     return;
   }
   // Bylines.
-  size_t colon = std::min({t.find("\xEF\xBC\x9A"), t.find(':'),
-                           t.find("\xEF\xBC\x8F"), t.find('/')});
+  // The first colon or slash, ASCII or full-width (byte offset).
+  size_t colon = FindFirstFolded(t, ":/");
   bool may_be_byline = colon < 40 || l.first == 0xFF08 || l.first == '(';
   // (A source line may be long: it often holds a URL.)
   if (may_be_byline && MatchAny(rules.byline, t, &g) &&

@@ -106,23 +106,18 @@ const std::vector<std::string>* Tables::UnitRow(std::string_view unit) const {
 }
 
 std::optional<Decimal> Tables::Number(std::string_view text) const {
+  // Without blanks, thin, no-break and ideographic spaces inside a figure.
   std::string s;
-  for (char c : text)
-    if (c != ' ' && c != '\t') s.push_back(c);
-  // Thin and ideographic spaces inside a figure.
-  for (const char* sp : {"\xE2\x80\x89", "\xE3\x80\x80", "\xC2\xA0"}) {
-    size_t p;
-    while ((p = s.find(sp)) != std::string::npos) s.erase(p, std::strlen(sp));
-  }
-  // Chinese decimals: 三点五, 〇点五, 百分之五十点五 (点/點 then digit names).
-  for (const char* point : {"\xE7\x82\xB9", "\xE9\xBB\x9E"}) {  // 点 點
+  for (char32_t c : ToCodePoints(text))
+    if (c != ' ' && c != '\t' && c != 0x2009 && c != 0x3000 && c != 0xA0)
+      AppendUtf8(c, &s);
+  // Chinese decimals: 三点五, 〇点五, 百分之五十点五 (a point word of
+  // numerals.tsv, then digit names).
+  for (const std::string& point : numerals_->point_words()) {
     size_t p = s.find(point);
     if (p == std::string::npos) continue;
-    std::string whole = s.substr(0, p), frac = s.substr(p + 3);
-    std::optional<Decimal> w = whole == "\xE3\x80\x87" ||       // 〇
-                                       whole == "\xE9\x9B\xB6"  // 零
-                                   ? Decimal()
-                                   : numerals_->Parse(whole);
+    std::string whole = s.substr(0, p), frac = s.substr(p + point.size());
+    std::optional<Decimal> w = numerals_->Parse(whole);
     if (!w || w->exponent < 0 || frac.empty()) return std::nullopt;
     std::string digits;
     for (size_t i = 0; i < frac.size();) {

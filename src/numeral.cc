@@ -408,9 +408,11 @@ std::optional<Numerals> Numerals::FromTsv(std::string_view tsv,
       entry.kind = Kind::kUnit, lo = 1, hi = 3;
     } else if (cols[1] == "scale") {
       entry.kind = Kind::kScale, lo = 4, hi = 64;
+    } else if (cols[1] == "point") {
+      lo = 0, hi = 0;
     } else {
       return fail(line_no, "unknown kind '" + std::string(cols[1]) +
-                               "' (expected digit, unit or scale)");
+                               "' (expected digit, unit, scale or point)");
     }
     const std::string_view v = cols[2];
     bool ok = !v.empty() && v.size() <= 2;
@@ -426,8 +428,14 @@ std::optional<Numerals> Numerals::FromTsv(std::string_view tsv,
                                ")");
     }
     entry.value = value;
-    if (table.Find(c) != nullptr) {
+    if (table.Find(c) != nullptr ||
+        std::find(table.points_.begin(), table.points_.end(), surface) !=
+            table.points_.end()) {
       return fail(line_no, "duplicate surface '" + std::string(surface) + "'");
+    }
+    if (cols[1] == "point") {
+      table.points_.emplace_back(surface);
+      continue;
     }
     auto pos = std::lower_bound(
         table.entries_.begin(), table.entries_.end(), c,

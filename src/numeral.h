@@ -34,8 +34,10 @@ struct Decimal {
 // The numeral vocabulary (digits such as 三/两/叁/〇, multipliers such as
 // 十/百/千/拾/佰/仟, scale words such as 万/萬/亿/億/兆) comes from a table in
 // rules/ (numerals.tsv), so C++ holds only the grammar. Table format, one entry
-// per line, '#' starts a comment:  SURFACE<TAB>digit|unit|scale<TAB>VALUE
-// where VALUE is the digit (0-9) or the power of ten (十 → 1, 万 → 4).
+// per line, '#' starts a comment:  SURFACE<TAB>digit|unit|scale|point<TAB>VALUE
+// where VALUE is the digit (0-9) or the power of ten (十 → 1, 万 → 4); a
+// `point` (点, value 0) is a decimal point word, which Parse does not read
+// (see point_words()).
 class Numerals {
  public:
   // Builds the table from the text of a numerals.tsv file. On a malformed
@@ -72,6 +74,9 @@ class Numerals {
   // nullopt when `word` is not one.
   std::optional<int> ScalePower(std::string_view word) const;
 
+  // The decimal point words (kind `point`: 三点五), in table order.
+  const std::vector<std::string>& point_words() const { return points_; }
+
  private:
   enum class Kind : uint8_t { kDigit, kUnit, kScale };
   struct Entry {
@@ -84,6 +89,7 @@ class Numerals {
   const Entry* Find(int32_t code_point) const;
 
   std::vector<Entry> entries_;  // sorted by code_point
+  std::vector<std::string> points_;
 };
 
 }  // namespace bulletin

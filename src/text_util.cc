@@ -78,17 +78,36 @@ bool IsCloser(char32_t c) {
          c == 0x300F || c == 0xFF09 || c == ')' || c == 0x3011 || c == 0x300B;
 }
 
+char32_t FoldWidth(char32_t c) {
+  if (c >= 0xFF01 && c <= 0xFF5E) return c - 0xFEE0;
+  return c == 0x3000 ? ' ' : c;
+}
+
 std::string FoldWidth(std::string_view s) {
   std::string out;
   out.reserve(s.size());
-  for (char32_t c : ToCodePoints(s)) {
-    if (c >= 0xFF01 && c <= 0xFF5E)
-      c -= 0xFEE0;
-    else if (c == 0x3000)
-      c = ' ';
-    AppendUtf8(c, &out);
-  }
+  for (char32_t c : ToCodePoints(s)) AppendUtf8(FoldWidth(c), &out);
   return out;
+}
+
+bool IdeographicSpaceAt(std::string_view s, size_t i) {
+  static const std::string kSpace = [] {
+    std::string out;
+    AppendUtf8(0x3000, &out);
+    return out;
+  }();
+  return s.compare(i, kSpace.size(), kSpace) == 0;
+}
+
+size_t FindFirstFolded(std::string_view s, std::string_view ascii) {
+  std::vector<int> off = CodePointOffsets(s);
+  std::vector<char32_t> text = ToCodePoints(s);
+  for (size_t i = 0; i < text.size(); ++i) {
+    char32_t c = FoldWidth(text[i]);
+    if (c < 0x80 && ascii.find(static_cast<char>(c)) != std::string_view::npos)
+      return off[i];
+  }
+  return std::string_view::npos;
 }
 
 std::string SquashSpace(const std::string& s) {
@@ -96,7 +115,7 @@ std::string SquashSpace(const std::string& s) {
   for (size_t i = 0; i < s.size(); ++i) {
     unsigned char c = s[i];
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v') continue;
-    if (s.compare(i, 3, "\xE3\x80\x80") == 0) {
+    if (IdeographicSpaceAt(s, i)) {
       i += 2;
       continue;
     }

@@ -28,6 +28,13 @@ bool IsCloser(char32_t c);
 // Replaces full-width ASCII variants (U+FF01..U+FF5E) and the ideographic
 // space by their ASCII forms, keeping everything else.
 std::string FoldWidth(std::string_view s);
+char32_t FoldWidth(char32_t c);
+
+// True when the ideographic space (U+3000) starts at byte `i` of `s`.
+bool IdeographicSpaceAt(std::string_view s, size_t i);
+// The byte offset of the first code point of `s` that is one of the `ascii`
+// characters or its full-width form (FoldWidth), or npos.
+size_t FindFirstFolded(std::string_view s, std::string_view ascii);
 
 // `s` without its white space (ASCII blanks and U+3000): the form in which
 // titles are compared, since extractors break and space them differently.

@@ -368,7 +368,20 @@ TEST_CASE("FromTsv skips comments and blank lines", "[numeral]") {
 
 TEST_CASE("FromTsv reports an unknown kind with its line number", "[numeral]") {
   CHECK(TsvError("一\tdigit\t1\n万\tmultiplier\t4\n") ==
-        "2: unknown kind 'multiplier' (expected digit, unit or scale)");
+        "2: unknown kind 'multiplier' (expected digit, unit, scale or point)");
+}
+
+TEST_CASE("FromTsv keeps decimal point words apart, in table order",
+          "[numeral]") {
+  std::string error;
+  std::optional<Numerals> t = Numerals::FromTsv(
+      "七\tdigit\t7\n點\tpoint\t0\n点\tpoint\t0\n", &error);
+  REQUIRE(t.has_value());
+  CHECK(t->point_words() == std::vector<std::string>{"點", "点"});
+  CHECK_FALSE(t->Parse("七点七").has_value());  // Parse does not read them
+  CHECK(TsvError("点\tpoint\t1\n") == "1: bad value '1' for point (expected 0-0)");
+  CHECK(TsvError("点\tpoint\t0\n点\tpoint\t0\n") == "2: duplicate surface '点'");
+  CHECK(TsvError("七\tdigit\t7\n七\tpoint\t0\n") == "2: duplicate surface '七'");
 }
 
 TEST_CASE("FromTsv reports a bad value with its line number", "[numeral]") {
