@@ -124,6 +124,10 @@ struct OrgMatcher::Impl {
   std::vector<std::string> branches;
   std::set<std::string> heads, scopes, conjs, prefixes;
   std::vector<std::string> intros, quotes;  // 以下简称, “
+  // Separators of the names in an abbreviation bracket (，), and words an
+  // abbreviation never contains (的).
+  std::vector<std::string> seps, abbr_stops;
+  std::unique_ptr<RE2> abbr_sep_re;  // seps and intros, one alternation
   // places.tsv: surface → (region, province); the provinces' surfaces.
   struct Place {
     std::string region, province;
@@ -294,7 +298,8 @@ std::unique_ptr<OrgMatcher> OrgMatcher::Load(const RuleFiles& files,
     } else if (cols[0] == "branch" || cols[0] == "head" ||
                cols[0] == "prefix" ||
                cols[0] == "scope" || cols[0] == "conj" ||
-               cols[0] == "intro" || cols[0] == "quote") {
+               cols[0] == "intro" || cols[0] == "quote" ||
+               cols[0] == "sep" || cols[0] == "abbr_stop") {
       if (cols.size() < 2) {
         errors->push_back(row.Error(1, "expected " + cols[0] + "<TAB>WORD"));
         continue;
@@ -307,6 +312,8 @@ std::unique_ptr<OrgMatcher> OrgMatcher::Load(const RuleFiles& files,
       if (cols[0] == "conj") im.conjs.insert(word);
       if (cols[0] == "intro") im.intros.push_back(word);
       if (cols[0] == "quote") im.quotes.push_back(word);
+      if (cols[0] == "sep") im.seps.push_back(word);
+      if (cols[0] == "abbr_stop") im.abbr_stops.push_back(word);
     } else if (cols[0] == "tail") {
       if (cols.size() < 3) {
         errors->push_back(
@@ -361,6 +368,14 @@ std::unique_ptr<OrgMatcher> OrgMatcher::Load(const RuleFiles& files,
   }
   for (const auto& suffix : han_suffixes) im.trie.Add(suffix, Impl::kSuffix);
   im.has_suffixes = !han_suffixes.empty();
+  {
+    std::string alt;
+    for (const auto* list : {&im.seps, &im.intros})
+      for (const auto& w : *list)
+        if (!w.empty()) alt += (alt.empty() ? "" : "|") + RE2::QuoteMeta(w);
+    im.abbr_sep_re = std::make_unique<RE2>(
+        alt.empty() ? std::string("[^\\x00-\\x{10FFFF}]") : "(" + alt + ")", opt);
+  }
   im.has_gazetteer = !aliases.empty();
   if (!latin_suffixes.empty()) {
     // Capitalised words right before a suffix: the suffixes are found as
@@ -460,14 +475,16 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
       [&](size_t end,
           const bulletin::Attrs& attrs) {
         // 全称（缩写）: the bracketed names become aliases of `org`.
-        static const RE2 kParen("^(?:（|\\()([^（）()]{1,60})(?:）|\\))");
+        static const RE2 kParen("^[(\\x{FF08}]([^()\\x{FF08}\\x{FF09}]{1,60})[)\\x{FF09}]");
         re2::StringPiece rest(text.data() + end, text.size() - end), inner;
         if (!RE2::PartialMatch(rest, kParen, &inner)) return;
-        size_t open = (text.compare(end, 3, "（") == 0) ? 3 : 1;
+        size_t open = text.compare(end, kWideOpenParen.size(), kWideOpenParen) == 0
+                          ? kWideOpenParen.size()
+                          : 1;
         std::string content(inner);
         size_t base = end + open;
-        // Split on Chinese and Latin commas and 简称.
-        static const RE2 kSep("(，|,|、|；|;|以下简称|简称|簡稱|下称|下稱)");
+        // Split on the separators and introducing words (sep, intro).
+        const RE2& kSep = *im.abbr_sep_re;
         re2::StringPiece in(content);
         std::vector<std::pair<size_t, size_t>> parts;
         size_t start = 0;
@@ -500,8 +517,11 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
           std::string name = content.substr(b, e - b);
           bool han = HasHan(name);
           int cps = static_cast<int>(CodePointOffsets(name).size()) - 1;
-          if (han ? cps > 12 || name.find("和") != std::string::npos ||
-                        name.find("的") != std::string::npos
+          if (han ? cps > 12 ||
+                        std::any_of(im.abbr_stops.begin(), im.abbr_stops.end(),
+                                    [&](const std::string& w) {
+                                      return name.find(w) != std::string::npos;
+                                    })
                   : cps > 40 ||
                         !std::isalpha(static_cast<unsigned char>(name[0])))
             continue;
@@ -673,12 +693,12 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
       // campus or seat, part of the name (no abbreviation to learn).
       if (!latin) {
         static const RE2 kPlaceGroup(
-            "^(?:\xEF\xBC\x88|\\()(\\p{Han}{2,8})(?:\xEF\xBC\x89|\\))");
+            "^[(\\x{FF08}](\\p{Han}{2,8})[)\\x{FF09}]");
         re2::StringPiece rest(text.data() + e, text.size() - e), inner;
         if (RE2::PartialMatch(rest, kPlaceGroup, &inner) &&
             im.places.count(std::string(inner))) {
           size_t close = inner.data() + inner.size() - text.data();
-          e = close + (text[close] == ')' ? 1 : 3);
+          e = close + (text[close] == ')' ? 1 : kWideCloseParen.size());
         }
       }
       // Cerebras Systems + Inc.: a legal form after a Latin name joins it.
@@ -824,10 +844,11 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
   // An abbreviation introduced right after byte `at`: （ABBR）, or a
   // bracket starting with an introducing word (以下简称) or a quotation mark.
   auto abbreviation_after = [&](size_t at) {
-    static const RE2 kLatin("^(?:\xEF\xBC\x88|\\()[A-Z][A-Z0-9&\\-]{1,11}(?:\xEF\xBC\x89|\\))");
+    static const RE2 kLatin("^[(\\x{FF08}][A-Z][A-Z0-9&\\-]{1,11}[)\\x{FF09}]");
     re2::StringPiece rest(text.data() + at, text.size() - at);
     if (RE2::PartialMatch(rest, kLatin)) return true;
-    size_t open = text.compare(at, 3, "\xEF\xBC\x88") == 0 ? 3
+    size_t open = text.compare(at, kWideOpenParen.size(), kWideOpenParen) == 0
+                      ? kWideOpenParen.size()
                   : (at < text.size() && text[at] == '(') ? 1 : 0;
     if (!open) return false;
     size_t in = at + open;
@@ -853,13 +874,11 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
     };
     // A bracketed run of 1 to 8 Han characters right after/before a byte.
     auto paren_after = [&](size_t at) -> size_t {
-      static const RE2 kGroup("^(?:（|\\()(\\p{Han}{1,8})(?:）|\\))");
+      static const RE2 kGroup("^[(\\x{FF08}](\\p{Han}{1,8})[)\\x{FF09}]");
       re2::StringPiece rest(text.data() + at, text.size() - at), whole;
       if (!RE2::PartialMatch(rest, kGroup)) return 0;
-      size_t close = text.find_first_of(")\xEF", at + 1);
-      while (close != std::string::npos && text[close] != ')' &&
-             text.compare(close, 3, "\xEF\xBC\x89") != 0)
-        close = text.find_first_of(")\xEF", close + 1);
+      size_t close = std::min(text.find(')', at + 1),
+                              text.find(kWideCloseParen, at + 1));
       if (close == std::string::npos) return 0;
       return close + (text[close] == ')' ? 1 : 3);
     };
@@ -917,9 +936,9 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
       size_t p = sb;
       {
         // （上海）股份有限公司: the bracket belongs to the name.
-        if (p >= 3 && (text.compare(p - 3, 3, "\xEF\xBC\x89") == 0 ||
+        if (p >= 3 && (text.compare(p - 3, 3, kWideCloseParen) == 0 ||
                        text[p - 1] == ')')) {
-          size_t open = text.rfind("\xEF\xBC\x88", p);
+          size_t open = text.rfind(kWideOpenParen, p);
           size_t open2 = text.rfind('(', p);
           if (open == std::string::npos ||
               (open2 != std::string::npos && open2 > open))
@@ -940,8 +959,8 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
         if (jt == bounds.begin() || (*(jt - 1) <= win_b && win_b > 0)) break;
         size_t q = *(jt - 1);
         // A bracketed place inside the name: 紫光展锐（上海）科技有限公司.
-        if (p >= 3 && text.compare(p - 3, 3, "\xEF\xBC\x89") == 0) {
-          size_t open = text.rfind("\xEF\xBC\x88", p);
+        if (p >= 3 && text.compare(p - 3, 3, kWideCloseParen) == 0) {
+          size_t open = text.rfind(kWideOpenParen, p);
           if (open != std::string::npos && p - open <= 30 &&
               paren_after(open) == p &&
               is_place(text.substr(open + 3, p - 6 - open))) {
@@ -1088,7 +1107,7 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
         // (中国科学院 + 半导体研究所).
         mid = text.substr(gaz->end, sb - gaz->end);
         // 安集微电子 + 科技（上海） + 股份有限公司: the bracket is no word.
-        for (size_t o; (o = mid.find("\xEF\xBC\x88")) != std::string::npos;) {
+        for (size_t o; (o = mid.find(kWideOpenParen)) != std::string::npos;) {
           size_t g = paren_after(gaz->end + o);
           if (!g || g > sb) break;
           mid.erase(o, g - gaz->end - o);

@@ -90,12 +90,19 @@ std::string FoldWidth(std::string_view s) {
   return out;
 }
 
+namespace {
+std::string Utf8(char32_t c) {
+  std::string out;
+  AppendUtf8(c, &out);
+  return out;
+}
+}  // namespace
+
+const std::string kWideOpenParen = Utf8(0xFF08);
+const std::string kWideCloseParen = Utf8(0xFF09);
+
 bool IdeographicSpaceAt(std::string_view s, size_t i) {
-  static const std::string kSpace = [] {
-    std::string out;
-    AppendUtf8(0x3000, &out);
-    return out;
-  }();
+  static const std::string kSpace = Utf8(0x3000);
   return s.compare(i, kSpace.size(), kSpace) == 0;
 }
 

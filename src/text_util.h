@@ -30,6 +30,11 @@ bool IsCloser(char32_t c);
 std::string FoldWidth(std::string_view s);
 char32_t FoldWidth(char32_t c);
 
+// The full-width parentheses U+FF08 and U+FF09 in UTF-8 (3 bytes each),
+// which bulletins use like '(' and ')'.
+extern const std::string kWideOpenParen;
+extern const std::string kWideCloseParen;
+
 // True when the ideographic space (U+3000) starts at byte `i` of `s`.
 bool IdeographicSpaceAt(std::string_view s, size_t i);
 // The byte offset of the first code point of `s` that is one of the `ascii`
