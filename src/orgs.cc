@@ -537,30 +537,58 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
       };
 
   // Dictionary word boundaries (ICU), for short aliases and left edges.
-  // Segmenting is costly, so it runs only on a window around the place in
-  // question: `bounds` then holds the boundaries of [win_b, win_e).
+  // Segmenting is costly, so it runs only on the pieces of the text where a
+  // boundary is asked for: the text is cut after each line end and each
+  // full stop, exclamation or question mark (where a word always ends, so a
+  // piece has the boundaries the whole text would have), and each piece is
+  // segmented once, when first needed. `bounds` holds the boundaries of the
+  // pieces segmented so far, sorted.
   std::vector<size_t> bounds;
-  size_t win_b = 1, win_e = 0;
+  std::vector<size_t> piece_at;  // piece starts; the text's end last
+  std::vector<bool> piece_done;
   auto segment = [&](size_t from, size_t to) {
-    // Widen to ~40 characters either side, on character starts.
-    size_t b = from > 120 ? from - 120 : 0;
-    size_t e = std::min(text.size(), to + 120);
-    while (b > 0 && (static_cast<unsigned char>(text[b]) & 0xC0) == 0x80) --b;
-    while (e < text.size() &&
-           (static_cast<unsigned char>(text[e]) & 0xC0) == 0x80)
-      ++e;
-    if (b >= win_b && e <= win_e) return;
-    bounds.clear();
-    win_b = b;
-    win_e = e;
-    UErrorCode status = U_ZERO_ERROR;
-    UText* ut = utext_openUTF8(nullptr, text.data() + b,
-                               static_cast<int64_t>(e - b), &status);
-    im.words->setText(ut, status);
-    for (int32_t x = im.words->first(); x != icu::BreakIterator::DONE;
-         x = im.words->next())
-      bounds.push_back(b + static_cast<size_t>(x));
-    utext_close(ut);
+    if (piece_at.empty()) {
+      piece_at.push_back(0);
+      const auto* u = reinterpret_cast<const uint8_t*>(text.data());
+      int32_t n = static_cast<int32_t>(text.size());
+      for (int32_t i = 0; i < n;) {
+        UChar32 c;
+        U8_NEXT(u, i, n, c);
+        // A line end, 。, ！ or ？ ends a piece.
+        if ((c == '\n' || c == 0x3002 || c == 0xFF01 || c == 0xFF1F) && i < n)
+          piece_at.push_back(static_cast<size_t>(i));
+      }
+      piece_at.push_back(text.size());
+      piece_done.assign(piece_at.size() - 1, false);
+    }
+    auto piece_of = [&](size_t p) {
+      size_t k = std::upper_bound(piece_at.begin(), piece_at.end(), p) -
+                 piece_at.begin();
+      return std::min(k, piece_at.size() - 1) - 1;
+    };
+    for (size_t k = piece_of(from), last = piece_of(to); k <= last; ++k) {
+      if (piece_done[k]) continue;
+      piece_done[k] = true;
+      size_t b = piece_at[k], e = piece_at[k + 1];
+      std::vector<size_t> got;
+      UErrorCode status = U_ZERO_ERROR;
+      UText* ut = utext_openUTF8(nullptr, text.data() + b,
+                                 static_cast<int64_t>(e - b), &status);
+      im.words->setText(ut, status);
+      for (int32_t x = im.words->first(); x != icu::BreakIterator::DONE;
+           x = im.words->next())
+        got.push_back(b + static_cast<size_t>(x));
+      utext_close(ut);
+      // Pieces are mostly asked for left to right: then this appends.
+      auto at = std::lower_bound(bounds.begin(), bounds.end(), b);
+      if (at != bounds.end() && *at == b) ++at;  // the end of the piece before
+      if (!got.empty() && got.front() == b && at != bounds.begin() &&
+          *(at - 1) == b)
+        got.erase(got.begin());
+      if (at != bounds.end() && !got.empty() && got.back() == *at)
+        got.pop_back();  // the start of the piece after
+      bounds.insert(at, got.begin(), got.end());
+    }
   };
   auto is_bound = [&](size_t p) {
     segment(p, p);
@@ -956,7 +984,7 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
       int chars = 0;
       while (p > 0) {
         auto jt = std::lower_bound(bounds.begin(), bounds.end(), p);
-        if (jt == bounds.begin() || (*(jt - 1) <= win_b && win_b > 0)) break;
+        if (jt == bounds.begin()) break;
         size_t q = *(jt - 1);
         // A bracketed place inside the name: 紫光展锐（上海）科技有限公司.
         if (p >= 3 && text.compare(p - 3, 3, kWideCloseParen) == 0) {
