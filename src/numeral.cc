@@ -117,6 +117,7 @@ class Evaluator {
     pending_ = value;
     pending_digits_ = digits;
     pending_after_zero_ = last_ == kZero;
+    after_scale_ = last_ == kScale;
     has_pending_ = true;
     last_ = kAtom;
     return true;
@@ -124,9 +125,15 @@ class Evaluator {
 
   bool Zero() {
     if (last_ != kUnit && last_ != kScale) return false;
-    // What follows 零 must fit below the place that was skipped.
+    // What follows 零 must fit below the place that was skipped; after a
+    // scale word, anywhere below it (十万零一千, 一亿五千万零六千: the 零
+    // people write where no place is skipped).
     if (last_power_ - 1 < 1) return false;
-    (last_ == kUnit ? section_zero_ : scale_zero_) = last_power_ - 1;
+    if (last_ == kUnit) {
+      section_zero_ = last_power_ - 1;
+    } else {
+      scale_zero_ = last_power_;
+    }
     last_ = kZero;
     return true;
   }
@@ -136,8 +143,10 @@ class Evaluator {
     if (has_pending_) {
       term = pending_;
       term.e += power;
-    } else if (power == 1 && (last_ == kNone || last_ == kZero)) {
-      term = Exact{1, 1};  // 十二, 一千零十
+    } else if (power == 1 &&
+               (last_ == kNone || last_ == kZero ||
+                (last_ == kUnit && last_power_ == 2))) {
+      term = Exact{1, 1};  // 十二, 一千零十, 一百十一 (one ten after 百)
     } else {
       return false;
     }
@@ -219,9 +228,12 @@ class Evaluator {
       } else if (last_power_ != 0) {
         if (pending_digits_ == 1) {
           term.e += last_power_ - 1;  // 13万2 = 13.2万, 一千二 = 1200
-        } else if (pending_digits_ != last_power_) {
-          return std::nullopt;  // 3万200, 3万2.5: ambiguous
-        }
+        } else if (pending_digits_ == 0 ||
+                   (pending_digits_ != last_power_ &&
+                    !(last_ == kAtom && after_scale_ &&
+                      pending_digits_ < last_power_))) {
+          return std::nullopt;  // 3万2.5, 3千20: ambiguous
+        }  // 1万600 = 10600: a whole number after a scale word counts units
       }
       if (!Add(&total, term)) return std::nullopt;
     }
@@ -249,6 +261,7 @@ class Evaluator {
   Exact pending_;         // the atom not yet consumed by a unit or scale
   int pending_digits_ = 0;
   bool pending_after_zero_ = false;
+  bool after_scale_ = false;  // the pending atom follows a scale word
   bool has_pending_ = false;
   int section_zero_ = 0;  // after 零 that followed a unit: the limit, or 0
   int scale_zero_ = 0;    // after 零 that followed a scale: the limit, or 0
@@ -404,6 +417,10 @@ std::optional<Numerals> Numerals::FromTsv(std::string_view tsv,
     int lo, hi;
     if (cols[1] == "digit") {
       entry.kind = Kind::kDigit, lo = 0, hi = 9;
+    } else if (cols[1] == "count") {
+      entry.kind = Kind::kDigit, entry.counting = true, lo = 1, hi = 9;
+    } else if (cols[1] == "tens") {
+      entry.kind = Kind::kTens, lo = 1, hi = 9;
     } else if (cols[1] == "unit") {
       entry.kind = Kind::kUnit, lo = 1, hi = 3;
     } else if (cols[1] == "scale") {
@@ -412,7 +429,8 @@ std::optional<Numerals> Numerals::FromTsv(std::string_view tsv,
       lo = 0, hi = 0;
     } else {
       return fail(line_no, "unknown kind '" + std::string(cols[1]) +
-                               "' (expected digit, unit, scale or point)");
+                               "' (expected digit, count, tens, unit, scale "
+                               "or point)");
     }
     const std::string_view v = cols[2];
     bool ok = !v.empty() && v.size() <= 2;
@@ -475,6 +493,7 @@ std::optional<Decimal> Numerals::Parse(std::string_view text) const {
   // Chinese digits with no unit or scale are read digit by digit (二〇二二).
   DigitAccumulator sequence;
   int sequence_length = 0, sequence_first = 0;
+  bool any_counting = false;
   bool in_sequence = true;
   auto leave_sequence = [&]() {
     if (!in_sequence) return true;
@@ -515,7 +534,11 @@ std::optional<Decimal> Numerals::Parse(std::string_view text) const {
       case Kind::kDigit:
         if (in_sequence) {
           if (sequence_length++ == 0) sequence_first = entry->value;
-          ok = sequence.Push(entry->value);
+          // 两 counts but is never written digit by digit: 一两 is "one or
+          // two", not 12.
+          if (entry->counting) any_counting = true;
+          ok = !(any_counting && sequence_length > 1) &&
+               sequence.Push(entry->value);
         } else {
           ok = entry->value == 0 ? eval.Zero()
                                  : eval.Atom(Exact{U128(entry->value), 0}, 1);
@@ -523,6 +546,10 @@ std::optional<Decimal> Numerals::Parse(std::string_view text) const {
         break;
       case Kind::kUnit:
         ok = leave_sequence() && eval.Unit(entry->value);
+        break;
+      case Kind::kTens:  // 廿五 = 二十五
+        ok = leave_sequence() && eval.Atom(Exact{U128(entry->value), 0}, 1) &&
+             eval.Unit(1);
         break;
       case Kind::kScale:
         ok = leave_sequence() && eval.Scale(entry->value);
@@ -548,7 +575,10 @@ std::optional<int> Numerals::ScalePower(std::string_view word) const {
   bool any = false;
   for (int32_t i = 0; i < n;) {
     const Entry* entry = Find(Next(s, &i, n));
-    if (entry == nullptr || entry->kind == Kind::kDigit) return std::nullopt;
+    if (entry == nullptr || entry->kind == Kind::kDigit ||
+        entry->kind == Kind::kTens) {
+      return std::nullopt;
+    }
     // At most one unit, and only first: 千万 but not 万千 or 十百; scale
     // words in rising order: 万亿 but not 亿万.
     if (entry->kind == Kind::kUnit && any) return std::nullopt;

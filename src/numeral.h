@@ -34,10 +34,11 @@ struct Decimal {
 // The numeral vocabulary (digits such as 三/两/叁/〇, multipliers such as
 // 十/百/千/拾/佰/仟, scale words such as 万/萬/亿/億/兆) comes from a table in
 // rules/ (numerals.tsv), so C++ holds only the grammar. Table format, one entry
-// per line, '#' starts a comment:  SURFACE<TAB>digit|unit|scale|point<TAB>VALUE
-// where VALUE is the digit (0-9) or the power of ten (十 → 1, 万 → 4); a
-// `point` (点, value 0) is a decimal point word, which Parse does not read
-// (see point_words()).
+// per line, '#' starts a comment:  SURFACE<TAB>KIND<TAB>VALUE  where KIND is
+// digit (VALUE 0-9), count (a digit 1-9 never read digit by digit: 两), tens
+// (VALUE tens: 廿 → 2, read as the digit and 十), unit or scale (VALUE the
+// power of ten: 十 → 1, 万 → 4), or point (点, value 0: a decimal point
+// word, which Parse does not read; see point_words()).
 class Numerals {
  public:
   // Builds the table from the text of a numerals.tsv file. On a malformed
@@ -56,15 +57,20 @@ class Numerals {
   // Choices where bulletins are ambiguous or malformed:
   //   - A single trailing digit is the next lower place (一千二 = 1200,
   //     13万2 = 132000); after 零 it is units (三万零五 = 30005). A longer
-  //     trailing number must fill every lower place (3万2000 = 32000);
-  //     otherwise (3万200, 3万2.5) the text is rejected.
+  //     trailing Arabic number after a scale word counts units (3万2000 =
+  //     32000, 1万600 = 10600); after a unit it must fill every lower place,
+  //     and a fraction there is rejected (3千20, 3万2.5).
+  //   - 零 after a scale word may precede any place below it (十万零一千 =
+  //     101000); after a unit, only a place it skips (一千零十 = 1010).
+  //   - 十 with no digit right after 百 is one ten (一百十一 = 111).
+  //   - 两 is never read digit by digit (一两 is "one or two": rejected).
   //   - Chinese digits with no unit or scale read digit by digit (二〇二二 =
   //     2022, also 三五 = 35); such a sequence cannot take a scale word.
   //   - Rejected: ".5" and "5." (no digit on one side of the point), a comma
   //     not followed by exactly three digits ("1,23"), a first group of more
   //     than three digits before a comma ("1234,567"), a bare scale or unit
-  //     other than 十 (万, 百万), 十 with no digit except first or after 零
-  //     (一百十; write 一百一十), scale words in falling order (亿万), units
+  //     other than 十 (万, 百万), 十 with no digit except first, after 零 or
+  //     after 百 (一千十), scale words in falling order (亿万), units
   //     out of order (二百三千), and values whose significant digits do not
   //     fit in 128 bits (about 38 digits): never rounded.
   std::optional<Decimal> Parse(std::string_view text) const;
@@ -78,11 +84,12 @@ class Numerals {
   const std::vector<std::string>& point_words() const { return points_; }
 
  private:
-  enum class Kind : uint8_t { kDigit, kUnit, kScale };
+  enum class Kind : uint8_t { kDigit, kTens, kUnit, kScale };
   struct Entry {
     int32_t code_point;  // the surface, one Unicode code point
     Kind kind;
     int value;  // the digit, or the power of ten of a unit or scale
+    bool counting = false;  // a digit never read digit by digit (两)
   };
 
   // The entry whose surface is `code_point`, or nullptr.

@@ -206,6 +206,42 @@ TEST_CASE("零 keeps the following digit in its own place", "[numeral]") {
   CHECK(Parsed("一千零五万") == "10050000");
 }
 
+TEST_CASE("A whole number after a scale word counts units", "[numeral]") {
+  CHECK(Parsed("1万600") == "10600");
+  CHECK(Parsed("7万35") == "70035");
+  CHECK(Parsed("2亿4500") == "200004500");
+}
+
+TEST_CASE("零 after a scale word may stand before any lower place",
+          "[numeral]") {
+  CHECK(Parsed("十万零一千") == "101000");
+  CHECK(Parsed("一亿五千万零六千") == "150006000");
+  CHECK(Parsed("三万零四百") == "30400");
+  CHECK(Parsed("一千零五千") == "nullopt");
+}
+
+TEST_CASE("十 right after 百 is one ten", "[numeral]") {
+  CHECK(Parsed("一百十") == "110");
+  CHECK(Parsed("三百十七") == "317");
+  CHECK(Parsed("两百十二万") == "2120000");
+}
+
+TEST_CASE("廿, 卅 and 卌 are twenty, thirty and forty", "[numeral]") {
+  CHECK(Parsed("廿") == "20");
+  CHECK(Parsed("廿五") == "25");
+  CHECK(Parsed("卅") == "30");
+  CHECK(Parsed("卌三") == "43");
+  CHECK(Parsed("廿八万") == "280000");
+  CHECK(Parsed("一廿") == "nullopt");
+}
+
+TEST_CASE("两 is never read digit by digit", "[numeral]") {
+  CHECK(Parsed("一两") == "nullopt");
+  CHECK(Parsed("两三") == "nullopt");
+  CHECK(Parsed("两") == "2");
+  CHECK(Parsed("二二") == "22");
+}
+
 TEST_CASE("Groups below a scale word join the number before it", "[numeral]") {
   CHECK(Parsed("一亿二千万") == "120000000");
   CHECK(Parsed("十万") == "100000");
@@ -259,7 +295,7 @@ TEST_CASE("A comma not followed by exactly three digits is rejected",
 
 TEST_CASE("Misplaced units and zeros are rejected", "[numeral]") {
   CHECK(Parsed("十十") == "nullopt");
-  CHECK(Parsed("一百十") == "nullopt");
+  CHECK(Parsed("一千十") == "nullopt");
   CHECK(Parsed("亿万") == "nullopt");
   CHECK(Parsed("二百三千") == "nullopt");
   CHECK(Parsed("一百五万") == "nullopt");
@@ -271,8 +307,9 @@ TEST_CASE("Misplaced units and zeros are rejected", "[numeral]") {
 }
 
 TEST_CASE("Ambiguous trailing numbers are rejected", "[numeral]") {
-  CHECK(Parsed("3万200") == "nullopt");
+  CHECK(Parsed("3千20") == "nullopt");
   CHECK(Parsed("3万2.5") == "nullopt");
+  CHECK(Parsed("3万20000") == "nullopt");
 }
 
 TEST_CASE("Spaces are allowed only before a scale word", "[numeral]") {
@@ -368,7 +405,8 @@ TEST_CASE("FromTsv skips comments and blank lines", "[numeral]") {
 
 TEST_CASE("FromTsv reports an unknown kind with its line number", "[numeral]") {
   CHECK(TsvError("一\tdigit\t1\n万\tmultiplier\t4\n") ==
-        "2: unknown kind 'multiplier' (expected digit, unit, scale or point)");
+        "2: unknown kind 'multiplier' (expected digit, count, tens, unit, "
+        "scale or point)");
 }
 
 TEST_CASE("FromTsv keeps decimal point words apart, in table order",
@@ -389,6 +427,10 @@ TEST_CASE("FromTsv reports a bad value with its line number", "[numeral]") {
         "2: bad value 'x' for digit (expected 0-9)");
   CHECK(TsvError("十\tunit\t4\n") ==
         "1: bad value '4' for unit (expected 1-3)");
+  CHECK(TsvError("廿\ttens\t0\n") ==
+        "1: bad value '0' for tens (expected 1-9)");
+  CHECK(TsvError("两\tcount\t0\n") ==
+        "1: bad value '0' for count (expected 1-9)");
   CHECK(TsvError("万\tscale\t\n") ==
         "1: expected 3 tab-separated columns, found 2");
 }
