@@ -24,6 +24,7 @@
 #include <map>
 #include <set>
 
+#include "columns.h"
 #include "footnotes.h"
 #include "text_util.h"
 
@@ -371,7 +372,15 @@ struct Segmenter::Impl {
 
   Impl(const LayoutRules::Impl& r, std::string p, ArticleSink s,
        DiagnosticSink d)
-      : rules(r), path(std::move(p)), sink(std::move(s)), diag(std::move(d)) {}
+      : rules(r),
+        path(std::move(p)),
+        sink(std::move(s)),
+        diag(std::move(d)),
+        columns([this](InputLine&& l) { PushLine(std::move(l)); }) {}
+
+  // Two-column pages are read a column at a time (columns.h).
+  ColumnSplitter columns;
+  void PushLine(InputLine&& in);
 
   void LearnLayout();
   // The masthead: the short lines of the first page above its table of
@@ -401,6 +410,10 @@ struct Segmenter::Impl {
   // The same for the article being read, with the text not in its body yet.
   bool CurHasMark(int number) const;
   void StartFootnote(int number, const Line& l, const std::string& text);
+  // Records the byline `l` (its rule's groups in `g`) in `a`: its text,
+  // authors or source.
+  void AddByline(Article* a, const Line& l,
+                 std::map<std::string, std::string>& g);
 };
 
 Segmenter::Segmenter(const LayoutRules& rules, std::string path,
@@ -413,8 +426,10 @@ void Segmenter::OnDropped(std::function<void(int, const std::string&)> f) {
   impl_->on_dropped = std::move(f);
 }
 
-void Segmenter::Push(InputLine&& in) {
-  Impl& m = *impl_;
+void Segmenter::Push(InputLine&& in) { impl_->columns.Push(std::move(in)); }
+
+void Segmenter::Impl::PushLine(InputLine&& in) {
+  Impl& m = *this;
   Line l = MakeLine(std::move(in));
   if (!m.warm) {
     m.warmup.push_back(std::move(l));
@@ -427,6 +442,7 @@ void Segmenter::Push(InputLine&& in) {
 
 void Segmenter::Finish() {
   Impl& m = *impl_;
+  m.columns.Finish();
   if (!m.warm) m.LearnLayout();
   m.Drain(true);
   if (m.lone_dropped && m.nonblank_lines == 1) {
@@ -587,12 +603,11 @@ void Segmenter::Impl::EndBlock() {
         // the page that has one (an article that ended above a title which
         // the page bottom's notes follow).
         std::vector<FnBuild>* to = target;
-        bool target_has = target_article &&
-                          (target_article == cur.get()
-                               ? CurHasMark(f.number)
-                               : HasMark(*target_article, f.number));
-        if (f.number > 0 && !target_has &&
-            (!numbering_restarts || !hinted)) {
+        bool target_has =
+            target_article &&
+            (target_article == cur.get() ? CurHasMark(f.number)
+                                         : HasMark(*target_article, f.number));
+        if (f.number > 0 && !target_has && (!numbering_restarts || !hinted)) {
           if (cur && CurHasMark(f.number)) {
             to = &footnotes;
           } else {
@@ -854,50 +869,51 @@ void Segmenter::Impl::Process(const Line& l) {
   if (may_be_byline && MatchAny(rules.byline, t, &g) &&
       (l.width <= 80 || g.count("source"))) {
     FlushParagraph();
+    // A byline in brackets (（编译：…）) closes its article; it never
+    // follows its own title directly: a title just before it opens the
+    // next article, and the byline is the one before's.
+    bool closing = l.first == 0xFF08 || l.first == '(';
+    std::unique_ptr<Paragraph> next_title;
     if (pending_title) {
       // A byline under a short line after finished text: that line is the
-      // title of the article the byline opens (文／…, 撰文：…). A byline in
-      // brackets (（编译：…）) closes an article: the line is its text.
+      // title of the article the byline opens (文／…, 撰文：…).
       auto p = std::move(pending_title);
-      if (l.first == 0xFF08 || l.first == '(')
-        AppendBody(*p, false);
+      if (closing && cur && cur->authors.empty())
+        next_title = std::move(p);
       else
         StartArticle(std::move(p));
     }
-    if (!cur) StartArticle(nullptr);
-    std::string names = Trim(g["names"]);
-    // A second byline line (编译 then 来源) adds to the first.
-    cur->byline = cur->byline.empty() ? t : cur->byline + "\n" + t;
-    if (cur->byline_line == 0) cur->byline_line = l.number;
-    cur->end_line = std::max(cur->end_line, l.number);
-    if (g.count("source")) {
-      if (names.find("http") != std::string::npos ||
-          names.find("www.") != std::string::npos) {
-        EndBlock();
-        footnotes.push_back({0, {{t, l.number, l.col, false}}});
-      }
-    } else {
-      std::string cur_name;
-      auto flush = [&] {
-        if (!cur_name.empty()) cur->authors.push_back(cur_name);
-        cur_name.clear();
-      };
-      for (char32_t c : ToCodePoints(names)) {
-        if (c == ' ' || c == 0x3000 || c == 0x3001 || c == 0xFF0C || c == ',' ||
-            c == 0xFF1B || c == ';' || c == '/')
-          flush();
-        else
-          AppendUtf8(c, &cur_name);
-      }
-      flush();
+    // A byline naming people after one that named people and closed the
+    // article is another article's (whose title was not seen).
+    if (cur && closed && !cur->authors.empty() && !g.count("source"))
+      StartArticle(nullptr);
+    // Nor does it open a section: right after a title or a section
+    // heading, with no text of their own yet, it is the article's before.
+    Article* to = nullptr;
+    if (closing && !g.count("source") && !next_title &&
+        (!cur || (cur->body.text.empty() && cur->authors.empty() &&
+                  cur->byline.empty())) &&
+        !done.empty() && done.back().article->byline.empty() &&
+        !done.back().article->body.text.empty())
+      to = done.back().article.get();
+    if (!to && !cur) StartArticle(nullptr);
+    if (!to) to = cur.get();
+    AddByline(to, l, g);
+    if (to != cur.get()) {
+      sources_mode = false;
+      separator_seen = false;
+      return;
     }
     // A byline right under the title (before any text) opens the body
     // rather than closing the article.
     // (A deck printed between the title and the byline is not text yet.)
-    if ((!cur->body.text.empty() && !body_is_deck) ||
-        cur->title.text.empty()) {
+    if ((!cur->body.text.empty() && !body_is_deck) || cur->title.text.empty()) {
       closed = true;
       expect_title = true;
+    }
+    if (next_title) {
+      StartArticle(std::move(next_title));
+      expect_title = false;
     }
     sources_mode = false;
     separator_seen = false;
@@ -905,6 +921,37 @@ void Segmenter::Impl::Process(const Line& l) {
   }
   AddText(l);
   separator_seen = false;
+}
+
+void Segmenter::Impl::AddByline(Article* a, const Line& l,
+                                std::map<std::string, std::string>& g) {
+  const std::string& t = l.text;
+  std::string names = Trim(g["names"]);
+  // A second byline line (编译 then 来源) adds to the first.
+  a->byline = a->byline.empty() ? t : a->byline + "\n" + t;
+  if (a->byline_line == 0) a->byline_line = l.number;
+  a->end_line = std::max(a->end_line, l.number);
+  if (g.count("source")) {
+    if (names.find("http") != std::string::npos ||
+        names.find("www.") != std::string::npos) {
+      EndBlock();
+      footnotes.push_back({0, {{t, l.number, l.col, false}}});
+    }
+  } else {
+    std::string cur_name;
+    auto flush = [&] {
+      if (!cur_name.empty()) a->authors.push_back(cur_name);
+      cur_name.clear();
+    };
+    for (char32_t c : ToCodePoints(names)) {
+      if (c == ' ' || c == 0x3000 || c == 0x3001 || c == 0xFF0C || c == ',' ||
+          c == 0xFF1B || c == ';' || c == '/')
+        flush();
+      else
+        AppendUtf8(c, &cur_name);
+    }
+    flush();
+  }
 }
 
 bool Segmenter::Impl::SectionLine(const std::string& t, int width,
@@ -1188,10 +1235,9 @@ bool Segmenter::Impl::CurHasMark(int number) const {
 bool Segmenter::Impl::HasMark(const Article& a, int number) const {
   std::set<int> any;  // a range (1-2, 2-4) may hold it
   for (int k = std::max(1, number - 9); k < number + 10; ++k) any.insert(k);
-  for (const RefMark& m : FindRefMarks(ToCodePoints(a.body.text), any,
-                                           rules.ref_words))
-    if (m.number == number ||
-        (m.number < number && number <= m.number_max))
+  for (const RefMark& m :
+       FindRefMarks(ToCodePoints(a.body.text), any, rules.ref_words))
+    if (m.number == number || (m.number < number && number <= m.number_max))
       return true;
   return false;
 }
