@@ -96,7 +96,8 @@ std::unique_ptr<Checker> Checker::Load(const std::string& rules_dir,
   c->engine_ = Engine::Load(rules_dir, errors);
   if (!c->engine_) return nullptr;
   std::string error;
-  c->checker_ = ArticleChecker::Create(c->engine_->extractor->tables(),
+  c->checker_ = ArticleChecker::Create(*c->engine_->extractor,
+                                       *c->engine_->layout,
                                        {opt.min_year, opt.max_year}, &error);
   if (!c->checker_) {
     errors->push_back(Status::Error(StatusCode::kBadRules, "", 0, 0, error));

@@ -9,7 +9,9 @@
 #include <algorithm>
 #include <iterator>
 
-#include "normalize.h"
+#include "extract.h"
+#include "footnotes.h"
+#include "layout.h"
 #include "rule_files.h"
 #include "text_util.h"
 
@@ -67,20 +69,6 @@ void DocumentState::Observe(const Diagnostic& d) {
 }
 
 namespace {
-
-// Characters after which a number is a count, an ordinal or part of a
-// date or a figure caption, never a footnote mark (第3，, 约5。, 5月1日2，,
-// 表1。).
-const std::u32string kNotBeforeMark =
-    U"第约近达至到和或共为有前后每超逾仅增降及与年月日号时点期级代型版图表";
-
-// What may follow a footnote mark, and what may stand before one besides a
-// Han character.
-const std::u32string kAfterMark = U"，。；、：！？";
-const std::u32string kCloserBeforeMark = U"》”）】";
-
-// A pattern that matches nothing (for an empty word table).
-constexpr char kNever[] = "[^\\x00-\\x{10FFFF}]";
 
 // Number of code points in the first `bytes` bytes of UTF-8 `s`.
 int CodePointsIn(std::string_view s, size_t bytes) {
@@ -161,7 +149,7 @@ void CheckStructure(const Article& a, DocumentState* doc,
   while (last >= 0 &&
          (cps[last] == ' ' || cps[last] == 0x3000 || IsCloser(cps[last])))
     --last;
-  if (last >= 0 && cps[last] == U'。') {
+  if (last >= 0 && cps[last] == 0x3002) {  // the ideographic full stop
     Anchor p = Where(a.title, last, t.line);
     Report(*doc, "title.looks-like-body", p.line, p.col,
            "title ends in 。: body text taken for a title?", out);
@@ -176,6 +164,7 @@ void CheckStructure(const Article& a, DocumentState* doc,
 }
 
 void CheckFootnotes(const Article& a, const DocumentState& doc,
+                    const RefMarkWords& mark_words,
                     std::vector<Diagnostic>* out) {
   std::set<int> defined, referenced;
   for (const auto& f : a.footnotes) defined.insert(f.number);
@@ -195,26 +184,25 @@ void CheckFootnotes(const Article& a, const DocumentState& doc,
     }
   }
   // Marks the segmenter left in the body because no footnote has their
-  // number; the same shape it takes as a mark: 报告3，  》4。
+  // number: what its recogniser (FindRefMarks, with the words of
+  // layout.tsv) takes for a mark when the footnote exists, with the more
+  // evidence the ref_check_* lists ask for (报告3，  》4。).
+  std::set<int> missing;
+  for (int k = 1; k < 100; ++k)
+    if (!defined.count(k)) missing.insert(k);
+  RefMarkWords words = mark_words;
+  words.not_after += words.check_not_after;
   std::vector<char32_t> cps = ToCodePoints(a.body.text);
-  for (int i = 1, n = static_cast<int>(cps.size()); i < n; ++i) {
-    auto ascii_digit = [](char32_t c) { return c >= '0' && c <= '9'; };
-    if (!ascii_digit(cps[i]) || ascii_digit(cps[i - 1])) continue;
-    int j = i, number = 0;
-    while (j < n && ascii_digit(cps[j]))
-      number = number * 10 + (cps[j++] - '0');
-    if (j - i > 2 || j >= n || number == 0 || defined.count(number) ||
-        kAfterMark.find(cps[j]) == std::u32string::npos)
+  for (const RefMark& m : FindRefMarks(cps, missing, words)) {
+    size_t end = static_cast<size_t>(m.end);
+    bool glued = m.start == m.at && m.number == m.number_max;
+    if (!glued || end >= cps.size() ||
+        words.check_before.find(cps[end]) == std::u32string::npos)
       continue;
-    char32_t before = cps[i - 1];
-    bool mark_before = (IsHan(before) &&
-                        kNotBeforeMark.find(before) == std::u32string::npos) ||
-                       kCloserBeforeMark.find(before) != std::u32string::npos;
-    if (!mark_before) continue;
-    Anchor p = Where(a.body, i, a.line);
+    Anchor p = Where(a.body, m.at, a.line);
     Report(doc, "footnote.undefined", p.line, p.col,
-           "footnote mark " + std::to_string(number) +
-               " but this article has no footnote " + std::to_string(number),
+           "footnote mark " + std::to_string(m.number) +
+               " but this article has no footnote " + std::to_string(m.number),
            out);
   }
   int expected = 1;
@@ -349,40 +337,40 @@ void CheckDates(const Article& a, const DocumentState& doc,
 
 ArticleChecker::~ArticleChecker() = default;
 
-std::unique_ptr<ArticleChecker> ArticleChecker::Create(const Tables& tables,
-                                                       Options opt,
-                                                       std::string* error) {
-  std::string cur_after, cur_before, units;
-  tables.Alternation("currencies.tsv", "after", &cur_after);
-  tables.Alternation("currencies.tsv", "before", &cur_before);
-  tables.Alternation("units.tsv", "", &units);
-  const std::string digits =
-      "[0-9０-９]+(?:[,，][0-9０-９]{3})*(?:[.．][0-9０-９]+)?";
-  const std::string sp = "[ \\t\\x{3000}\\x{00A0}]*";
-  const std::string scale = "(?:万亿|萬億|亿|億|万|萬)";
-  const std::string range = "(?:-|－|–|—|~|～|〜|至|到)";
-  // A currency before the number (group 1), the number (group 2) and its
-  // scale, the far end of a range, and 多/余; what follows must then be a
-  // currency or a unit.
-  if (cur_before.empty()) cur_before = kNever;
-  std::string scaled = "(" + cur_before + ")?" + sp + "(" + digits + ")" + sp +
-                       scale + "(?:" + sp + range + sp + digits + sp + scale +
-                       "?)?" + sp + "[多余餘]?" + sp;
-  std::string after = cur_after;
-  if (!units.empty()) after += (after.empty() ? "" : "|") + units;
-  if (after.empty()) after = kNever;  // no words: nothing is accepted
+std::unique_ptr<ArticleChecker> ArticleChecker::Create(
+    const Extractor& extractor, const LayoutRules& layout, Options opt,
+    std::string* error) {
+  const char* kMoney = "check.money_no_currency";
+  const CheckPattern* money = extractor.check_pattern(kMoney);
+  if (money == nullptr) {
+    *error = std::string("check: no rule ") + kMoney + " in the .rules files";
+    return nullptr;
+  }
   RE2::Options o;
   o.set_log_errors(false);
   std::unique_ptr<ArticleChecker> c(new ArticleChecker());
   c->opt_ = opt;
-  c->scaled_ = std::make_unique<RE2>(scaled, o);
-  c->after_ = std::make_unique<RE2>(after, o);
+  c->layout_ = &layout;
+  c->scaled_ = std::make_unique<RE2>(money->info.pattern, o);
+  // No ! after line: nothing after the number makes it an amount.
+  c->after_ = std::make_unique<RE2>(
+      money->not_after.empty() ? "[^\\x00-\\x{10FFFF}]" : money->not_after, o);
   for (const auto* re : {c->scaled_.get(), c->after_.get()}) {
     if (!re->ok()) {
-      *error = "check: figure.money-no-currency pattern: " + re->error();
+      *error = money->info.origin + ":" + std::to_string(money->info.line) +
+               ": " + kMoney + ": " + re->error();
       return nullptr;
     }
   }
+  const auto& groups = c->scaled_->NamedCapturingGroups();
+  auto num = groups.find("num"), cur = groups.find("cur_pre");
+  if (num == groups.end()) {
+    *error = money->info.origin + ":" + std::to_string(money->info.line) +
+             ": " + kMoney + ": needs a group num";
+    return nullptr;
+  }
+  c->num_group_ = num->second;
+  c->cur_pre_group_ = cur == groups.end() ? 0 : cur->second;
   return c;
 }
 
@@ -398,17 +386,24 @@ void ArticleChecker::CheckFigures(const Article& a, const DocumentState& doc,
     }
   }
   const std::string& body = a.body.text;
-  re2::StringPiece m[3];
+  const int ngroups = 1 + std::max(num_group_, cur_pre_group_);
+  std::vector<re2::StringPiece> m(ngroups);
   size_t pos = 0, counted = 0;
   int cp = 0;  // code points in body[0, counted)
-  while (pos < body.size() &&
-         scaled_->Match(body, pos, body.size(), RE2::UNANCHORED, m, 3)) {
-    size_t num = m[2].data() - body.data();
+  while (pos < body.size() && scaled_->Match(body, pos, body.size(),
+                                             RE2::UNANCHORED, m.data(),
+                                             ngroups)) {
+    size_t num = m[num_group_].data() - body.data();
     size_t end = m[0].data() - body.data() + m[0].size();
+    if (m[0].empty()) {  // a pattern that can match nothing
+      ++pos;
+      continue;
+    }
     pos = end;
     cp += CodePointsIn(std::string_view(body).substr(counted), num - counted);
     counted = num;
-    if (m[1].data() != nullptr) continue;  // US$ 3 亿
+    if (cur_pre_group_ && m[cur_pre_group_].data() != nullptr)
+      continue;  // US$ 3 亿
     if (after_->Match(body, end, body.size(), RE2::ANCHOR_START, nullptr, 0))
       continue;
     bool covered =
@@ -428,7 +423,7 @@ void ArticleChecker::CheckFigures(const Article& a, const DocumentState& doc,
 void ArticleChecker::Check(const Article& a, DocumentState* doc,
                            std::vector<Diagnostic>* out) const {
   CheckStructure(a, doc, out);
-  CheckFootnotes(a, *doc, out);
+  CheckFootnotes(a, *doc, layout_->ref_words(), out);
   CheckUrls(a, doc, out);
   CheckReplacementChars(a, doc, out);
   CheckFigures(a, *doc, out);

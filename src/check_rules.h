@@ -27,7 +27,8 @@ class RE2;
 
 namespace bulletin {
 
-class Tables;
+class Extractor;
+class LayoutRules;
 
 // One rule: id "kind.name", default severity, what it reports (one line).
 struct CheckRule {
@@ -85,9 +86,13 @@ class ArticleChecker {
   struct Options {
     int min_year = 1900, max_year = 2100;  // date.out-of-range
   };
-  // Takes the currency and unit words (figure.money-no-currency) from
-  // `tables`. Returns nullptr and sets *error if a pattern does not compile.
-  static std::unique_ptr<ArticleChecker> Create(const Tables& tables,
+  // Takes the pattern of figure.money-no-currency from the extractor's
+  // check.money_no_currency rule (figures.rules) and the footnote-mark
+  // words of footnote.undefined from the layout rules, so that `check` sees
+  // what extraction and the segmenter see. Returns nullptr and sets *error
+  // when the rule is missing or a pattern does not compile.
+  static std::unique_ptr<ArticleChecker> Create(const Extractor& extractor,
+                                                const LayoutRules& layout,
                                                 Options opt,
                                                 std::string* error);
   ~ArticleChecker();
@@ -104,8 +109,10 @@ class ArticleChecker {
                     std::vector<Diagnostic>* out) const;
 
   Options opt_;
+  const LayoutRules* layout_ = nullptr;
   std::unique_ptr<re2::RE2> scaled_;  // [currency] number scale ...
   std::unique_ptr<re2::RE2> after_;   // a currency or unit, anchored
+  int cur_pre_group_ = 0, num_group_ = 0;  // in scaled_
 };
 
 }  // namespace bulletin

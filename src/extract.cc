@@ -31,6 +31,7 @@ namespace bulletin {
 
 struct Extractor::Impl {
   std::vector<RuleInfo> infos;
+  std::vector<CheckPattern> checks;  // check.* rules: never extracted
   std::vector<std::unique_ptr<RE2>> regexes;
   std::vector<std::unique_ptr<RE2>> not_before, not_after;  // may be null
   std::unique_ptr<RE2::Set> set;
@@ -53,6 +54,12 @@ struct Extractor::Impl {
 Extractor::~Extractor() = default;
 const std::vector<RuleInfo>& Extractor::rules() const { return impl_->infos; }
 const Tables& Extractor::tables() const { return *impl_->tables; }
+
+const CheckPattern* Extractor::check_pattern(const std::string& name) const {
+  for (const auto& c : impl_->checks)
+    if (c.info.name == name) return &c;
+  return nullptr;
+}
 
 namespace {
 
@@ -307,7 +314,7 @@ std::unique_ptr<Extractor> Extractor::Load(const RuleFiles& files,
         last = nullptr;
         continue;
       }
-      if (!Tables::KnownType(p.info.type)) {
+      if (!Tables::KnownType(p.info.type) && p.info.type != "check") {
         error(0, "unknown entity type '" + p.info.type + "'");
         last = nullptr;
         continue;
@@ -332,6 +339,12 @@ std::unique_ptr<Extractor> Extractor::Load(const RuleFiles& files,
   }
   m.orgs = OrgMatcher::Load(files, errors);
   if (errors->size() != before) return nullptr;
+  // check.* rules are patterns for `check`, not entities.
+  auto is_check = [](const Pending& p) { return p.info.type == "check"; };
+  for (const auto& p : rules)
+    if (is_check(p)) m.checks.push_back({p.info, p.not_before, p.not_after});
+  rules.erase(std::remove_if(rules.begin(), rules.end(), is_check),
+              rules.end());
 
   m.set = std::make_unique<RE2::Set>(opt, RE2::UNANCHORED);
   for (auto& p : rules) {

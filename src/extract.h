@@ -26,6 +26,14 @@ struct RuleInfo {
   std::string pattern;  // after macro expansion
 };
 
+// A `check.NAME` rule of a .rules file: a pattern `bulletin-extract check`
+// runs (check_rules.cc), with its `! before` / `! after` patterns (empty
+// when absent), never an entity rule.
+struct CheckPattern {
+  RuleInfo info;
+  std::string not_before, not_after;
+};
+
 // Named groups of one match, as views into the matched text.
 using Groups = std::map<std::string, std::string_view>;
 
@@ -82,6 +90,8 @@ class Extractor {
   std::vector<RawMatch> Explain(const std::string& text) const;
 
   const std::vector<RuleInfo>& rules() const;
+  // The check.* rule called `name` ("check.money_no_currency"), or nullptr.
+  const CheckPattern* check_pattern(const std::string& name) const;
   // The tables the rules and normalisers use (loaded once, here).
   const Tables& tables() const;
 

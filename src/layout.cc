@@ -61,10 +61,12 @@ struct LayoutRules::Impl {
   RegexList page_number, header, byline, footnote, sources_heading, subheading,
       figure, section_re, toc, section_frame, colophon;
   std::set<std::string> sections;
-  RefMarkWords ref_words;  // ref_not_after / ref_count_units lines
+  RefMarkWords ref_words;  // ref_* lines
 };
 
 LayoutRules::~LayoutRules() = default;
+
+const RefMarkWords& LayoutRules::ref_words() const { return impl_->ref_words; }
 
 namespace {
 
@@ -125,14 +127,16 @@ std::unique_ptr<LayoutRules> LayoutRules::Load(
       {"colophon", &im.colophon}};
   for (const auto& row : ReadTable(files, "layout.tsv", 0, "", errors)) {
     const std::string& kind = row.cols[0];
-    if (row.cols.size() >= 2 &&
-        (kind == "ref_not_after" || kind == "ref_count_units")) {
+    const std::map<std::string, std::u32string*> char_lists = {
+        {"ref_not_after", &im.ref_words.not_after},
+        {"ref_count_units", &im.ref_words.count_units},
+        {"ref_check_not_after", &im.ref_words.check_not_after},
+        {"ref_check_before", &im.ref_words.check_before}};
+    auto list = char_lists.find(kind);
+    if (row.cols.size() >= 2 && list != char_lists.end()) {
       // Character lists, not patterns.
-      std::u32string chars;
       for (char32_t c : ToCodePoints(Trim(row.text.substr(kind.size() + 1))))
-        if (c != ' ') chars.push_back(c);
-      (kind == "ref_not_after" ? im.ref_words.not_after
-                               : im.ref_words.count_units) += chars;
+        if (c != ' ') list->second->push_back(c);
       continue;
     }
     auto it = kinds.find(kind);

@@ -20,6 +20,8 @@
 
 namespace bulletin {
 
+struct RefMarkWords;
+
 // Compiled layout rules (rules/layout.tsv and rules/sections.txt).
 class LayoutRules {
  public:
@@ -28,6 +30,10 @@ class LayoutRules {
   static std::unique_ptr<LayoutRules> Load(const RuleFiles& files,
                                            std::vector<Status>* errors);
   ~LayoutRules();
+
+  // The words of layout.tsv's ref_not_after / ref_count_units lines, for
+  // FindRefMarks (footnotes.h).
+  const RefMarkWords& ref_words() const;
 
   struct Impl;
   const Impl& impl() const { return *impl_; }

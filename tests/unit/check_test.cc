@@ -19,16 +19,17 @@ namespace {
 
 using nlohmann::json;
 
-// The checker over the built-in tables, built once.
+// The checker over the built-in rules, built once.
 const ArticleChecker& Checker() {
-  static std::unique_ptr<Tables> tables;
+  static std::unique_ptr<Engine> engine;
   static std::unique_ptr<ArticleChecker> checker;
   if (!checker) {
     std::vector<Status> errors;
-    tables = Tables::Load(RuleFiles::Builtin(), &errors);
-    REQUIRE(tables);
+    engine = Engine::Load("", &errors);
+    REQUIRE(engine);
     std::string error;
-    checker = ArticleChecker::Create(*tables, {1900, 2100}, &error);
+    checker = ArticleChecker::Create(*engine->extractor, *engine->layout,
+                                     {1900, 2100}, &error);
     INFO(error);
     REQUIRE(checker);
   }
@@ -281,6 +282,28 @@ TEST_CASE("check: figures with mixed digits or without a currency", "[check]") {
   Entity d = Date("２0２２ 年", 2, {{"value", AttrValue::String("2022")}});
   a.entities = {d};
   CHECK(Found(a) == std::vector<std::string>{"figure.mixed-digits@3:3"});
+}
+
+TEST_CASE("check: the money check uses the scale words of figures.rules",
+          "[check]") {
+  // 千 and 兆 are scale words in figures.rules' SCALE macro; a currency or
+  // unit after them (CUR, units.tsv) makes an amount.
+  Article a = Clean();
+  a.body = OneLine("补贴 8 千，贷款 2兆，另有 6 千台设备和 1兆日元。", 3);
+  CHECK(Found(a) == std::vector<std::string>{"figure.money-no-currency@3:4",
+                                             "figure.money-no-currency@3:11"});
+}
+
+TEST_CASE("check: an undefined footnote mark is found as the segmenter finds "
+          "marks",
+          "[check]") {
+  Article a = Clean();
+  // 约 is a ref_not_after character of layout.tsv (约3 is a number), 家 a
+  // ref_count_units one; 月 only check's ref_check_not_after; a mark needs
+  // a ref_check_before mark after it, and no space before it.
+  a.body = OneLine("调查7，约3，共5家企业，5月2，另见附件 4。数据8、", 3);
+  CHECK(Found(a) == std::vector<std::string>{"footnote.undefined@3:3",
+                                             "footnote.undefined@3:27"});
 }
 
 TEST_CASE("check: impossible and out-of-range dates", "[check]") {
