@@ -168,6 +168,7 @@ struct Line {
   std::string text;  // trimmed
   int number = 0;
   int col = 1;  // column of text's first code point
+  int indent = 0;  // blanks before the text
   bool blank = false, ws_only = false;
   bool lead_space = false, trail_space = false, page_break = false;
   int width = 0;
@@ -202,6 +203,7 @@ Line MakeLine(InputLine&& in) {
       break;
   }
   l.text = s.substr(b, e - b);
+  l.indent = col - in.col;
   l.col = col;
   l.blank = s.empty();
   l.ws_only = !s.empty() && l.text.empty();
@@ -278,6 +280,9 @@ struct Segmenter::Impl {
   std::vector<Line> warmup;
   bool double_spaced = false;
   int wrap_width = 0;  // 0: lines are not hard-wrapped
+  // A paragraph's first line is indented (by one to four blanks), and the
+  // lines that go on a paragraph are not: an indented line starts one.
+  bool indent_paragraphs = false;
 
   std::deque<Line> queue;  // look-ahead
   bool page_top = true;    // at the top of a page: headers may follow
@@ -390,6 +395,13 @@ struct Segmenter::Impl {
   // The masthead: the short lines of the first page above its table of
   // contents or first section heading (only when one of them is there).
   void FindMasthead();
+  // Running headers by repetition: the first line of a page (white space
+  // removed) that opens other pages too. Learned in the warm-up, and from
+  // each page top since.
+  std::map<std::string, int> page_tops;
+  bool awaiting_top = true;  // the next non-blank line is a page's first
+  int warmup_last_line = 0;
+  bool RepeatedTop(const Line& l);
   void Drain(bool all);
   void Process(const Line& l);
   const Line* Peek(size_t skip_nonblank) const;
@@ -481,6 +493,36 @@ void Segmenter::Impl::LearnLayout() {
     if (!terminal && !l.trail_space) open_widths.push_back(l.width);
   }
   double_spaced = nonblank >= 4 && spaced * 10 >= nonblank * 6;
+  {
+    // After a line that ends a sentence, and after a full line of running
+    // text (not a title with its deck set apart by spaces) that goes on.
+    std::vector<int> widths = all_widths;
+    std::sort(widths.begin(), widths.end());
+    int full = widths.empty() ? 0 : widths[widths.size() * 9 / 10] * 8 / 10;
+    int after_end = 0, after_end_indented = 0, going_on = 0,
+        going_on_indented = 0;
+    const Line* prev = nullptr;
+    for (const Line& l : warmup) {
+      if (l.blank || l.ws_only) continue;
+      bool small = l.indent >= 1 && l.indent <= 4;
+      if (prev) {
+        bool ended = IsTerminal(prev->last) ||
+                     (IsCloser(prev->last) && IsTerminal(prev->before_last));
+        if (ended) {
+          ++after_end;
+          after_end_indented += small;
+        } else if (prev->width >= full &&
+                   prev->text.find("   ") == std::string::npos) {
+          ++going_on;
+          going_on_indented += small;
+        }
+      }
+      prev = &l;
+    }
+    indent_paragraphs = after_end_indented >= 5 &&
+                        after_end_indented * 10 >= after_end * 5 &&
+                        going_on_indented * 20 <= going_on;
+  }
   if (open_widths.size() >= 5 && open_widths.size() * 10 >= nonblank * 3u) {
     std::sort(open_widths.begin(), open_widths.end());
     int w = open_widths[open_widths.size() * 8 / 10];
@@ -496,6 +538,14 @@ void Segmenter::Impl::LearnLayout() {
       wrap_width = w;
   }
   FindMasthead();
+  bool top = true;
+  for (const Line& l : warmup) {
+    top = top || l.page_break;
+    if (l.blank || l.ws_only || !top) continue;
+    ++page_tops[SquashSpace(l.text)];
+    top = false;
+  }
+  if (!warmup.empty()) warmup_last_line = warmup.back().number;
   for (auto& l : warmup) queue.push_back(std::move(l));
   warmup.clear();
   Drain(false);
@@ -545,6 +595,8 @@ void Segmenter::Impl::Drain(bool all) {
 
 bool Segmenter::Impl::EndsParagraph(const Line& l, const Line& next) const {
   if (wrap_width == 0) return true;
+  if (indent_paragraphs && &next != &l && next.indent >= 1 && next.indent <= 4)
+    return true;
   char32_t last = l.last;
   // A space between two Latin words at the break: "MITRE " + "Engenuity".
   if (IsLatinAlnum(last) && IsLatinAlnum(next.first) && !IsWide(next.first))
@@ -649,8 +701,13 @@ void Segmenter::Impl::Process(const Line& l) {
   if (l.page_break) {
     in_toc = false;
     page_top = true;
+    awaiting_top = true;
     EndBlock();
     FlushDone(0);
+  }
+  if (!(l.blank || l.ws_only) && RepeatedTop(l)) {
+    Dropped(l);
+    return;
   }
   if (l.blank || l.ws_only) {
     if (l.ws_only) separator_seen = true;
@@ -956,6 +1013,19 @@ void Segmenter::Impl::AddByline(Article* a, const Line& l,
     }
     flush();
   }
+}
+
+bool Segmenter::Impl::RepeatedTop(const Line& l) {
+  if (!awaiting_top) return false;
+  awaiting_top = false;
+  std::string name;
+  // (A section heading that repeats as a header is handled as one.)
+  if (l.width > 120 || l.kind != LineKind::kUnknown ||
+      SectionLine(l.text, l.width, &name))
+    return false;
+  int& seen = page_tops[SquashSpace(l.text)];
+  if (l.number > warmup_last_line) ++seen;  // (the warm-up's are counted)
+  return seen >= 2;
 }
 
 bool Segmenter::Impl::SectionLine(const std::string& t, int width,

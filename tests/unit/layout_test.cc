@@ -356,6 +356,48 @@ TEST_CASE(
                        "https://www.example.org/notes/hydrogen-park"});
 }
 
+TEST_CASE("In a text whose paragraphs open indented, an indented line "
+          "starts a paragraph",
+          "[layout]") {
+  // Lines hard-wrapped at 24 code points; a title with its deck set apart
+  // by spaces fills the width too, and the indented line under it is text.
+  std::vector<std::string> d;
+  const char* titles[] = {"甲市推出光伏补贴新办法", "乙省风电并网容量创新高",
+                          "丙市建设氢能示范园区", "丁县开通城乡公交专线"};
+  for (const char* title : titles) {
+    d.push_back(std::string(title) + "          每千瓦补贴一百元");
+    for (int p = 0; p < 3; ++p) {
+      d.push_back("  新办法规定对屋顶光伏项目按装机容量给予补贴，补");
+      d.push_back("贴资金由市财政和区财政按比例分担，每年核定一次，");
+      d.push_back("申报截止日期为每年十月底。");
+    }
+    d.push_back("");
+  }
+  Segmented s = Segment(d);
+  REQUIRE(s.articles.size() == 4);
+  for (const auto& a : s.articles) {
+    CHECK(SquashSpace(a.title.text).find("每千瓦补贴一百元") !=
+          std::string::npos);
+    CHECK(a.body.text.rfind("新办法规定", 0) == 0);
+  }
+}
+
+TEST_CASE("A line that opens several pages is a running header", "[layout]") {
+  std::vector<std::string> d;
+  for (int page = 0; page < 3; ++page) {
+    d.push_back(std::string(page ? "\f" : "") +
+                "能源观察周刊        第 9 期（总第 40 期）");
+    d.push_back("");
+    d.push_back(page == 0 ? "甲市推出光伏补贴新办法" : "乙省风电并网容量创新高");
+    d.push_back("");
+    d.push_back("新办法规定对屋顶光伏项目按装机容量给予补贴。");
+    d.push_back("");
+  }
+  Segmented s = Segment(d);
+  CHECK(s.AllText().find("能源观察周刊") == std::string::npos);
+  CHECK(s.stats.dropped_lines >= 3);
+}
+
 // A clean-layout article followed by footnote lines.
 std::vector<std::string> WithFootnotes(const std::vector<std::string>& notes) {
   std::vector<std::string> d = {kTitle1,          "", kP1, "", kP2, "",
