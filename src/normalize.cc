@@ -240,6 +240,11 @@ bool Tables::Figure(const std::string& type, const Groups& g, Entity* e) const {
     if (cur.empty()) cur = Get(g, "cur_pre");
     const std::vector<std::string>* row = Row("currencies.tsv", cur);
     if (!row) return false;
+    // 5000 万美元至 1 亿美元: both ends name the currency, the same one.
+    if (g.count("cur_max")) {
+      const auto* row_max = Row("currencies.tsv", Get(g, "cur_max"));
+      if (!row_max || (*row_max)[0] != (*row)[0]) return false;
+    }
     a.push_back({"value", AttrValue::Number(sign + value->ToString())});
     if (vmax) a.push_back({"value_max", AttrValue::Number(vmax->ToString())});
     a.push_back({"currency", AttrValue::String((*row)[0])});
