@@ -45,6 +45,10 @@ struct Extractor::Impl {
   };
   void Candidates(const std::string& text, size_t sb, size_t se,
                   std::vector<Candidate>* out) const;
+  // The sentences of `text` (byte ranges) as the rules see them: ICU's
+  // sentence breaks, re-joined where ICU cut inside a run of non-space
+  // ASCII (a URL, a number).
+  std::vector<std::pair<size_t, size_t>> Sentences(const std::string& text) const;
   void ProcessField(const Field& f, const std::string& field_name, int footnote,
                     DocContext* ctx, std::vector<Entity>* out) const;
   bool Normalize(const Candidate& c, const std::string& text, DocContext* ctx,
@@ -466,6 +470,38 @@ bool Extractor::Impl::Normalize(const Candidate& c, const std::string& text,
   return tables->Normalize(info.type, g, e, ctx);
 }
 
+std::vector<std::pair<size_t, size_t>> Extractor::Impl::Sentences(
+    const std::string& text) const {
+  std::vector<std::pair<size_t, size_t>> sents;
+  UErrorCode status = U_ZERO_ERROR;
+  UText* ut = utext_openUTF8(nullptr, text.data(),
+                             static_cast<int64_t>(text.size()), &status);
+  sentences->setText(ut, status);
+  int32_t start = sentences->first();
+  for (int32_t end = sentences->next(); end != icu::BreakIterator::DONE;
+       start = end, end = sentences->next())
+    sents.push_back({static_cast<size_t>(start), static_cast<size_t>(end)});
+  utext_close(ut);
+  if (sents.empty()) sents.push_back({0, text.size()});
+  // ICU ends a sentence at '?' or '.' even inside a URL or a number:
+  // re-join sentences cut inside a run of non-space ASCII.
+  std::vector<std::pair<size_t, size_t>> merged;
+  for (const auto& s : sents) {
+    size_t b = s.first;
+    bool inside = !merged.empty() && b > 0 && b < text.size() &&
+                  static_cast<unsigned char>(text[b - 1]) > 0x20 &&
+                  static_cast<unsigned char>(text[b - 1]) < 0x7F &&
+                  static_cast<unsigned char>(text[b]) > 0x20 &&
+                  static_cast<unsigned char>(text[b]) < 0x7F;
+    if (inside)
+      merged.back().second = s.second;
+    else
+      merged.push_back(s);
+  }
+  sents.swap(merged);
+  return sents;
+}
+
 void Extractor::Impl::ProcessField(const Field& f,
                                    const std::string& field_name, int footnote,
                                    DocContext* ctx,
@@ -478,36 +514,7 @@ void Extractor::Impl::ProcessField(const Field& f,
         std::lower_bound(cp.begin(), cp.end(), static_cast<int>(byte)) -
         cp.begin());
   };
-  // Sentences (byte ranges), from ICU over the UTF-8 text.
-  std::vector<std::pair<size_t, size_t>> sents;
-  {
-    UErrorCode status = U_ZERO_ERROR;
-    UText* ut = utext_openUTF8(nullptr, text.data(),
-                               static_cast<int64_t>(text.size()), &status);
-    sentences->setText(ut, status);
-    int32_t start = sentences->first();
-    for (int32_t end = sentences->next(); end != icu::BreakIterator::DONE;
-         start = end, end = sentences->next())
-      sents.push_back({static_cast<size_t>(start), static_cast<size_t>(end)});
-    utext_close(ut);
-    if (sents.empty()) sents.push_back({0, text.size()});
-    // ICU ends a sentence at '?' or '.' even inside a URL or a number:
-    // re-join sentences cut inside a run of non-space ASCII.
-    std::vector<std::pair<size_t, size_t>> merged;
-    for (const auto& s : sents) {
-      size_t b = s.first;
-      bool inside = !merged.empty() && b > 0 && b < text.size() &&
-                    static_cast<unsigned char>(text[b - 1]) > 0x20 &&
-                    static_cast<unsigned char>(text[b - 1]) < 0x7F &&
-                    static_cast<unsigned char>(text[b]) > 0x20 &&
-                    static_cast<unsigned char>(text[b]) < 0x7F;
-      if (inside)
-        merged.back().second = s.second;
-      else
-        merged.push_back(s);
-    }
-    sents.swap(merged);
-  }
+  std::vector<std::pair<size_t, size_t>> sents = Sentences(text);
   std::vector<Candidate> cands;
   for (const auto& s : sents) Candidates(text, s.first, s.second, &cands);
   std::vector<size_t> order(cands.size());
@@ -601,8 +608,10 @@ void Extractor::Process(Article* a, DocContext* ctx) const {
 
 std::vector<Extractor::RawMatch> Extractor::Explain(
     const std::string& text) const {
+  // Per sentence, as ProcessField runs the rules.
   std::vector<Impl::Candidate> cands;
-  impl_->Candidates(text, 0, text.size(), &cands);
+  for (const auto& s : impl_->Sentences(text))
+    impl_->Candidates(text, s.first, s.second, &cands);
   Field f;
   f.text = text;
   f.length = static_cast<int>(CodePointOffsets(text).size()) - 1;

@@ -79,8 +79,9 @@ class Extractor {
   // footnotes, in that order, appending them to a->entities.
   void Process(Article* a, DocContext* ctx) const;
 
-  // Every raw match of every rule in `text`, before overlap resolution,
-  // plus the organisations found (for `rules test`), in text order.
+  // Every raw match of every rule in `text`, run sentence by sentence as
+  // Process runs them, before overlap resolution, plus the organisations
+  // found (for `rules test`), in text order.
   struct RawMatch {
     std::string rule;  // rule name (org.* for organisations)
     size_t begin, end;

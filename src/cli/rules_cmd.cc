@@ -29,7 +29,8 @@ int RunRulesList(const RulesOptions& opt) {
 int RunRulesTest(const RulesOptions& opt) {
   auto engine = LoadEngine(opt.rules_dir);
   if (!engine) return kExitUsage;
-  // Each line of FILE on its own: every candidate match of every rule,
+  // Each line of FILE on its own, sentence by sentence as extraction runs
+  // the rules (Explain): every candidate match of every rule,
   // whether it survived overlap resolution and normalisation.
   Output out("");
   LineReader reader(opt.file, opt.encoding, PrintDiagnostic);

@@ -297,6 +297,36 @@ grep -qF "money.amount kept '约 30 亿元人民币'" "$tmp/out" ||
   fail "rules test: the kept money match is not shown"
 grep -qF 'CNY' "$tmp/out" || fail "rules test: the normalised currency is not shown"
 
+# rules test runs the rules one sentence at a time, as extraction does: a
+# rule whose pattern spans the two sentences of a line matches the whole
+# line but never an article, so rules test must not show it.
+mkdir -p "$tmp/span-rules"
+printf 'percent.span 99 (?P<num>[0-9]+)%%。[^。]*(?P<full>满)\n' \
+  >"$tmp/span-rules/span.rules"
+printf '良率达到 40%%。明年目标是满产。\n' >"$tmp/two.txt"
+run "$bin" rules test --rules "$tmp/span-rules" "$tmp/two.txt"
+expect_status 0 "rules test, two sentences"
+grep -q 'percent\.span' "$tmp/out" &&
+  fail "rules test shows a match across a sentence end: $(grep span "$tmp/out")"
+grep -qF "percent.sign kept '40%'" "$tmp/out" ||
+  fail "rules test, two sentences: no percent.sign on the first"
+# What rules test keeps is what extraction finds on the same line.
+sed -n "s/^[^ ]*: \([a-z_.]*\) kept '\(.*\)'.*/\1 \2/p" "$tmp/out" | sort >"$tmp/kept"
+run "$bin" --rules "$tmp/span-rules" "$tmp/two.txt"
+py '
+for r in records(sys.argv[1]):
+    for e in r["entities"]:
+        print(e["rule"], e["text"])' "$tmp/out" | sort >"$tmp/found"
+cmp -s "$tmp/kept" "$tmp/found" ||
+  fail "rules test keeps other matches than extraction finds: $(diff "$tmp/kept" "$tmp/found" | tr '\n' ' ')"
+# The same rule within one sentence is shown: the test above can fail.
+printf '良率达到 40%%，目标是满产。\n' >"$tmp/one.txt"
+run "$bin" rules test --rules "$tmp/span-rules" "$tmp/one.txt"
+sed -i 's/%。/%，/' "$tmp/span-rules/span.rules"
+run "$bin" rules test --rules "$tmp/span-rules" "$tmp/one.txt"
+grep -q 'percent\.span' "$tmp/out" ||
+  fail "rules test: a rule within one sentence is not shown"
+
 # Bytes that are not in the encoding the user named: records are still
 # written (bad bytes as U+FFFD) but the run fails with 3, and the warnings
 # are capped with a summary line instead of one per byte.
