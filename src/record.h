@@ -17,6 +17,10 @@ struct RecordOptions {
 // reaches here: the decoder replaced it with U+FFFD.
 std::string RecordJson(const Article& a, const RecordOptions& opt);
 
+// The same record built as a nlohmann tree and dumped: what RecordJson
+// writes directly must equal it byte for byte (the tests compare them).
+std::string RecordJsonTree(const Article& a, const RecordOptions& opt);
+
 // The JSON text of one attribute value, as the record has it.
 std::string AttrJson(const AttrValue& v);
 
