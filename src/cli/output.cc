@@ -4,6 +4,8 @@
 #include <cstdlib>
 #include <cstring>
 
+#include <unistd.h>
+
 #include "check_report.h"
 #include "exit_codes.h"
 
@@ -23,9 +25,21 @@ Output::~Output() {
   if (own_) std::fclose(file_);
 }
 
-void Output::Line(const std::string& s) {
-  if (std::fwrite(s.data(), 1, s.size(), file_) != s.size() ||
-      std::fputc('\n', file_) == EOF || std::fflush(file_) == EOF) {
+void Output::Line(std::string s) {
+  // The line and its newline in one write(): lines from processes sharing
+  // the output (xargs -P, parallel) never interleave, and a reader sees
+  // each record as soon as it is complete. A pipe may take less than all
+  // of it at once: the rest follows.
+  s.push_back('\n');
+  bool ok = std::fflush(file_) != EOF;
+  int fd = fileno(file_);
+  for (size_t done = 0; ok && done < s.size();) {
+    ssize_t n = ::write(fd, s.data() + done, s.size() - done);
+    if (n < 0 && errno == EINTR) continue;
+    if (n <= 0) ok = false;
+    else done += static_cast<size_t>(n);
+  }
+  if (!ok) {
     if (errno == EPIPE) std::_Exit(kExitOk);
     std::perror("bulletin-extract: write");
     std::_Exit(kExitOutput);

@@ -24,7 +24,9 @@ class Output {
   bool ok() const { return file_ != nullptr; }
   // Why the file could not be opened (strerror), when !ok().
   const std::string& error() const { return error_; }
-  void Line(const std::string& s);
+  // Writes `s` and a newline with a single write() (more only when the
+  // output takes part of it).
+  void Line(std::string s);
 
  private:
   FILE* file_ = nullptr;
