@@ -13,6 +13,8 @@
 #include <cstring>
 #include <vector>
 
+#include <unistd.h>
+
 #include "text_util.h"
 
 namespace bulletin {
@@ -84,12 +86,19 @@ struct LineReader::Converter {
   }
 };
 
+void UnbufferStdin() {
+  static bool done = false;
+  if (!done) std::setvbuf(stdin, nullptr, _IONBF, 0);
+  done = true;
+}
+
 LineReader::LineReader(std::string path, std::string encoding,
                        DiagnosticSink sink)
     : path_(std::move(path)),
       encoding_(std::move(encoding)),
       sink_(std::move(sink)) {
   if (path_ == "-") {
+    UnbufferStdin();
     file_ = stdin;
   } else {
     file_ = std::fopen(path_.c_str(), "rb");
@@ -203,12 +212,21 @@ bool LineReader::Fill() {
   size_t n = std::min(head_.size(), kChunk);
   std::memcpy(buf.data(), head_.data(), n);
   head_.clear();
-  n += std::fread(buf.data() + n, 1, kChunk - n, file_);
-  if (n == 0) {
-    if (std::ferror(file_)) {
+  // The first chunk is read whole (the encoding is guessed from it); later
+  // ones take what is there, so that a slow pipe's lines go on at once.
+  int fd = fileno(file_);
+  while (n < kChunk) {
+    ssize_t got = ::read(fd, buf.data() + n, kChunk - n);
+    if (got < 0 && errno == EINTR) continue;
+    if (got < 0) {
       Fail(std::strerror(errno));
       return false;
     }
+    if (got == 0) break;
+    n += static_cast<size_t>(got);
+    if (started_) break;
+  }
+  if (n == 0) {
     eof_ = true;
     if (!started_) started_ = true;
     if (conv_) AppendDecoded(nullptr, 0, true);

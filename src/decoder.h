@@ -49,6 +49,11 @@ const std::vector<std::string>& EncodingNames();
 
 constexpr size_t kMaxLineBytes = 1 << 18;
 
+// Makes stdin unbuffered, once, before anything reads it: the line reader
+// reads it with read(), taking what a pipe holds without waiting for a
+// full chunk, and no bytes may sit in stdio's buffer meanwhile.
+void UnbufferStdin();
+
 class LineReader {
  public:
   // Reads `path` ("-" is stdin) decoded as `encoding`: auto, utf-8, gb18030,

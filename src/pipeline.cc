@@ -66,6 +66,7 @@ InputResult RunInput(const Engine& engine, const std::string& path,
   // to tell are handed on to whichever reader takes the input).
   std::string head, sniff;  // head: bytes of stdin already read
   if (opt.input_format != "text") {
+    if (path == "-") UnbufferStdin();
     FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
     if (f) {
       sniff.resize(1024);
