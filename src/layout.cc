@@ -402,6 +402,9 @@ struct Segmenter::Impl {
   bool awaiting_top = true;  // the next non-blank line is a page's first
   int warmup_last_line = 0;
   bool RepeatedTop(const Line& l);
+  // A section heading other than the current section's name (which a
+  // running header repeats).
+  bool NewSectionLine(const Line& l) const;
   void Drain(bool all);
   void Process(const Line& l);
   const Line* Peek(size_t skip_nonblank) const;
@@ -784,7 +787,8 @@ void Segmenter::Impl::Process(const Line& l) {
       MatchAny(rules.page_number, FoldWidth(next->text)) &&
       !(Peek(1) && StartsWithUrl(Peek(1)->text)) &&
       t.find("http") == std::string::npos &&
-      t.find("www.") == std::string::npos && !MatchAny(rules.byline, t)) {
+      t.find("www.") == std::string::npos && !MatchAny(rules.byline, t) &&
+      !NewSectionLine(l)) {
     // (A note that is a URL is no header, even just above the number.)
     seen_headers.insert(t);
     Dropped(l);
@@ -1013,6 +1017,12 @@ void Segmenter::Impl::AddByline(Article* a, const Line& l,
     }
     flush();
   }
+}
+
+bool Segmenter::Impl::NewSectionLine(const Line& l) const {
+  std::string name;
+  return SectionLine(l.text, l.width, &name) &&
+         !(has_section && name == section);
 }
 
 bool Segmenter::Impl::RepeatedTop(const Line& l) {

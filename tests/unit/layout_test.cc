@@ -398,6 +398,22 @@ TEST_CASE("A line that opens several pages is a running header", "[layout]") {
   CHECK(s.stats.dropped_lines >= 3);
 }
 
+TEST_CASE("A new section's heading just above a page number is a heading",
+          "[layout]") {
+  Segmented s = Segment({"内部资料", "注意保存", "第 4 期（总第 27 期）", "",
+                         "政策动态", "", "甲市推出光伏补贴新办法", "",
+                         "新办法规定对屋顶光伏项目按装机容量给予补贴。", "",
+                         "企业动态", "", "第 1 页", "\f乙企业扩建电池工厂", "",
+                         "新工厂计划明年投产，年产能二十吉瓦时。"});
+  REQUIRE(s.articles.size() == 2);
+  CHECK(s.articles[0].section == "政策动态");
+  CHECK(s.articles[1].section == "企业动态");
+  CHECK(s.articles[1].title.text == "乙企业扩建电池工厂");
+  // The masthead lines are furniture, not a record or text.
+  CHECK(s.AllText().find("注意保存") == std::string::npos);
+  CHECK(s.AllText().find("总第") == std::string::npos);
+}
+
 // A clean-layout article followed by footnote lines.
 std::vector<std::string> WithFootnotes(const std::vector<std::string>& notes) {
   std::vector<std::string> d = {kTitle1,          "", kP1, "", kP2, "",
