@@ -66,22 +66,84 @@ bool LooksUtf8(const char* d, size_t n) {
   return invalid == 0 || valid_multi >= 20 * invalid;
 }
 
+// Whether `d`, with no byte-order mark, can be UTF-16 in the byte order
+// `big_endian`: ICU's detector gives any text with no byte order mark an
+// even chance of being UTF-16, so mostly-ASCII GB18030 would otherwise come
+// out as mojibake. UTF-16 text shows its line ends as U+000A code units:
+// most of the chunk's 0x0A bytes must be one; a chunk with no 0x0A at all
+// must have a zero byte in an eighth of its code units (ASCII in UTF-16).
+bool MayBeUtf16(const char* d, size_t n, bool big_endian) {
+  size_t lf_bytes = 0, lf_units = 0, zero_units = 0;
+  for (size_t i = 0; i < n; ++i) lf_bytes += d[i] == '\n';
+  for (size_t i = 0; i + 1 < n; i += 2) {
+    char hi = big_endian ? d[i] : d[i + 1];
+    char lo = big_endian ? d[i + 1] : d[i];
+    lf_units += hi == 0 && lo == '\n';
+    zero_units += hi == 0 || lo == 0;
+  }
+  if (lf_bytes > 0) return lf_units * 2 > lf_bytes;
+  return zero_units * 8 >= n / 2 && n >= 2;
+}
+
+// The encoding ICU's charset detector finds most likely for a chunk with
+// no byte-order mark that is not UTF-8, skipping UTF-16 guesses the bytes
+// make implausible; gb18030 when it finds nothing.
+std::string GuessEncoding(const char* d, size_t n) {
+  UErrorCode status = U_ZERO_ERROR;
+  UCharsetDetector* det = ucsdet_open(&status);
+  ucsdet_setText(det, d, static_cast<int32_t>(n), &status);
+  int32_t count = 0;
+  const UCharsetMatch** all = ucsdet_detectAll(det, &count, &status);
+  std::string enc = "gb18030";
+  for (int32_t i = 0; U_SUCCESS(status) && all && i < count; ++i) {
+    const char* name = ucsdet_getName(all[i], &status);
+    if (U_FAILURE(status) || !name) break;
+    std::string guess = name;
+    for (auto& ch : guess) ch = static_cast<char>(std::tolower(ch));
+    if ((guess == "utf-16be" || guess == "utf-16le") &&
+        !MayBeUtf16(d, n, guess == "utf-16be"))
+      continue;
+    enc = guess;
+    break;
+  }
+  ucsdet_close(det);
+  // Chinese single-byte guesses are nearly always GB text in practice.
+  if (enc.rfind("iso-8859", 0) == 0 || enc == "gb2312" || enc == "gbk" ||
+      enc.rfind("windows-125", 0) == 0)
+    enc = "gb18030";
+  return enc;
+}
+
 }  // namespace
 
 struct LineReader::Converter {
   UConverter* cnv = nullptr;
   int invalid = 0;  // byte sequences the converter had to substitute
+  // The output buffer of the current ucnv_toUnicode call, and where in it
+  // (in UTF-16 units) each substitution began, with its first input byte:
+  // the line reader turns them into lines and columns.
+  const UChar* base = nullptr;
+  std::vector<std::pair<int32_t, unsigned char>> marks;
   ~Converter() {
     if (cnv) ucnv_close(cnv);
   }
-  // Counts each illegal or unassigned sequence, then substitutes U+FFFD
-  // as ICU's own substitute callback would.
+  // Counts each illegal or unassigned sequence and notes where it stands,
+  // then substitutes U+FFFD as ICU's own substitute callback would.
   static void OnInvalid(const void* context, UConverterToUnicodeArgs* args,
                         const char* bytes, int32_t length,
                         UConverterCallbackReason reason, UErrorCode* err) {
     if (reason == UCNV_ILLEGAL || reason == UCNV_IRREGULAR ||
-        reason == UCNV_UNASSIGNED)
-      ++static_cast<Converter*>(const_cast<void*>(context))->invalid;
+        reason == UCNV_UNASSIGNED) {
+      auto* self = static_cast<Converter*>(const_cast<void*>(context));
+      ++self->invalid;
+      // (A substitution that overflows into ICU's own buffer is counted
+      // but has no position: it is summed up at the end.)
+      if (self->base && args->target >= self->base &&
+          args->target < self->base + kChunk)
+        self->marks.push_back(
+            {static_cast<int32_t>(args->target - self->base),
+             length > 0 ? static_cast<unsigned char>(bytes[0]) : 0});
+    }
     UCNV_TO_U_CALLBACK_SUBSTITUTE(nullptr, args, bytes, length, reason, err);
   }
 };
@@ -141,18 +203,7 @@ bool LineReader::Start(const char* data, size_t n) {
     } else if (LooksUtf8(data, n)) {
       encoding_ = "utf-8";
     } else {
-      UErrorCode status = U_ZERO_ERROR;
-      UCharsetDetector* det = ucsdet_open(&status);
-      ucsdet_setText(det, data, static_cast<int32_t>(n), &status);
-      const UCharsetMatch* m = ucsdet_detect(det, &status);
-      const char* name = m ? ucsdet_getName(m, &status) : nullptr;
-      encoding_ = (U_SUCCESS(status) && name) ? name : "gb18030";
-      ucsdet_close(det);
-      for (auto& ch : encoding_) ch = static_cast<char>(std::tolower(ch));
-      // Chinese single-byte guesses are nearly always GB text in practice.
-      if (encoding_.rfind("iso-8859", 0) == 0 || encoding_ == "gb2312" ||
-          encoding_ == "gbk" || encoding_.rfind("windows-125", 0) == 0)
-        encoding_ = "gb18030";
+      encoding_ = GuessEncoding(data, n);
     }
   } else if (bom && bom_enc != encoding_) {
     bom = 0;  // an explicit encoding wins; the bytes are then just text
@@ -183,11 +234,20 @@ void LineReader::AppendDecoded(const char* data, size_t n, bool flush) {
   for (;;) {
     UErrorCode status = U_ZERO_ERROR;
     UChar* target = buf;
+    conv_->base = buf;
+    conv_->marks.clear();
     ucnv_toUnicode(conv_->cnv, &target, buf + kChunk, &src, end, nullptr, flush,
                    &status);
+    conv_->base = nullptr;
     int32_t len = static_cast<int32_t>(target - buf);
     char out[4];
+    size_t m = 0;
     for (int32_t i = 0; i < len;) {
+      // A substitution starts here: its offset in the whole decoded text.
+      for (; m < conv_->marks.size() && conv_->marks[m].first <= i; ++m)
+        if (conv_->marks[m].first == i)
+          invalid_at_.push_back(
+              {pending_base_ + pending_.size(), conv_->marks[m].second});
       UChar32 c;
       U16_NEXT(buf, i, len, c);
       int32_t k = 0;
@@ -280,14 +340,16 @@ bool LineReader::Next(InputLine* line) {
     cut = true;
   } else if (nl == std::string::npos) {
     if (pending_pos_ >= pending_.size()) {
-      if (conv_ && conv_->invalid > 0 && !summarised_ && sink_) {
-        // A converter substitutes without telling where: one summary.
-        invalid_ = conv_->invalid;
-        summarised_ = true;
-        sink_({Severity::kWarning, "decode.invalid-bytes", path_, line_number_,
-               0,
-               std::to_string(invalid_) + " invalid " + encoding_ +
-                   " byte sequences replaced by U+FFFD"});
+      if (conv_ && conv_->invalid > located_ && !summarised_) {
+        // Substitutions the converter made where no position was kept.
+        int unplaced = conv_->invalid - located_;
+        located_ = conv_->invalid;
+        invalid_ += unplaced;
+        if (sink_)
+          sink_({Severity::kWarning, "decode.invalid-bytes", path_,
+                 line_number_, 0,
+                 std::to_string(unplaced) + " invalid " + encoding_ +
+                     " byte sequences replaced by U+FFFD"});
       }
       if (invalid_ > kMaxInvalidReports && !summarised_ && sink_) {
         summarised_ = true;
@@ -302,9 +364,11 @@ bool LineReader::Next(InputLine* line) {
     nl = pending_.size();
   }
   std::string raw = pending_.substr(pending_pos_, nl - pending_pos_);
+  const size_t raw_at = pending_base_ + pending_pos_;  // in the whole text
   pending_pos_ = cut ? nl : nl + 1;
   if (pending_pos_ > kChunk) {  // keep the buffer small
     pending_.erase(0, pending_pos_);
+    pending_base_ += pending_pos_;
     pending_pos_ = 0;
   }
   if (!cut && !raw.empty() && raw.back() == '\r') raw.pop_back();
@@ -331,20 +395,30 @@ bool LineReader::Next(InputLine* line) {
       --col;
       continue;
     }
-    if (c < 0) {
+    // A converter's substitution at this character (non-UTF-8 input).
+    int bad_byte = c < 0 ? s[start] : -1;
+    while (!invalid_at_.empty() && invalid_at_.front().first <= raw_at + start) {
+      if (invalid_at_.front().first == raw_at + start)
+        bad_byte = invalid_at_.front().second;
+      invalid_at_.pop_front();
+    }
+    if (bad_byte >= 0) {
       ++invalid_;
+      if (c >= 0) ++located_;
       // The first few are reported where they stand; the rest are counted
       // and summed up once at the end of the input.
       if (sink_ && invalid_ <= kMaxInvalidReports) {
         char hex[8];
-        std::snprintf(hex, sizeof hex, "\\x%02X", s[start]);
+        std::snprintf(hex, sizeof hex, "\\x%02X", bad_byte);
         sink_({Severity::kWarning, "decode.invalid-bytes", path_, line_number_,
                col,
                std::string("invalid ") + encoding_ + " byte " + hex +
                    " replaced by U+FFFD"});
       }
-      line->text.append("\xEF\xBF\xBD");
-      continue;
+      if (c < 0) {
+        line->text.append("\xEF\xBF\xBD");
+        continue;
+      }
     }
     line->text.append(raw, start, i - start);
   }

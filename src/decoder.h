@@ -8,6 +8,7 @@
 #define BULLETIN_DECODER_H_
 
 #include <cstdio>
+#include <deque>
 #include <memory>
 #include <string>
 #include <vector>
@@ -101,6 +102,12 @@ class LineReader {
   int line_number_ = 0;
   int next_col_ = 1;  // > 1: the last piece was cut, this one continues it
   int invalid_ = 0;
+  // Converter input: the offsets in the whole decoded text (and first
+  // bytes) of the substitutions not yet handed out, and how many of the
+  // converter's substitutions have been placed so far.
+  std::deque<std::pair<size_t, unsigned char>> invalid_at_;
+  size_t pending_base_ = 0;  // offset of pending_[0] in the whole text
+  int located_ = 0;
   bool summarised_ = false;
 };
 

@@ -10,6 +10,7 @@
 #include <unicode/utf8.h>
 
 #include <algorithm>
+#include <cctype>
 
 #include "layout.h"
 #include "text_util.h"
@@ -33,6 +34,18 @@ std::string LeadingUrlToken(const std::string& s) {
   return s.substr(0, i);
 }
 
+// The last white-space-free run of `text` (where a URL it ends in starts),
+// at most the last 8 KB: the URL checks look only at it, so that their cost
+// does not grow with the text before.
+re2::StringPiece LastToken(const std::string& text) {
+  constexpr size_t kMax = 8192;
+  size_t floor = text.size() > kMax ? text.size() - kMax : 0;
+  size_t i = text.size();
+  while (i > floor && !std::isspace(static_cast<unsigned char>(text[i - 1])))
+    --i;
+  return re2::StringPiece(text.data() + i, text.size() - i);
+}
+
 }  // namespace
 
 bool StartsWithUrl(const std::string& s) {
@@ -42,7 +55,7 @@ bool StartsWithUrl(const std::string& s) {
 
 bool ContinuesUrl(const std::string& text, const std::string& next) {
   static const RE2 kTailUrl("(?i)(?:https?://|www\\.)[^\\s]*$");
-  if (!RE2::PartialMatch(text, kTailUrl)) return false;
+  if (!RE2::PartialMatch(LastToken(text), kTailUrl)) return false;
   std::string tok = LeadingUrlToken(next);
   if (tok.empty() || StartsWithUrl(next)) return false;
   char end = text.back();
@@ -53,7 +66,8 @@ bool ContinuesUrl(const std::string& text, const std::string& next) {
 bool ContinuesUrlAtWrap(const std::string& text, const std::string& next) {
   static const RE2 kTailUrl("(?i)(?:https?://|www\\.)[^\\s]*$");
   if (next.empty() || StartsWithUrl(next)) return false;
-  return LeadingUrlToken(next) == next && RE2::PartialMatch(text, kTailUrl);
+  return LeadingUrlToken(next) == next &&
+         RE2::PartialMatch(LastToken(text), kTailUrl);
 }
 
 void AddFootnoteUrls(Footnote* fn, std::vector<std::string>* all_urls) {

@@ -225,6 +225,19 @@ struct Piece {
   bool trail_space;
 };
 
+// The end of a footnote's pieces that may hold a URL broken over lines:
+// back to the last piece with a space in it (a URL has none), at most 4 KB,
+// so that checking a continuation line costs the same however long the note
+// has grown.
+std::string UrlTail(const std::vector<Piece>& pieces) {
+  std::string tail;
+  for (auto it = pieces.rbegin(); it != pieces.rend(); ++it) {
+    tail.insert(0, it->text);
+    if (tail.size() > 4096 || it->text.find(' ') != std::string::npos) break;
+  }
+  return tail;
+}
+
 // Joins `next` onto `out` the way a reader would re-join a broken line.
 void JoinPiece(const Piece& next, bool url_join, Field* out, char32_t* last,
                bool* last_trail) {
@@ -478,6 +491,12 @@ void Segmenter::Finish() {
   }
   m.EmitArticle();
   m.FlushDone(0);
+  if (m.stats.articles == 0 && m.stats.dropped_lines > 0 && m.diag)
+    // Nothing was written: say why rather than end in silence.
+    m.diag({Severity::kWarning, "segment.no-article", m.path, 0, 0,
+            "no article: all " + std::to_string(m.stats.dropped_lines) +
+                " lines of text were taken for page furniture (page "
+                "numbers, running headers), so no record was written"});
 }
 
 void Segmenter::Impl::LearnLayout() {
@@ -882,18 +901,19 @@ void Segmenter::Impl::Process(const Line& l) {
     FnBuild& fn = block.back().back();
     if (!terminator) {
       // Continuation: URLs, Latin text, or text after an unfinished line.
-      std::string sofar;
-      for (auto& p : fn.pieces) sofar += p.text;
       int han = 0, total = 0;
       for (char32_t c : ToCodePoints(t)) {
         ++total;
         han += IsHan(c);
       }
-      bool url_like = StartsWithUrl(t) || ContinuesUrl(sofar, t);
+      bool url_like = StartsWithUrl(t) || ContinuesUrl(UrlTail(fn.pieces), t);
       char32_t last = fn.pieces.back().text.empty()
                           ? 0
                           : ToCodePoints(fn.pieces.back().text).back();
-      bool latin = han * 3 < total;
+      bool ended = IsTerminal(last) || IsCloser(last);
+      // (Latin text after a note that ended a sentence is the text going
+      // on, in English: it does not belong to the note.)
+      bool latin = han * 3 < total && !ended;
       bool unfinished = !(IsTerminal(last) || IsCloser(last)) &&
                         !sources_mode && han * 3 < total * 2;
       if (url_like || latin || unfinished || fn.pieces.back().text.empty() ||

@@ -42,11 +42,11 @@ struct ExtractOptions {
   bool pretty = false, context = false, verbose = false;
 };
 
-// What reaches stderr during extraction: errors and decoding problems
-// always, everything with --verbose.
+// What reaches stderr during extraction: errors, decoding problems and an
+// input that gave no record always, everything with --verbose.
 bool ShouldPrint(const Diagnostic& d, bool verbose) {
   return verbose || d.severity == Severity::kError ||
-         d.rule.rfind("decode.", 0) == 0;
+         d.rule.rfind("decode.", 0) == 0 || d.rule == "segment.no-article";
 }
 
 // Edit distance between two ASCII words (insert, delete, substitute, and

@@ -1,0 +1,100 @@
+#!/usr/bin/env bash
+# The findings of issue 14, one check each, on the minimal reproducers in
+# tests/regress/inputs (tests/regress/README.md says which is which) and on
+# two inputs made here (too big to keep in the tree). The invariants test
+# ([invariants]) runs every file of tests/regress/inputs too.
+#
+# Time and memory limits are not checked under sanitizers
+# (BULLETIN_SANITIZED=1, set by CMake for such builds): they are far slower
+# and hold shadow memory.
+#
+#   bash tests/cli/regress.sh BINARY SOURCE_DIR
+set -u
+bin=$1
+in=$2/tests/regress/inputs
+. "$(dirname "$0")/common.bash"
+sanitized=${BULLETIN_SANITIZED:-0}
+
+# field FILE JQ: the JQ expression over the first record of FILE.
+field() { "$bin" "$1" 2>/dev/null | head -n 1 | jq -r "$2"; }
+
+# English text after a footnote goes on the body; the note keeps its text.
+f=$in/footnote-then-english.txt
+[ "$(field "$f" '.footnotes | length')" = 1 ] || fail "footnote-then-english: want 1 footnote"
+field "$f" '.footnotes[0].text' | grep -q 'conference' &&
+  fail "footnote-then-english: English text swallowed by the footnote"
+field "$f" '.text' | grep -q 'later this year' ||
+  fail "footnote-then-english: English text missing from the body"
+
+# The first line of a footnote is not width-folded.
+f=$in/footnote-full-width.txt
+field "$f" '.footnotes[0].text' | grep -q '第１２页；ＤＲＡＭ' ||
+  fail "footnote-full-width: full-width forms folded: $(field "$f" '.footnotes[0].text')"
+
+# A second byline line adds to the first.
+f=$in/byline-two-lines.txt
+[ "$(field "$f" '.byline | split("\n") | length')" = 2 ] ||
+  fail "byline-two-lines: byline is '$(field "$f" .byline)'"
+[ "$(field "$f" '.authors | join(",")')" = 赵六 ] || fail "byline-two-lines: authors"
+
+# A references heading and furniture before the first article are counted.
+[ "$(field "$in/sources-heading.txt" .dropped_lines)" = 1 ] ||
+  fail "sources-heading: the heading is not counted in dropped_lines"
+[ "$(field "$in/furniture-before-first.txt" .dropped_lines)" = 2 ] ||
+  fail "furniture-before-first: the two furniture lines are not in dropped_lines"
+
+# A file of bare numbers: no record, but a warning without -v.
+rc=0
+"$bin" "$in/bare-numbers.txt" >"$tmp/out" 2>"$tmp/err" || rc=$?
+[ "$rc" = 0 ] || fail "bare-numbers: exit status $rc"
+[ -s "$tmp/out" ] && fail "bare-numbers: records written"
+grep -q 'bare-numbers.txt: warning: no article: all 8 lines .*\[segment.no-article\]' "$tmp/err" ||
+  fail "bare-numbers: no warning: $(cat "$tmp/err")"
+
+# Mostly-ASCII GB18030 without a BOM is read as GB18030.
+"$bin" -v "$in/gb18030-ascii-heavy.txt" >"$tmp/out" 2>"$tmp/err"
+grep -q ': gb18030, ' "$tmp/err" || fail "gb18030-ascii-heavy: $(tail -n 1 "$tmp/err")"
+grep -q '以上为示例数据' "$tmp/out" || fail "gb18030-ascii-heavy: text is mojibake"
+
+# Invalid bytes in GB18030 and UTF-16 are reported at their line and column.
+for f in gb18030-invalid-byte utf-16le-invalid-unit; do
+  "$bin" "$in/$f.txt" >/dev/null 2>"$tmp/err"
+  grep -q "^.*$f.txt:4:5: warning: invalid .* byte .* replaced by U+FFFD \[decode.invalid-bytes\]" "$tmp/err" ||
+    fail "$f: no line and column: $(cat "$tmp/err")"
+done
+
+# run NAME FILE MAX_S MAX_MB: FILE through the binary; checks its exit
+# status and, unsanitized, its time and peak RSS (/usr/bin/time).
+run() {
+  local name=$1 file=$2 max_s=$3 max_mb=$4 rc=0
+  if [ "$sanitized" = 0 ] && /usr/bin/time -f '%e %M' true >/dev/null 2>&1; then
+    /usr/bin/time -f '%e %M' -o "$tmp/time" "$bin" "$file" >"$tmp/out" 2>/dev/null || rc=$?
+    read -r secs kb <"$tmp/time"
+    echo "regress: $name: $(wc -c <"$file") bytes in $secs s, max RSS $((kb / 1024)) MB"
+    awk -v s="$secs" -v m="$max_s" 'BEGIN { exit !(s < m) }' ||
+      fail "$name: $secs s, want < $max_s s"
+    [ "$kb" -lt $((max_mb * 1024)) ] || fail "$name: max RSS $kb kB, want < $max_mb MB"
+  else
+    "$bin" "$file" >"$tmp/out" 2>/dev/null || rc=$?
+  fi
+  [ "$rc" = 0 ] || fail "$name: exit status $rc"
+}
+
+# Many figures in one sentence: memory linear in their number (it was
+# quadratic: 328 KB of input aborted with bad_alloc).
+awk 'BEGIN { printf "测试标题\n（作者：某人）\n各项指标依次为"
+             for (i = 0; i < 30000; i++) printf "%s%d%%", (i ? "、" : ""), i
+             printf "。\n" }' >"$tmp/figures.txt"
+run many-figures "$tmp/figures.txt" 30 200
+n=$(jq -s '[.[].entities[] | select(.type == "percent")] | length' "$tmp/out")
+[ "$n" = 30000 ] || fail "many-figures: $n of 30000 percentages"
+
+# 32,000 English lines after a footnote: linear time (it took 72 s).
+awk 'BEGIN { printf "测试标题\n（作者：某人）\n某机构发布报告1，内容如下。\n\n1 某机构年度报告。\n"
+             for (i = 0; i < 32000; i++) printf "Line %d of an appendix in English.\n", i }' \
+  >"$tmp/english.txt"
+run english-after-footnote "$tmp/english.txt" 20 200
+[ "$(jq -s '[.[].footnotes[].text | length] | add // 0' "$tmp/out")" -lt 20 ] ||
+  fail "english-after-footnote: the footnote swallowed the English text"
+
+[ "$failures" -eq 0 ]
