@@ -85,6 +85,37 @@ bool MayBeUtf16(const char* d, size_t n, bool big_endian) {
   return zero_units * 8 >= n / 2 && n >= 2;
 }
 
+// True when `d` (a first chunk, with no byte-order mark) is no text at all:
+// more than one byte in twenty (and at least eight) is a control that text
+// does not hold (NUL and the C0 controls but tab, line feed, vertical tab,
+// form feed, carriage return and escape), and it does not read as UTF-16
+// in either byte order (UTF-16 text has a NUL in every other byte, but its
+// code units are characters, with no lone surrogate). Executables,
+// archives, compressed and image files are binary; a stray NUL in text is
+// not.
+bool LooksBinary(const char* d, size_t n) {
+  auto control = [](unsigned c) {
+    return c < 0x20 && !(c >= '\t' && c <= '\r') && c != 0x1B;
+  };
+  auto u = reinterpret_cast<const unsigned char*>(d);
+  size_t bytes = 0;
+  for (size_t i = 0; i < n; ++i) bytes += control(u[i]);
+  if (bytes < 8 || bytes * 20 <= n) return false;
+  auto reads_as_utf16 = [&](bool big_endian) {
+    size_t units = n / 2, controls = 0;
+    bool high_before = false;  // the unit before was a high surrogate
+    for (size_t i = 0; i + 1 < n; i += 2) {
+      unsigned c = big_endian ? u[i] << 8 | u[i + 1] : u[i + 1] << 8 | u[i];
+      bool high = c >= 0xD800 && c <= 0xDBFF, low = c >= 0xDC00 && c <= 0xDFFF;
+      if (high_before != low) return false;  // a lone surrogate
+      high_before = high;
+      controls += control(c);
+    }
+    return controls * 20 <= units;
+  };
+  return !reads_as_utf16(true) && !reads_as_utf16(false);
+}
+
 // The encoding ICU's charset detector finds most likely for a chunk with
 // no byte-order mark that is not UTF-8, skipping UTF-16 guesses the bytes
 // make implausible; gb18030 when it finds nothing.
@@ -200,6 +231,10 @@ bool LineReader::Start(const char* data, size_t n) {
   if (encoding_ == "auto") {
     if (bom) {
       encoding_ = bom_enc;
+    } else if (LooksBinary(data, n)) {
+      Fail("not a text file (binary data: control bytes text does not hold); "
+           "--encoding reads it as text anyway");
+      return false;
     } else if (LooksUtf8(data, n)) {
       encoding_ = "utf-8";
     } else {
