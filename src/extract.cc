@@ -43,7 +43,10 @@ struct Extractor::Impl {
     int rule;
     size_t begin, end;  // bytes in the field
   };
-  void Candidates(const std::string& text, size_t sb, size_t se,
+  // Appends the matches of every rule in text[sb, se) to *out. Returns
+  // false when the RE2::Set ran out of memory on it: every rule was then
+  // run on its own (nothing is missed), and the caller reports it.
+  bool Candidates(const std::string& text, size_t sb, size_t se,
                   std::vector<Candidate>* out) const;
   // The sentences of `text` (byte ranges) as the rules see them: ICU's
   // sentence breaks, re-joined where ICU cut inside a run of non-space
@@ -387,19 +390,18 @@ std::unique_ptr<Extractor> Extractor::Load(const RuleFiles& files,
   return ex;
 }
 
-void Extractor::Impl::Candidates(const std::string& text, size_t sb, size_t se,
+bool Extractor::Impl::Candidates(const std::string& text, size_t sb, size_t se,
                                  std::vector<Candidate>* out) const {
   re2::StringPiece sentence(text.data() + sb, se - sb);
   std::vector<int> ids;
   RE2::Set::ErrorInfo info;
+  bool set_ok = true;
   if (!set->Match(sentence, &ids, &info)) {
-    if (info.kind == RE2::Set::kOutOfMemory) {
-      // Fall back to running every rule rather than missing matches.
-      ids.resize(regexes.size());
-      for (size_t i = 0; i < ids.size(); ++i) ids[i] = static_cast<int>(i);
-    } else {
-      return;
-    }
+    if (info.kind != RE2::Set::kOutOfMemory) return true;
+    // Run every rule rather than miss matches (slower; reported).
+    set_ok = false;
+    ids.resize(regexes.size());
+    for (size_t i = 0; i < ids.size(); ++i) ids[i] = static_cast<int>(i);
   }
   const re2::StringPiece whole(text);
   for (int id : ids) {
@@ -416,6 +418,7 @@ void Extractor::Impl::Candidates(const std::string& text, size_t sb, size_t se,
       pos = e;
     }
   }
+  return set_ok;
 }
 
 bool Extractor::Impl::Normalize(const Candidate& c, const std::string& text,
@@ -516,7 +519,14 @@ void Extractor::Impl::ProcessField(const Field& f,
   };
   std::vector<std::pair<size_t, size_t>> sents = Sentences(text);
   std::vector<Candidate> cands;
-  for (const auto& s : sents) Candidates(text, s.first, s.second, &cands);
+  for (const auto& s : sents) {
+    if (Candidates(text, s.first, s.second, &cands) || !ctx->diag) continue;
+    Anchor at = f.Locate(to_cp(s.first));
+    ctx->diag({Severity::kWarning, "extract.set-out-of-memory", ctx->path,
+               at.line, at.col,
+               "the rule set ran out of memory on this sentence: every rule "
+               "was run on its own instead (slower, nothing missed)"});
+  }
   std::vector<size_t> order(cands.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;
   std::sort(order.begin(), order.end(), [&](size_t a, size_t b) {

@@ -42,11 +42,13 @@ struct ExtractOptions {
   bool pretty = false, context = false, verbose = false;
 };
 
-// What reaches stderr during extraction: errors, decoding problems and an
-// input that gave no record always, everything with --verbose.
+// What reaches stderr during extraction: errors, decoding problems, an
+// input that gave no record and a rule set out of memory always, everything
+// with --verbose.
 bool ShouldPrint(const Diagnostic& d, bool verbose) {
   return verbose || d.severity == Severity::kError ||
-         d.rule.rfind("decode.", 0) == 0 || d.rule == "segment.no-article";
+         d.rule.rfind("decode.", 0) == 0 || d.rule == "segment.no-article" ||
+         d.rule == "extract.set-out-of-memory";
 }
 
 // Edit distance between two ASCII words (insert, delete, substitute, and
