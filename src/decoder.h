@@ -95,7 +95,6 @@ class LineReader {
   std::string pending_;  // decoded UTF-8 not yet handed out as lines
   size_t pending_pos_ = 0;
   std::string head_;  // bytes read ahead by the caller, decoded first
-  std::string raw_carry_;  // UTF-8 input bytes of an unfinished character
   struct Converter;
   std::unique_ptr<Converter> conv_;  // ICU converter for non-UTF-8 input
   size_t CutPoint(size_t limit) const;  // where to cut a too long line

@@ -584,7 +584,7 @@ void Extractor::Impl::ProcessField(const Field& f,
   }
   // Organisations: their own one-pass matcher, kept off figures and URLs.
   if (orgs) {
-    for (const auto& h : orgs->Find(text, ctx)) {
+    for (const auto& h : orgs->Find(text)) {
       if (taken.Overlaps(h.begin, h.end)) continue;
       Entity e;
       e.type = "org";

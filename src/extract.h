@@ -52,7 +52,6 @@ struct DocContext {
   std::string_view field;
   size_t field_offset = 0;
   std::string_view sentence, sentence_before;
-  int min_year = 1900, max_year = 2100;
   // Fill Entity::sentence_text (--context). Off by default: a long sentence
   // copied into each of its many entities costs memory for nothing.
   bool sentence_text = false;

@@ -211,7 +211,6 @@ struct OrgMatcher::Impl {
 };
 
 OrgMatcher::~OrgMatcher() = default;
-size_t OrgMatcher::size() const { return impl_->orgs.size(); }
 void OrgMatcher::StartDocument() {
   impl_->doc_alias.clear();
   impl_->last_country.clear();
@@ -450,8 +449,7 @@ bulletin::Attrs OrgMatcher::Impl::Attrs(
   return a;
 }
 
-std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
-                                     DocContext* /*ctx*/) {
+std::vector<OrgHit> OrgMatcher::Find(const std::string& text) {
   Impl& im = *impl_;
   im.mentions.clear();
   std::vector<OrgHit> hits;

@@ -37,10 +37,7 @@ class OrgMatcher {
   // Forgets the country context of the previous article.
   void StartArticle();
   // The organisations in `text`, left to right, without overlaps.
-  std::vector<OrgHit> Find(const std::string& text, DocContext* ctx);
-
-  // Number of organisations in the gazetteer.
-  size_t size() const;
+  std::vector<OrgHit> Find(const std::string& text);
 
   struct Impl;
 

@@ -106,8 +106,6 @@ InputResult RunInput(const Engine& engine, const std::string& path,
   }
   DocContext ctx;
   ctx.reference_date = opt.reference_date;
-  ctx.min_year = opt.min_year;
-  ctx.max_year = opt.max_year;
   ctx.sentence_text = opt.context;
   ctx.diag = pdiag;
   ctx.path = name;
