@@ -160,6 +160,29 @@ std::optional<int> EnglishScale(std::string_view w) {
   return std::nullopt;
 }
 
+// A URL's value: the scheme and the host lower-cased (they are
+// case-insensitive, RFC 3986 6.2.2.1); user info, path, query and fragment
+// are kept as written (they are case-sensitive: t.co/Xy12 is not t.co/xy12).
+std::string UrlValue(std::string_view url) {
+  std::string v(url);
+  auto lower = [&](size_t from, size_t to) {
+    for (size_t i = from; i < to; ++i)
+      v[i] = static_cast<char>(std::tolower(static_cast<unsigned char>(v[i])));
+  };
+  size_t host = 0, sep = v.find("://");
+  if (sep != std::string::npos &&
+      v.find_first_of("/?#") == sep + 1) {  // the scheme is before any '/'
+    lower(0, sep);
+    host = sep + 3;
+  }
+  size_t end = v.find_first_of("/?#", host);
+  if (end == std::string::npos) end = v.size();
+  size_t at = v.rfind('@', end);
+  if (at != std::string::npos && at >= host) host = at + 1;
+  lower(host, end);
+  return v;
+}
+
 std::string Get(const Groups& g, const char* k) {
   auto it = g.find(k);
   return it == g.end() ? std::string() : std::string(it->second);
@@ -280,7 +303,7 @@ bool Tables::Figure(const std::string& type, const Groups& g, Entity* e) const {
 bool Tables::Normalize(const std::string& type, const Groups& g, Entity* e,
                        DocContext* ctx) const {
   if (type == "url") {
-    e->attrs.push_back({"value", AttrValue::String(e->text)});
+    e->attrs.push_back({"value", AttrValue::String(UrlValue(e->text))});
     return true;
   }
   if (type == "date") return NormalizeDate(*this, g, e, ctx);

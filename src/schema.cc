@@ -130,7 +130,10 @@ ordered_json TypeDefs() {
                               "university's school): the organisation it "
                               "belongs to")}}},
                  {"required", List({"name"})}};
-  defs["url"] = {{"properties", {{"value", Type("string")}}},
+  defs["url"] = {{"properties",
+                  {{"value", Described(Type("string"),
+                                       "the URL, scheme and host lower-cased, "
+                                       "path, query and fragment as written")}}},
                  {"required", List({"value"})}};
   return defs;
 }
