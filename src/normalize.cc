@@ -224,10 +224,16 @@ std::optional<Decimal> Tables::PercentValue(const Groups& g,
 
 bool Tables::Figure(const std::string& type, const Groups& g, Entity* e) const {
   std::string num = Get(g, "num");
-  std::optional<Decimal> value;
+  std::optional<Decimal> value, few_max;
   if (!num.empty()) {
     value = Number(num);
     if (!value) return false;
+  }
+  if (g.count("few")) {
+    auto range = FewRange(Get(g, "few"));
+    if (!range) return false;
+    value = range->first;
+    few_max = range->second;
   }
   if (type == "percent") value = PercentValue(g, value);
   if (!value) return false;
@@ -251,6 +257,7 @@ bool Tables::Figure(const std::string& type, const Groups& g, Entity* e) const {
     vmax = vmax->Shifted(*spm);
   }
   *value = value->Shifted(*sp);
+  if (few_max) vmax = few_max->Shifted(*sp);
   // A minus sign or 负 before the number (never on zero: -0 is 0).
   std::string sign = g.count("neg") && !value->IsZero() ? "-" : "";
   auto& a = e->attrs;
@@ -296,8 +303,37 @@ bool Tables::Figure(const std::string& type, const Groups& g, Entity* e) const {
   }
   if (auto q = Qualifier(g)) {
     a.push_back({"qualifier", AttrValue::String(*q)});
+  } else if (few_max) {
+    a.push_back({"qualifier", AttrValue::String("approx")});
   }
   return true;
+}
+
+// An approximate count of figures.rules FEW: the unknown digit (几, 数, or
+// the 1 that 上 stands for) is 1 to 9, so that value is the lower bound
+// (数十 is 10 to 90, 十几 11 to 19, 上百 100 to 900, 数百万 1 to 9 million).
+std::optional<std::pair<Decimal, Decimal>> Tables::FewRange(
+    const std::string& few) const {
+  std::vector<char32_t> cps = ToCodePoints(few);
+  std::string lo, hi;
+  bool seen = false;
+  for (size_t i = 0; i < cps.size(); ++i) {
+    char32_t c = cps[i];
+    bool unknown = c == U'\u51E0' || c == U'\u5E7E' || c == U'\u6570' ||
+                   c == U'\u6578' || (c == U'\u4E0A' && i == 0);
+    if (!unknown) {
+      AppendUtf8(c, &lo);
+      AppendUtf8(c, &hi);
+      continue;
+    }
+    if (seen) return std::nullopt;
+    seen = true;
+    AppendUtf8(U'\u4E00', &lo);  // 1
+    AppendUtf8(U'\u4E5D', &hi);  // 9
+  }
+  auto l = Number(lo), h = Number(hi);
+  if (!seen || !l || !h) return std::nullopt;
+  return std::make_pair(*l, *h);
 }
 
 bool Tables::Normalize(const std::string& type, const Groups& g, Entity* e,

@@ -63,7 +63,9 @@ ordered_json TypeDefs() {
        {{"value", Described(number,
                             "in whole currency units; negative after a minus "
                             "sign or the word for minus")},
-        {"value_max", Described(number, "the upper end of a range")},
+        {"value_max", Described(number,
+                                "the upper end of a range or of an "
+                                "approximate count (then qualifier approx)")},
         {"currency", {{"type", "string"}, {"pattern", "^[A-Z]{3}$"}}},
         {"qualifier", Qualifier()}}},
       {"required", List({"value", "currency"})}};
