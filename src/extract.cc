@@ -50,7 +50,7 @@ struct Extractor::Impl {
                   std::vector<Candidate>* out) const;
   // The sentences of `text` (byte ranges) as the rules see them: ICU's
   // sentence breaks, re-joined where ICU cut inside a run of non-space
-  // ASCII (a URL, a number).
+  // ASCII (a URL, a number) or after a decimal point a line end broke.
   std::vector<std::pair<size_t, size_t>> Sentences(const std::string& text) const;
   void ProcessField(const Field& f, const std::string& field_name, int footnote,
                     DocContext* ctx, std::vector<Entity>* out) const;
@@ -496,6 +496,17 @@ std::vector<std::pair<size_t, size_t>> Extractor::Impl::Sentences(
                   static_cast<unsigned char>(text[b - 1]) < 0x7F &&
                   static_cast<unsigned char>(text[b]) > 0x20 &&
                   static_cast<unsigned char>(text[b]) < 0x7F;
+    // Nor at a decimal point a line end broke (4321.⏎56 亿元): a digit,
+    // '.', white space, and a digit.
+    if (!inside && !merged.empty() && b < text.size() && text[b] >= '0' &&
+        text[b] <= '9') {
+      size_t k = b;
+      while (k > 0 && (text[k - 1] == ' ' || text[k - 1] == '\t' ||
+                       text[k - 1] == '\n' || text[k - 1] == '\r'))
+        --k;
+      inside = k < b && k >= 2 && text[k - 1] == '.' && text[k - 2] >= '0' &&
+               text[k - 2] <= '9';
+    }
     if (inside)
       merged.back().second = s.second;
     else

@@ -106,10 +106,12 @@ const std::vector<std::string>* Tables::UnitRow(std::string_view unit) const {
 }
 
 std::optional<Decimal> Tables::Number(std::string_view text) const {
-  // Without blanks, thin, no-break and ideographic spaces inside a figure.
+  // Without blanks, line ends (a decimal broken after its point), thin,
+  // no-break and ideographic spaces inside a figure.
   std::string s;
   for (char32_t c : ToCodePoints(text))
-    if (c != ' ' && c != '\t' && c != 0x2009 && c != 0x3000 && c != 0xA0)
+    if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != 0x2009 &&
+        c != 0x3000 && c != 0xA0)
       AppendUtf8(c, &s);
   // Chinese decimals: 三点五, 〇点五, 百分之五十点五 (a point word of
   // numerals.tsv, then digit names).
@@ -229,8 +231,8 @@ bool Tables::Figure(const std::string& type, const Groups& g, Entity* e) const {
     value = Number(num);
     if (!value) return false;
   }
-  if (g.count("few")) {
-    auto range = FewRange(Get(g, "few"));
+  if (g.count("few_pre") || g.count("few_x")) {
+    auto range = FewRange(g);
     if (!range) return false;
     value = range->first;
     few_max = range->second;
@@ -309,30 +311,26 @@ bool Tables::Figure(const std::string& type, const Groups& g, Entity* e) const {
   return true;
 }
 
-// An approximate count of figures.rules FEW: the unknown digit (几, 数, or
-// the 1 that 上 stands for) is 1 to 9, so that value is the lower bound
-// (数十 is 10 to 90, 十几 11 to 19, 上百 100 to 900, 数百万 1 to 9 million).
+// An approximate count of figures.rules FEW, its unknown digit read as 1 to
+// 9 (value is the lower bound): few_x is the unknown digit then its unit
+// (数十 → 1十 … 9十, 10 to 90), few_pre the tens before an unknown units
+// digit (十几 → 11 to 19).
 std::optional<std::pair<Decimal, Decimal>> Tables::FewRange(
-    const std::string& few) const {
-  std::vector<char32_t> cps = ToCodePoints(few);
-  std::string lo, hi;
-  bool seen = false;
-  for (size_t i = 0; i < cps.size(); ++i) {
-    char32_t c = cps[i];
-    bool unknown = c == U'\u51E0' || c == U'\u5E7E' || c == U'\u6570' ||
-                   c == U'\u6578' || (c == U'\u4E0A' && i == 0);
-    if (!unknown) {
-      AppendUtf8(c, &lo);
-      AppendUtf8(c, &hi);
-      continue;
-    }
-    if (seen) return std::nullopt;
-    seen = true;
-    AppendUtf8(U'\u4E00', &lo);  // 1
-    AppendUtf8(U'\u4E5D', &hi);  // 9
+    const Groups& g) const {
+  if (g.count("few_pre")) {
+    auto tens = Number(Get(g, "few_pre"));
+    if (!tens || tens->exponent < 0) return std::nullopt;
+    auto l = numerals_->Parse(std::to_string(static_cast<long long>(tens->ToDouble()) + 1));
+    auto h = numerals_->Parse(std::to_string(static_cast<long long>(tens->ToDouble()) + 9));
+    if (!l || !h) return std::nullopt;
+    return std::make_pair(*l, *h);
   }
-  auto l = Number(lo), h = Number(hi);
-  if (!seen || !l || !h) return std::nullopt;
+  std::vector<char32_t> cps = ToCodePoints(Get(g, "few_x"));
+  if (cps.empty()) return std::nullopt;
+  std::string unit;
+  for (size_t i = 1; i < cps.size(); ++i) AppendUtf8(cps[i], &unit);
+  auto l = Number("1" + unit), h = Number("9" + unit);
+  if (!l || !h) return std::nullopt;
   return std::make_pair(*l, *h);
 }
 

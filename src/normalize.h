@@ -49,8 +49,7 @@ class Tables {
   std::optional<Decimal> PercentValue(const Groups& g,
                                       std::optional<Decimal> v) const;
   std::optional<std::string> Qualifier(const Groups& g) const;
-  std::optional<std::pair<Decimal, Decimal>> FewRange(
-      const std::string& few) const;
+  std::optional<std::pair<Decimal, Decimal>> FewRange(const Groups& g) const;
 
   std::map<std::string, std::map<std::string, std::vector<std::string>,
                                  std::less<>>>

@@ -157,6 +157,23 @@ TEST_CASE("约 30 亿元人民币 is an approximate amount in CNY",
   CHECK(Attr(e, "qualifier") == "approx");
 }
 
+TEST_CASE("a decimal broken after its point by a line end is one amount",
+          "[extract][money]") {
+  auto es = Extract("本季度研发投入合计 1865.\n42 万元，增幅 18.\n6%。");
+  INFO(Dump(es));
+  const Entity* e = Find(es, "money", "1865.\n42 万元");
+  CHECK(Attr(e, "value") == "18654200");
+  CHECK(Attr(e, "currency") == "CNY");
+  CHECK(Number(Find(es, "percent", "18.\n6%"), "value") == Approx(18.6));
+  CHECK(Find(es, "money", "42 万元") == nullptr);
+}
+
+TEST_CASE("a numbered item is not a broken decimal", "[extract][money]") {
+  auto es = Extract("要点如下：\n1. 5 万元用于购置设备。");
+  INFO(Dump(es));
+  CHECK(Attr(Find(es, "money", "5 万元"), "value") == "50000");
+}
+
 TEST_CASE("10-20亿美元 is a range with value_max", "[extract][money]") {
   auto es = Extract("代工业务可带来10-20亿美元的外部营收。");
   INFO(Dump(es));
