@@ -9,17 +9,33 @@
 #include "text_util.h"
 
 namespace bulletin {
+namespace {
 
+// The POWER column of scales.tsv: a whole number from 1 to 30.
+std::optional<int> ScalePowerOf(const std::string& s) {
+  if (s.empty() || s.size() > 2 ||
+      s.find_first_not_of("0123456789") != std::string::npos)
+    return std::nullopt;
+  int p = std::atoi(s.c_str());
+  if (p < 1 || p > 30) return std::nullopt;
+  return p;
+}
+
+}  // namespace
 
 std::unique_ptr<Tables> Tables::Load(const RuleFiles& files,
                                      std::vector<Status>* errors) {
   auto t = std::make_unique<Tables>();
   for (const char* name :
        {"currencies.tsv", "units.tsv", "qualifiers.tsv", "date_words.tsv",
-        "tlds.tsv"}) {
+        "tlds.tsv", "scales.tsv"}) {
     auto& table = t->tables_[name];
     for (auto& row :
          ReadTable(files, name, 2, "TAB-separated columns", errors)) {
+      if (std::strcmp(name, "scales.tsv") == 0 && !ScalePowerOf(row.cols[1])) {
+        errors->push_back(row.Error(1, "expected a power of ten, 1 to 30"));
+        continue;
+      }
       std::string key = row.cols[0];
       row.cols.erase(row.cols.begin());
       table[key] = std::move(row.cols);
@@ -141,6 +157,14 @@ std::optional<Decimal> Tables::Number(std::string_view text) const {
   return numerals_->Parse(s);
 }
 
+std::optional<int> Tables::EnglishScale(std::string_view word) const {
+  std::string lower(word);
+  for (auto& c : lower)
+    c = static_cast<char>(std::tolower(static_cast<unsigned char>(c)));
+  const auto* row = Row("scales.tsv", lower);
+  return row ? ScalePowerOf((*row)[0]) : std::nullopt;
+}
+
 std::optional<std::string> Tables::Qualifier(const Groups& g) const {
   for (const char* k : {"qual_pre", "qual_post", "approx"}) {
     auto it = g.find(k);
@@ -151,16 +175,6 @@ std::optional<std::string> Tables::Qualifier(const Groups& g) const {
 }
 
 namespace {
-
-std::optional<int> EnglishScale(std::string_view w) {
-  std::string s;
-  for (char c : w) s.push_back(static_cast<char>(std::tolower(c)));
-  if (s == "thousand" || s == "k") return 3;
-  if (s == "million" || s == "mn" || s == "m") return 6;
-  if (s == "billion" || s == "bn" || s == "b") return 9;
-  if (s == "trillion" || s == "tn") return 12;
-  return std::nullopt;
-}
 
 // A URL's value: the scheme and the host lower-cased (they are
 // case-insensitive, RFC 3986 6.2.2.1); user info, path, query and fragment

@@ -19,8 +19,9 @@ namespace bulletin {
 
 class Tables {
  public:
-  // Reads currencies.tsv, units.tsv, qualifiers.tsv, numerals.tsv and
-  // date_words.tsv (built-in rows first, then --rules rows, which win).
+  // Reads currencies.tsv, units.tsv, qualifiers.tsv, numerals.tsv,
+  // date_words.tsv, tlds.tsv and scales.tsv (built-in rows first, then
+  // --rules rows, which win).
   static std::unique_ptr<Tables> Load(const RuleFiles& files,
                                       std::vector<Status>* errors);
 
@@ -50,6 +51,8 @@ class Tables {
                                       std::optional<Decimal> v) const;
   std::optional<std::string> Qualifier(const Groups& g) const;
   std::optional<std::pair<Decimal, Decimal>> FewRange(const Groups& g) const;
+  // The power of ten of an English scale word (scales.tsv, any case).
+  std::optional<int> EnglishScale(std::string_view word) const;
 
   std::map<std::string, std::map<std::string, std::vector<std::string>,
                                  std::less<>>>

@@ -215,7 +215,7 @@ assert len(rs) >= 5, len(rs)
 mkdir "$tmp/bad-rules"
 printf '# a broken rule\nmoney.bad 10 (unclosed\n' >"$tmp/bad-rules/bad.rules"
 run "$bin" --rules "$tmp/bad-rules" "$s1"
-if [ "$status" -eq 0 ]; then fail "a broken rule: exit status 0"; fi
+expect_status 2 "a broken rule"
 grep -q "bad.rules:2:14: bad pattern: " "$tmp/err" ||
   fail "a broken rule: no 'file:line:col: bad pattern' on stderr"
 grep -qF "missing )" "$tmp/err" || fail "a broken rule: RE2's error is not shown"
@@ -232,6 +232,25 @@ grep -qxF "bulletin-extract: $tmp/bad-table/currencies.tsv:3:4: expected TAB-sep
 [ -s "$tmp/out" ] && fail "a malformed table row: records were written"
 run "$bin" check --rules "$tmp/bad-table" "$s1"
 expect_status 2 "check with a malformed table row"
+# A row with every column but a value its table cannot hold: the column named.
+mkdir "$tmp/bad-scale"
+printf 'lakh\tfive\n' >"$tmp/bad-scale/scales.tsv"
+run "$bin" --rules "$tmp/bad-scale" "$s1"
+expect_status 2 "a scales.tsv row with no power"
+grep -qxF "bulletin-extract: $tmp/bad-scale/scales.tsv:1:6: expected a power of ten, 1 to 30" "$tmp/err" ||
+  fail "a scales.tsv row with no power: no 'file:line:col: expected ...' on stderr"
+# A scale word added in --rules reaches the money rules ({ESCALE}) and the
+# normaliser alike, in any letter case.
+mkdir "$tmp/lakh-rules"
+printf 'lakh\t5\n' >"$tmp/lakh-rules/scales.tsv"
+printf '星河公司扩建新厂\n\n星河公司将投入 3 Lakh 美元扩建新厂。\n' >"$tmp/lakh.txt"
+run "$bin" --rules "$tmp/lakh-rules" "$tmp/lakh.txt"
+expect_status 0 "a scale word added in --rules"
+grep -qF '"value":300000,' "$tmp/out" ||
+  fail "a scale word added in --rules: no money of value 300000"
+run "$bin" "$tmp/lakh.txt"
+grep -qF '"value":300000,' "$tmp/out" &&
+  fail "the built-in rules know lakh already: the --rules test proves nothing"
 
 cat >"$tmp/percent.txt" <<'TXT'
 星河市集成电路产值稳步增长
