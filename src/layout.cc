@@ -62,6 +62,9 @@ struct LayoutRules::Impl {
       figure, section_re, toc, section_frame, colophon;
   std::set<std::string> sections;
   RefMarkWords ref_words;  // ref_* lines
+  // Punctuation lists: what splits a byline's names, what ends a paragraph
+  // besides a sentence end or a closing bracket, what a title never ends in.
+  std::u32string author_separators, para_ends, title_bad_ends;
 };
 
 LayoutRules::~LayoutRules() = default;
@@ -131,7 +134,10 @@ std::unique_ptr<LayoutRules> LayoutRules::Load(
         {"ref_not_after", &im.ref_words.not_after},
         {"ref_count_units", &im.ref_words.count_units},
         {"ref_check_not_after", &im.ref_words.check_not_after},
-        {"ref_check_before", &im.ref_words.check_before}};
+        {"ref_check_before", &im.ref_words.check_before},
+        {"author_separators", &im.author_separators},
+        {"para_ends", &im.para_ends},
+        {"title_bad_ends", &im.title_bad_ends}};
     auto list = char_lists.find(kind);
     if (row.cols.size() >= 2 && list != char_lists.end()) {
       // Character lists, not patterns.
@@ -1029,8 +1035,7 @@ void Segmenter::Impl::AddByline(Article* a, const Line& l,
       cur_name.clear();
     };
     for (char32_t c : ToCodePoints(names)) {
-      if (c == ' ' || c == 0x3000 || c == 0x3001 || c == 0xFF0C || c == ',' ||
-          c == 0xFF1B || c == ';' || c == '/')
+      if (c == ' ' || rules.author_separators.find(c) != std::u32string::npos)
         flush();
       else
         AppendUtf8(c, &cur_name);
@@ -1170,8 +1175,8 @@ void Segmenter::Impl::FlushParagraph() {
   bool trail = false;
   for (const auto& piece : p->pieces)
     JoinPiece(piece, false, &p->field, &last, &trail);
-  p->ends_terminal =
-      IsTerminal(last) || IsCloser(last) || last == 0xFF1B || last == ';';
+  p->ends_terminal = IsTerminal(last) || IsCloser(last) ||
+                     rules.para_ends.find(last) != std::u32string::npos;
   HandleParagraph(std::move(p));
 }
 
@@ -1182,9 +1187,7 @@ bool Segmenter::Impl::TitleLike(const Paragraph& p, bool strict,
   auto cps = ToCodePoints(t);
   char32_t last = cps.back();
   if (IsTerminal(last) && last != '?' && last != 0xFF1F) return false;
-  if (last == 0xFF1A || last == ':' || last == 0xFF0C || last == ',' ||
-      last == 0xFF1B || last == ';' || last == 0x3001)
-    return false;
+  if (rules.title_bad_ends.find(last) != std::u32string::npos) return false;
   if (MatchAny(rules.figure, t, nullptr, RE2::ANCHOR_START)) return false;
   if (!enumerated_ok &&
       MatchAny(rules.subheading, t, nullptr, RE2::ANCHOR_START))
