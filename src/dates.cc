@@ -393,6 +393,36 @@ bool Relative(const Tables& t, const Groups& g, Entity* e, DocContext* ctx) {
   return true;
 }
 
+// The Chinese-calendar month and day of the groups lm/lmn and ld*: false
+// unless marked as lunar (农历, a month name, 初X, 廿X) and in range; *ld is
+// -1 for a month alone (农历十月).
+bool LunarMonthDay(const Tables& t, const Groups& g, int* lm_out, int* ld_out) {
+  int lm = 0, ld = 0;
+  if (const auto* row = Word(t, g, "lmn", "lunar_month"))
+    lm = std::atoi((*row)[1].c_str());
+  else
+    lm = ToInt(t, Get(g, "lm"));
+  bool marked = Has(g, "lunar") || Has(g, "lunar2") || Has(g, "lmn");
+  bool has_day = true;
+  if (Has(g, "ld1")) {  // 初三
+    ld = ToInt(t, Get(g, "ld1")), marked = true;
+  } else if (Has(g, "ld20")) {  // 廿三
+    ld = 20 + ToInt(t, Get(g, "ld20")), marked = true;
+  } else if (Has(g, "ld30")) {  // 卅
+    ld = 30, marked = true;
+  } else if (Has(g, "ld")) {
+    ld = ToInt(t, Get(g, "ld"));
+  } else {
+    has_day = false;
+  }
+  if (!marked) return false;
+  if (lm < 1 || lm > 12) return false;
+  if (!has_day) ld = -1;  // 农历十月: a month
+  else if (ld < 1 || ld > 30) return false;
+  *lm_out = lm, *ld_out = ld;
+  return true;
+}
+
 // Lunar dates and holidays: the Gregorian day, resolved with ICU's Chinese
 // calendar. A year written in the text is the Chinese year that begins in
 // it; without one, the occurrence nearest the base day is taken.
@@ -416,27 +446,7 @@ bool Festive(const Tables& t, const Groups& g, Entity* e, DocContext* ctx) {
     }
     hol = Get(g, "hol");
   } else {
-    if (const auto* row = Word(t, g, "lmn", "lunar_month"))
-      lm = std::atoi((*row)[1].c_str());
-    else
-      lm = ToInt(t, Get(g, "lm"));
-    bool marked = Has(g, "lunar") || Has(g, "lunar2") || Has(g, "lmn");
-    bool has_day = true;
-    if (Has(g, "ld1")) {  // 初三
-      ld = ToInt(t, Get(g, "ld1")), marked = true;
-    } else if (Has(g, "ld20")) {  // 廿三
-      ld = 20 + ToInt(t, Get(g, "ld20")), marked = true;
-    } else if (Has(g, "ld30")) {  // 卅
-      ld = 30, marked = true;
-    } else if (Has(g, "ld")) {
-      ld = ToInt(t, Get(g, "ld"));
-    } else {
-      has_day = false;
-    }
-    if (!marked) return false;
-    if (lm < 1 || lm > 12) return false;
-    if (!has_day) ld = -1;  // 农历十月: a month
-    else if (ld < 1 || ld > 30) return false;
+    if (!LunarMonthDay(t, g, &lm, &ld)) return false;
   }
   Ymd base = BaseDay(*ctx);
   if (!base.y) base = ParseIso(ctx->reference_date);
@@ -502,7 +512,7 @@ bool NormalizeDate(const Tables& t, const Groups& g, Entity* e,
       ((Has(g, "rel") || Has(g, "relm")) && !Has(g, "hol")) ||
       Has(g, "recent"))
     return Relative(t, g, e, ctx);
-  if (Has(g, "hol") || Has(g, "lm") || Has(g, "lmn"))
+  if (Has(g, "hol") || ((Has(g, "lm") || Has(g, "lmn")) && !Has(g, "era")))
     return Festive(t, g, e, ctx);
 
   std::string ys = Get(g, "y");
@@ -543,6 +553,11 @@ bool NormalizeDate(const Tables& t, const Groups& g, Entity* e,
   bool inferred = two_digit;
   int m = ToInt(t, Get(g, "m")), d = ToInt(t, Get(g, "d"));
   if (m < 0 || d < 0) return false;
+  // 神龙二年正月初一: an era year's lunar month and day, as written (the
+  // era's months are not converted).
+  if (Has(g, "era") && (Has(g, "lm") || Has(g, "lmn")) &&
+      (!LunarMonthDay(t, g, &m, &d) || d < 0))
+    return false;
   if (Has(g, "a1")) {
     // Numeric day and month: whichever order makes sense; when both do,
     // day first before a year (13.5.2015, 3/7/2017: the Hong Kong and
