@@ -252,6 +252,10 @@ bool Tables::Figure(const std::string& type, const Groups& g, Entity* e) const {
     few_max = range->second;
   }
   if (type == "percent") value = PercentValue(g, value);
+  if (type == "money" && (g.count("jiao") || g.count("fen") || g.count("fen2"))) {
+    value = Cents(g, value);
+    if (!value) return false;
+  }
   if (!value) return false;
   auto scale_of = [&](const std::string& s) -> std::optional<int> {
     if (s.empty()) return 0;
@@ -323,6 +327,24 @@ bool Tables::Figure(const std::string& type, const Groups& g, Entity* e) const {
     a.push_back({"qualifier", AttrValue::String("approx")});
   }
   return true;
+}
+
+// 3元5角2分, 5块3毛, 五毛钱: the whole units (none for 五毛钱), then one
+// digit of tenths (jiao) and one of hundredths (fen or fen2).
+std::optional<Decimal> Tables::Cents(const Groups& g,
+                                     std::optional<Decimal> whole) const {
+  if (!whole) whole = numerals_->Parse("0");
+  if (!whole || whole->exponent < 0) return std::nullopt;  // 3.5块2毛
+  auto digit = [&](const char* k) -> std::optional<std::string> {
+    std::string s = Get(g, k);
+    if (s.empty()) return std::string("0");
+    auto d = Number(s);
+    if (!d || d->exponent != 0 || d->digits.size() != 1) return std::nullopt;
+    return d->digits;
+  };
+  auto jiao = digit("jiao"), fen = digit(g.count("fen2") ? "fen2" : "fen");
+  if (!jiao || !fen) return std::nullopt;
+  return numerals_->Parse(whole->ToString() + "." + *jiao + *fen);
 }
 
 // An approximate count of figures.rules FEW, its unknown digit read as 1 to

@@ -53,6 +53,7 @@ class Tables {
   std::optional<std::pair<Decimal, Decimal>> FewRange(const Groups& g) const;
   // The power of ten of an English scale word (scales.tsv, any case).
   std::optional<int> EnglishScale(std::string_view word) const;
+  std::optional<Decimal> Cents(const Groups& g, std::optional<Decimal> whole) const;
 
   std::map<std::string, std::map<std::string, std::vector<std::string>,
                                  std::less<>>>
