@@ -909,7 +909,11 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text) {
       return close + (text[close] == ')' ? 1 : 3);
     };
     size_t pos = 0;
-    for (auto [sb, se] : suffix_cands) {
+    for (const auto& cand : suffix_cands) {
+      // Plain variables, not a structured binding: the lambdas below capture
+      // them, which C++17 (and clang) only allow for variables.
+      auto sb = cand.first;
+      auto se = cand.second;
       if (sb < pos) continue;
       pos = se;
       std::string suffix = text.substr(sb, se - sb);
