@@ -7,7 +7,9 @@
 
 #include <cstdio>
 #include <cstdlib>
+#include <memory>
 #include <string>
+#include <vector>
 
 #include "invariants.h"
 
@@ -35,6 +37,17 @@ class TempFile {
  private:
   std::string path_;
 };
+
+// The built-in engine, loaded once per process.
+inline const bulletin::Engine& SharedEngine() {
+  static std::unique_ptr<bulletin::Engine> engine = [] {
+    std::vector<bulletin::Status> errors;
+    auto e = bulletin::Engine::Load("", &errors);
+    if (!e) std::abort();
+    return e;
+  }();
+  return *engine;
+}
 
 // Runs `path` with every invariant checked; any problem is printed and
 // aborts, which libFuzzer records as a crash with its input.

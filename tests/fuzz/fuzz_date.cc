@@ -2,19 +2,11 @@
 // between date-shaped text (a year before, a month and day after) in one
 // bulletin sentence, so the date rules and their normaliser see them on
 // every run; every invariant is checked.
-#include <memory>
 #include <string>
-#include <vector>
 
 #include "fuzz_common.h"
 
 extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
-  static std::unique_ptr<bulletin::Engine> engine = [] {
-    std::vector<bulletin::Status> errors;
-    auto e = bulletin::Engine::Load("", &errors);
-    if (!e) std::abort();
-    return e;
-  }();
   // "标题\n\n2022年" + bytes + "月1日发布。\n" in UTF-8, written as escapes
   // (src/ and tests/fuzz/ keep no CJK outside comments).
   std::string text =
@@ -22,6 +14,6 @@ extern "C" int LLVMFuzzerTestOneInput(const uint8_t* data, size_t size) {
       std::string(reinterpret_cast<const char*>(data), size) +
       "\xe6\x9c\x88\x31\xe6\x97\xa5\xe5\x8f\x91\xe5\xb8\x83\xe3\x80\x82\n";
   bulletin_fuzz::TempFile f(text.data(), text.size());
-  bulletin_fuzz::CheckOrDie(*engine, f.path());
+  bulletin_fuzz::CheckOrDie(bulletin_fuzz::SharedEngine(), f.path());
   return 0;
 }
