@@ -1310,6 +1310,7 @@ void Segmenter::Impl::AppendBody(const Paragraph& p, bool unplaced) {
 
 void Segmenter::Impl::FinishFootnotes(Article* a) {
   std::vector<std::string> all_urls;
+  const bool only_notes = a->line == 0;
   for (auto& fb : footnotes) {
     Footnote fn;
     fn.number = fb.number;
@@ -1322,6 +1323,12 @@ void Segmenter::Impl::FinishFootnotes(Article* a) {
                        ContinuesUrlAtWrap(fn.text.text, piece.text));
       prev_width = DisplayWidth(piece.text) + piece.col - 1;
       if (piece.text.empty()) continue;
+      // An article holding nothing but footnotes (no title, no body) spans
+      // its footnote lines, not line 0; others keep their own lines.
+      if (only_notes) {
+        if (a->line == 0) a->line = piece.line;
+        a->end_line = std::max(a->end_line, piece.line);
+      }
       JoinPiece(piece, url_join, &fn.text, &last, &trail);
     }
     AddFootnoteUrls(&fn, &all_urls);
