@@ -5,10 +5,16 @@
 
 #include <algorithm>
 #include <csignal>
+#include <functional>
 #include <cstdio>
+#include <condition_variable>
+#include <mutex>
 #include <string>
+#include <thread>
+#include <unistd.h>
 #include <vector>
 
+#include "check_report.h"
 #include "commands.h"
 #include "exit_codes.h"
 #include "options.h"
@@ -40,6 +46,7 @@ struct ExtractOptions {
   std::string output, encoding = "auto", rules_dir, reference_date;
   std::string input_format = "auto";
   bool pretty = false, context = false, verbose = false;
+  int jobs = 0;  // 0: the number of cores when stdout is not a terminal
 };
 
 // What reaches stderr during extraction: errors, decoding problems, an
@@ -107,21 +114,26 @@ int RunExtract(ExtractOptions opt) {
   ropt.pretty = opt.pretty;
   ropt.context = opt.context;
   int rc = kExitOk;
-  DiagnosticSink diag = [&](const Diagnostic& d) {
-    if (ShouldPrint(d, opt.verbose)) PrintDiagnostic(d);
-  };
-  for (const auto& path : opt.files) {
+  // One input: its records go to `line`, what reaches stderr to `err`
+  // (called in order); returns its exit status.
+  auto run_one = [&](const Engine& eng, const std::string& path,
+                     const std::function<void(std::string)>& line,
+                     const std::function<void(std::string)>& err) {
+    int rc = kExitOk;
+    DiagnosticSink d = [&](const Diagnostic& x) {
+      if (ShouldPrint(x, opt.verbose)) err(FormatText(x) + "\n");
+    };
     InputResult r = RunInput(
-        *engine, path, popt,
-        [&](Article&& a) { out.Line(RecordJson(a, ropt)); }, diag);
+        eng, path, popt,
+        [&](Article&& a) { line(RecordJson(a, ropt)); }, d);
     if (!r.status.ok()) {
-      PrintStatus(r.status);
+      err("bulletin-extract: " + r.status.ToString() + "\n");
       rc = ExitCode(r.status.code);
     } else if (opt.encoding != "auto" && r.invalid_sequences > 0) {
       // The input is not in the encoding the user named: its records were
       // written (bad bytes as U+FFFD), but the run reports the failure.
-      std::fprintf(stderr, "%s: not valid %s: %d invalid byte sequences\n",
-                   path.c_str(), opt.encoding.c_str(), r.invalid_sequences);
+      err(path + ": not valid " + opt.encoding + ": " +
+          std::to_string(r.invalid_sequences) + " invalid byte sequences\n");
       rc = kExitInput;
     } else if (opt.verbose) {
       // "1 article", "2 articles": a count and its noun, in English.
@@ -129,12 +141,88 @@ int RunExtract(ExtractOptions opt) {
         return std::to_string(v) + " " + noun + (v == 1 ? "" : "s");
       };
       std::string kind = r.pages > 0 ? "pdf, " + n(r.pages, "page") : r.encoding;
-      std::fprintf(stderr, "%s: %s, %s, %s of page furniture dropped, %s outside any titled article\n",
-                   path.c_str(), kind.c_str(), n(r.stats.articles, "article").c_str(),
-                   n(r.stats.dropped_lines, "line").c_str(),
-                   n(r.stats.unplaced_lines, "line").c_str());
+      err(path + ": " + kind + ", " + n(r.stats.articles, "article") + ", " +
+          n(r.stats.dropped_lines, "line") +
+          " of page furniture dropped, " + n(r.stats.unplaced_lines, "line") +
+          " outside any titled article\n");
     }
+    return rc;
+  };
+  auto put_err = [](const std::string& e) { std::fputs(e.c_str(), stderr); };
+  int jobs = opt.jobs > 0 ? opt.jobs
+             : (!opt.output.empty() || !isatty(STDOUT_FILENO))
+                 ? static_cast<int>(std::thread::hardware_concurrency())
+                 : 1;
+  jobs = std::max(1, std::min<int>(jobs, static_cast<int>(opt.files.size())));
+  if (jobs == 1) {
+    for (const auto& path : opt.files) {
+      int r = run_one(*engine, path, [&](std::string l) { out.Line(std::move(l)); },
+                      put_err);
+      if (r != kExitOk) rc = r;
+    }
+    return rc;
   }
+  // -j N over several inputs: each worker runs whole inputs (document
+  // state stays per input) with an engine of its own; the main thread
+  // writes each input's records and messages in input order. At most
+  // 2 * jobs inputs are held finished but unwritten.
+  struct Done {
+    std::vector<std::pair<bool, std::string>> events;  // true: a record
+    int rc = kExitOk;
+    bool ready = false;
+  };
+  std::vector<Done> done(opt.files.size());
+  std::mutex mu;
+  std::condition_variable cv;
+  size_t next_file = 0, written = 0;
+  bool load_failed = false;
+  auto worker = [&] {
+    std::vector<Status> errors;
+    auto eng = Engine::Load(opt.rules_dir, &errors);
+    for (;;) {
+      size_t k;
+      {
+        std::unique_lock<std::mutex> lock(mu);
+        cv.wait(lock, [&] { return next_file >= done.size() ||
+                                   next_file < written + 2 * jobs; });
+        if (next_file >= done.size()) return;
+        k = next_file++;
+      }
+      Done d;
+      if (!eng) {
+        d.rc = kExitUsage;
+      } else {
+        d.rc = run_one(*eng, opt.files[k],
+                       [&](std::string l) { d.events.emplace_back(true, std::move(l)); },
+                       [&](std::string e) { d.events.emplace_back(false, std::move(e)); });
+      }
+      std::lock_guard<std::mutex> lock(mu);
+      if (!eng) load_failed = true;
+      d.ready = true;
+      done[k] = std::move(d);
+      cv.notify_all();
+    }
+  };
+  std::vector<std::thread> threads;
+  for (int t = 0; t < jobs; ++t) threads.emplace_back(worker);
+  for (size_t k = 0; k < done.size(); ++k) {
+    Done d;
+    {
+      std::unique_lock<std::mutex> lock(mu);
+      cv.wait(lock, [&] { return done[k].ready; });
+      d = std::move(done[k]);
+      done[k].events.clear();
+      written = k + 1;
+      cv.notify_all();
+    }
+    for (auto& e : d.events) {
+      if (e.first) out.Line(std::move(e.second));
+      else put_err(e.second);
+    }
+    if (d.rc != kExitOk) rc = d.rc;
+  }
+  for (auto& t : threads) t.join();
+  if (load_failed) rc = kExitUsage;
   return rc;
 }
 
@@ -156,6 +244,10 @@ int Main(int argc, char** argv) {
   app.add_flag("--context", xo.context, "Add each entity's sentence");
   app.add_flag("-v,--verbose", xo.verbose,
                "Report layout warnings and a summary per input on stderr");
+  app.add_option("-j,--jobs", xo.jobs,
+                 "Inputs run at once (default: the number of cores when "
+                 "the output is a file or pipe, else 1); output is the same")
+      ->check(CLI::Range(1, 256));
   AddEncodingOption(&app, &xo.encoding);
   AddInputFormatOption(&app, &xo.input_format);
   AddRulesOption(&app, &xo.rules_dir);
