@@ -1,0 +1,245 @@
+// The article assembler: text lines re-joined into paragraphs, paragraphs
+// into titles, bodies and articles.
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cstring>
+#include <map>
+#include <set>
+
+#include "columns.h"
+#include "footnotes.h"
+#include "layout_internal.h"
+#include "text_util.h"
+
+namespace bulletin {
+
+// Joins `next` onto `out` the way a reader would re-join a broken line.
+void JoinPiece(const Piece& next, bool url_join, Field* out, char32_t* last,
+               bool* last_trail) {
+  if (out->length > 0 && !url_join) {
+    char32_t a = *last;
+    auto cps = ToCodePoints(next.text);
+    char32_t b = cps.empty() ? 0 : cps.front();
+    bool space = false;
+    if (a == '-') {
+      space = false;  // a word broken at its hyphen
+    } else if (IsLatinAlnum(a) && IsLatinAlnum(b)) {
+      space = true;
+    } else if (a < 128 && std::strchr(".,;:!?)", static_cast<char>(a)) &&
+               b < 128 && IsLatinAlnum(b)) {
+      space = true;  // "报告名称." + "https://..."
+    } else if (*last_trail && !IsWide(a) && !IsWide(b) && a && b) {
+      space = true;
+    }
+    if (space) {
+      out->text.push_back(' ');
+      out->length += 1;
+    }
+  }
+  out->anchors.push_back({out->length, next.line, next.col});
+  out->text += next.text;
+  out->length += CodePoints(next.text);
+  auto cps = ToCodePoints(next.text);
+  if (!cps.empty()) *last = cps.back();
+  *last_trail = next.trail_space;
+}
+
+void Segmenter::Impl::AddText(const Line& l) {
+  if (l.kind != LineKind::kUnknown) {
+    // The page has shown where paragraphs start and what is a title.
+    bool title = l.kind == LineKind::kTitle;
+    if (!para.pieces.empty() && (l.para_start || title != para.hint_title))
+      FlushParagraph();
+    blank_pending = crossed_page = false;
+    if (para.pieces.empty()) {
+      para.first_line = l.number;
+      para.hinted = true;
+      para.hint_title = title;
+    }
+    para.pieces.push_back({l.text, l.number, l.col, l.trail_space});
+    para.last_line = l.number;
+    prev_line = l;
+    return;
+  }
+  if (blank_pending && !crossed_page) FlushParagraph();
+  blank_pending = crossed_page = false;
+  if (!para.pieces.empty() && EndsParagraph(prev_line, l) &&
+      !ContinuesTocTitle(l))
+    FlushParagraph();
+  if (!para.pieces.empty() &&
+      para.bytes + l.text.size() > kMaxParagraphBytes) {
+    ++stats.split_paragraphs;
+    if (diag)
+      diag({Severity::kWarning, "segment.long-paragraph", path, l.number,
+            l.col,
+            "paragraph longer than " + std::to_string(kMaxParagraphBytes) +
+                " bytes: a new one starts here"});
+    FlushParagraph();
+  }
+  if (para.pieces.empty()) para.first_line = l.number;
+  para.pieces.push_back({l.text, l.number, l.col, l.trail_space});
+  para.bytes += l.text.size();
+  para.last_line = l.number;
+  prev_line = l;
+}
+
+void Segmenter::Impl::FlushParagraph() {
+  if (para.pieces.empty()) return;
+  auto p = std::make_unique<Paragraph>(std::move(para));
+  para = Paragraph();
+  blank_pending = crossed_page = false;
+  char32_t last = 0;
+  bool trail = false;
+  for (const auto& piece : p->pieces)
+    JoinPiece(piece, false, &p->field, &last, &trail);
+  p->ends_terminal = IsTerminal(last) || IsCloser(last) ||
+                     rules.para_ends.find(last) != std::u32string::npos;
+  HandleParagraph(std::move(p));
+}
+
+bool Segmenter::Impl::TitleLike(const Paragraph& p, bool strict,
+                                bool enumerated_ok) const {
+  const std::string& t = p.field.text;
+  if (p.field.length < 2 || p.field.length > (strict ? 40 : 80)) return false;
+  auto cps = ToCodePoints(t);
+  char32_t last = cps.back();
+  if (IsTerminal(last) && last != '?' && last != 0xFF1F) return false;
+  if (rules.title_bad_ends.find(last) != std::u32string::npos) return false;
+  if (MatchAny(rules.figure, t, nullptr, RE2::ANCHOR_START)) return false;
+  if (!enumerated_ok &&
+      MatchAny(rules.subheading, t, nullptr, RE2::ANCHOR_START))
+    return false;
+  if (strict) {
+    int han = 0;
+    for (char32_t c : cps) han += IsHan(c);
+    if (han < 4 || IsCloser(last)) return false;
+  }
+  return true;
+}
+
+void Segmenter::Impl::HandleParagraph(std::unique_ptr<Paragraph> p) {
+  // A title the table of contents lists opens an article wherever it is;
+  // so does a line in larger type (PDF input), whatever its words.
+  if (p->hint_title) title_hints = true;
+  if (p->hint_title || TocTitle(*p)) {
+    if (pending_title) {
+      auto t = std::move(pending_title);
+      AppendBody(*t, false);
+    }
+    EmitArticle();
+    StartArticle(std::move(p));
+    expect_title = false;
+    return;
+  }
+  // Once the typography has shown titles, body-size text is not one.
+  bool body_only = p->hinted && title_hints;
+  if (pending_title) {
+    auto title = std::move(pending_title);
+    if (!TitleLike(*p, false)) {
+      EmitArticle();
+      StartArticle(std::move(title));
+      AppendBody(*p, false);
+      last_para_terminal = p->ends_terminal;
+      return;
+    }
+    AppendBody(*title, false);
+  }
+  if (expect_title) {
+    expect_title = false;
+    if (!body_only && TitleLike(*p, false, /*enumerated_ok=*/true)) {
+      EmitArticle();
+      StartArticle(std::move(p));
+      return;
+    }
+    if (closed || !cur) {
+      EmitArticle();
+      StartArticle(nullptr);
+      AppendBody(*p, true);
+      last_para_terminal = p->ends_terminal;
+      return;
+    }
+  }
+  if (!body_only && cur && !cur->body.text.empty() && last_para_terminal &&
+      TitleLike(*p, true)) {
+    pending_title = std::move(p);
+    return;
+  }
+  if (!cur) StartArticle(nullptr);
+  AppendBody(*p, closed);
+  last_para_terminal = p->ends_terminal;
+}
+
+void Segmenter::Impl::StartArticle(std::unique_ptr<Paragraph> title) {
+  EmitArticle();
+  cur = std::make_unique<Article>();
+  cur->path = path;
+  cur->dropped_lines = dropped_before_article;
+  dropped_before_article = 0;
+  cur->has_section = has_section;
+  cur->section = section;
+  closed = false;
+  footnotes.clear();
+  last_para_terminal = true;
+  body_is_deck = true;
+  if (title) {
+    cur->title = std::move(title->field);
+    cur->title_line = title->first_line;
+    cur->line = title->first_line;
+    cur->end_line = title->last_line;
+  }
+}
+
+void Segmenter::Impl::AppendBody(const Paragraph& p, bool unplaced) {
+  if (!cur) StartArticle(nullptr);
+  if (!cur->body.text.empty() &&
+      cur->body.text.size() + 1 + p.field.text.size() > kMaxArticleBytes) {
+    ++stats.split_articles;
+    if (diag)
+      diag({Severity::kWarning, "segment.long-article", path, p.first_line,
+            p.pieces.front().col,
+            "article longer than " + std::to_string(kMaxArticleBytes) +
+                " bytes: its text goes on in a new record from here"});
+    EmitArticle();
+    StartArticle(nullptr);
+  }
+  Field& b = cur->body;
+  if (p.ends_terminal || p.field.length > 60) body_is_deck = false;
+  if (b.length > 0) {
+    b.text.push_back('\n');
+    b.length += 1;
+  }
+  for (const auto& a : p.field.anchors)
+    b.anchors.push_back({a.offset + b.length, a.line, a.col});
+  b.text += p.field.text;
+  b.length += p.field.length;
+  if (cur->line == 0) cur->line = p.first_line;
+  cur->end_line = std::max(cur->end_line, p.last_line);
+  if (unplaced) {
+    int n = p.last_line - p.first_line + 1;
+    cur->unplaced_lines += n;
+    stats.unplaced_lines += n;
+    if (diag)
+      diag({Severity::kWarning, "segment.unplaced", path, p.first_line,
+            p.pieces.front().col,
+            "text outside any titled article kept in record"});
+  }
+}
+
+void Segmenter::Impl::EmitArticle() {
+  EndBlock();
+  if (!cur) return;
+  std::unique_ptr<Article> a = std::move(cur);
+  if (a->title.text.empty() && a->body.text.empty() && footnotes.empty() &&
+      a->byline.empty()) {
+    footnotes.clear();
+    return;
+  }
+  done.push_back({std::move(a), std::move(footnotes)});
+  footnotes.clear();
+  // Finished articles wait for the end of their page (a page holds a few;
+  // PDF input, where the page is known, as many as it has).
+  FlushDone(hinted ? 64 : 8);
+}
+
+}  // namespace bulletin

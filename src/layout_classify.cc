@@ -1,0 +1,397 @@
+// What each line is (Segmenter::Impl::Process): page furniture (page numbers,
+// running headers, masthead, colophon), table of contents, footnote,
+// sources heading, section heading, byline, or text for the assembler.
+#include <re2/re2.h>
+
+#include <algorithm>
+#include <cstring>
+#include <map>
+#include <set>
+
+#include "columns.h"
+#include "footnotes.h"
+#include "layout_internal.h"
+#include "text_util.h"
+
+namespace bulletin {
+
+bool SectionLine(const LayoutRules::Impl& rules,
+                 const std::set<std::string>& toc_sections,
+                 const std::string& t, int width, std::string* name) {
+  *name = t;
+  if (width > 30) return false;
+  if (rules.sections.count(t) || MatchAny(rules.section_re, t)) return true;
+  // A framed or numbered heading: the name inside is looked up; any line
+  // the table of contents listed as a section is one.
+  std::map<std::string, std::string> g;
+  if (MatchAny(rules.section_frame, t, &g) && g.count("name")) {
+    *name = g["name"];
+    if (rules.sections.count(*name) || MatchAny(rules.section_re, *name))
+      return true;
+  }
+  return toc_sections.count(t) > 0;
+}
+
+LineClass ClassifyLine(const LayoutRules::Impl& rules, const Line& l,
+                       const LineContext& ctx) {
+  static const std::set<std::string> kNone;
+  const std::set<std::string>& seen_headers =
+      ctx.seen_headers ? *ctx.seen_headers : kNone;
+  const std::set<std::string>& toc_sections =
+      ctx.toc_sections ? *ctx.toc_sections : kNone;
+  const Line* next = ctx.next;
+  const std::string& t = l.text;
+  std::map<std::string, std::string> g;
+  LineClass c;
+  // A colophon line (报送：…, 地址：…) is furniture wherever it stands.
+  if (l.width <= 120 &&
+      MatchAny(rules.colophon, t, nullptr, RE2::ANCHOR_START))
+    return c.role = LineRole::kColophon, c;
+
+  // Page numbers (a bare number followed by a URL is a footnote marker).
+  // Cheap guards keep most body lines away from the layout patterns: page
+  // numbers are short, footnotes start with a number or a bracket, a table
+  // of contents entry ends with its page number, a byline has a colon or
+  // brackets.
+  bool may_be_number = l.width <= 24;
+  if (may_be_number && MatchAny(rules.page_number, FoldWidth(t))) {
+    bool marker = next && StartsWithUrl(next->text) &&
+                  (ctx.separator_seen || ctx.in_footnote) &&
+                  MatchAny(rules.footnote, t, &g);
+    if (!marker) return c.role = LineRole::kPageNumber, c;
+  }
+  // Running headers: a short line right before a page number, or a header
+  // (or the current section's name) at the top of a page.
+  c.digit_start = (l.first >= '0' && l.first <= '9') ||
+                  (l.first >= 0xFF10 && l.first <= 0xFF19) ||
+                  l.first == '[' || l.first == 0xFF3B;
+  bool digit_end = (l.last >= '0' && l.last <= '9') ||
+                   (l.last >= 0xFF10 && l.last <= 0xFF19);
+  if (l.width <= 90 || c.digit_start || digit_end) c.folded = FoldWidth(t);
+  const std::string& folded = c.folded;
+  bool short_line = l.width <= 48;
+  // (Not a footnote's last line, not the end of a sentence, and not a line
+  // that fills the width: those are text that happens to end a page.)
+  bool header_like = !ctx.in_footnote && !IsTerminal(l.last) &&
+                     !(IsCloser(l.last) && IsTerminal(l.before_last)) &&
+                     (ctx.wrap_width == 0 || l.width * 10 < ctx.wrap_width * 7);
+  auto new_section = [&] {  // a section heading not the current one
+    std::string name;
+    return SectionLine(rules, toc_sections, t, l.width, &name) &&
+           !(ctx.section && name == *ctx.section);
+  };
+  if (short_line && header_like && next && next->width <= 24 &&
+      MatchAny(rules.page_number, FoldWidth(next->text)) &&
+      !(ctx.after_next && StartsWithUrl(ctx.after_next->text)) &&
+      t.find("http") == std::string::npos &&
+      t.find("www.") == std::string::npos && !MatchAny(rules.byline, t) &&
+      !new_section()) {
+    // (A note that is a URL is no header, even just above the number.)
+    return c.role = LineRole::kHeader, c;
+  }
+  // Section headings, possibly framed: 一、政策动态, 【产业动态】.
+  c.is_section = SectionLine(rules, toc_sections, t, l.width, &c.section_name);
+  if (!c.is_section && l.kind == LineKind::kSection) {
+    c.is_section = true;  // a larger heading directly above a title
+    c.section_name = t;
+  }
+  if (c.is_section && ctx.section && c.section_name == *ctx.section &&
+      (ctx.page_top || seen_headers.count(t)))
+    // the section's name repeated as a header
+    return c.role = LineRole::kSectionHeader, c;
+  if (!c.is_section &&
+      ((short_line && ((ctx.page_top && MatchAny(rules.header, folded)) ||
+                       seen_headers.count(t))) ||
+       ((ctx.content_lines < 3 || ctx.page_top) && l.width <= 90 &&
+        MatchAny(rules.header, folded))))
+    return c.role = LineRole::kHeader, c;
+  // A table of contents: its heading, then (to the end of its page, or to
+  // the first line that is neither) entries and section lines. They are
+  // furniture, and the map of the document's titles and sections.
+  if ((digit_end || l.width <= 24) && MatchAny(rules.toc, folded, &g)) {
+    if (!g.count("entry")) return c.role = LineRole::kTocHeading, c;
+    c.toc_entry = Trim(g["entry"]);
+    return c.role = LineRole::kTocEntry, c;
+  }
+  // (A section line of a TOC is followed by an entry.)
+  if (ctx.in_toc && l.width <= 30 && !IsTerminal(l.last) && next &&
+      MatchAny(rules.toc, FoldWidth(next->text), &g) && g.count("entry"))
+    return c.role = LineRole::kTocSection, c;
+  return c;
+}
+
+void Segmenter::Impl::Process(const Line& l) {
+  if (l.page_break) {
+    in_toc = false;
+    page_top = true;
+    awaiting_top = true;
+    EndBlock();
+    FlushDone(0);
+  }
+  if (!(l.blank || l.ws_only) && RepeatedTop(l)) {
+    Dropped(l);
+    return;
+  }
+  if (l.blank || l.ws_only) {
+    if (l.ws_only) separator_seen = true;
+    if (!double_spaced) {
+      // A blank line ends the paragraph, unless its last line is cut off
+      // mid-sentence: then footnotes and a page break may follow, and the
+      // sentence goes on after them.
+      if (para.pieces.empty() || EndsParagraph(prev_line, prev_line)) {
+        FlushParagraph();
+      } else {
+        blank_pending = true;
+      }
+      if (l.blank && !in_footnote) separator_seen = true;
+    }
+    return;
+  }
+  if (++nonblank_lines == 2) lone_dropped.reset();
+  if (l.kind != LineKind::kUnknown) hinted = true;
+  if (l.kind == LineKind::kFurniture) {  // repeated on the pages around
+    Dropped(l);
+    return;
+  }
+  // Small type at the page bottom: the context a footnote number needs.
+  if (l.kind == LineKind::kFootnote) separator_seen = true;
+  std::map<std::string, std::string> g;
+  const Line* next = Peek(0);
+  const std::string& t = l.text;
+  if (masthead_lines.count(l.number)) {
+    Dropped(l);
+    return;
+  }
+  LineContext ctx;
+  ctx.next = next;
+  ctx.after_next = Peek(1);
+  ctx.in_footnote = in_footnote;
+  ctx.separator_seen = separator_seen;
+  ctx.page_top = page_top;
+  ctx.in_toc = in_toc;
+  ctx.wrap_width = wrap_width;
+  ctx.content_lines = content_lines;
+  ctx.section = has_section ? &section : nullptr;
+  ctx.seen_headers = &seen_headers;
+  ctx.toc_sections = &toc_sections;
+  LineClass c = ClassifyLine(rules, l, ctx);
+  switch (c.role) {
+    case LineRole::kContent:
+      break;
+    case LineRole::kPageNumber:
+      Dropped(l);
+      page_top = true;
+      EndBlock();
+      FlushDone(0);
+      return;
+    case LineRole::kHeader:
+    case LineRole::kSectionHeader:
+      seen_headers.insert(t);
+      Dropped(l);
+      return;
+    case LineRole::kTocEntry: {
+      toc_titles.insert(SquashSpace(c.toc_entry));
+      std::map<std::string, std::string> sub;
+      if (MatchAny(rules.subheading, c.toc_entry, &sub, RE2::ANCHOR_START) &&
+          sub.count("enum"))
+        toc_titles.insert(
+            SquashSpace(c.toc_entry.substr(sub["enum"].size())));
+      Dropped(l);
+      return;
+    }
+    case LineRole::kTocHeading:
+      in_toc = true;
+      Dropped(l);
+      return;
+    case LineRole::kTocSection:
+      toc_sections.insert(t);
+      Dropped(l);
+      return;
+    case LineRole::kColophon:
+      Dropped(l);
+      return;
+  }
+  const bool digit_start = c.digit_start;
+  const std::string& folded = c.folded;
+  const bool is_section = c.is_section;
+  const std::string& section_name = c.section_name;
+  in_toc = false;
+  page_top = false;
+  ++content_lines;
+
+  // Footnotes.
+  int expected = in_footnote && !block.back().empty()
+                     ? block.back().back().number + 1
+                 : footnotes.empty() ? 1
+                                     : footnotes.back().number + 1;
+  if (digit_start && MatchAny(rules.footnote, folded, &g)) {
+    int num = std::atoi(g["num"].c_str());
+    bool bracket = l.first == '[' || l.first == 0xFF3B;  // [ or full-width
+    // The text after the number as printed (the match ran on the
+    // width-folded line, which has as many code points).
+    std::string rest;
+    if (g.count("text")) {
+      std::vector<int> off = CodePointOffsets(t);
+      int k = static_cast<int>(off.size()) - 1 - CodePoints(g["text"]);
+      rest = t.substr(off[std::max(k, 0)]);
+    }
+    bool context = separator_seen || in_footnote || sources_mode || bracket ||
+                   rest.find("http") != std::string::npos ||
+                   rest.find("www.") != std::string::npos;
+    if (g.count("dot") && !sources_mode &&
+        rest.find("http") == std::string::npos &&
+        rest.find("www.") == std::string::npos)
+      context = false;  // 1. … in a body is a list item
+    if ((num == expected || num == 1 || num == doc_last_footnote + 1) &&
+        context &&
+        !(rest.empty() && !(next && StartsWithUrl(next->text)) && !bracket)) {
+      if (on_dropped) on_dropped(l.number, t.substr(0, t.size() - rest.size()));
+      StartFootnote(num, l, rest);
+      return;
+    }
+  }
+  if (in_footnote) {
+    bool terminator = l.lead_space || l.page_break ||
+                      (l.kind != LineKind::kUnknown &&
+                       l.kind != LineKind::kFootnote);
+    FnBuild& fn = block.back().back();
+    if (!terminator) {
+      // Continuation: URLs, Latin text, or text after an unfinished line.
+      int han = 0, total = 0;
+      for (char32_t c : ToCodePoints(t)) {
+        ++total;
+        han += IsHan(c);
+      }
+      bool url_like = StartsWithUrl(t) || ContinuesUrl(UrlTail(fn.pieces), t);
+      char32_t last = fn.pieces.back().text.empty()
+                          ? 0
+                          : ToCodePoints(fn.pieces.back().text).back();
+      bool ended = IsTerminal(last) || IsCloser(last);
+      // (Latin text after a note that ended a sentence is the text going
+      // on, in English: it does not belong to the note.)
+      bool latin = han * 3 < total && !ended;
+      bool unfinished = !(IsTerminal(last) || IsCloser(last)) &&
+                        !sources_mode && han * 3 < total * 2;
+      if (url_like || latin || unfinished || fn.pieces.back().text.empty() ||
+          l.kind == LineKind::kFootnote) {
+        fn.pieces.push_back({t, l.number, l.col, l.trail_space});
+        if (cur) cur->end_line = std::max(cur->end_line, l.number);
+        return;
+      }
+    }
+    EndBlock();
+  }
+  if (l.width <= 30 && MatchAny(rules.sources_heading, t)) {
+    sources_mode = true;
+    Counted(l);
+    FlushParagraph();
+    return;
+  }
+
+  if (is_section) {
+    if (on_dropped) on_dropped(l.number, t);  // kept as `section`
+    FlushParagraph();
+    if (pending_title) {
+      auto p = std::move(pending_title);
+      AppendBody(*p, false);
+    }
+    EmitArticle();
+    section = section_name;
+    has_section = true;
+    expect_title = true;
+    separator_seen = false;
+    return;
+  }
+  // Bylines.
+  // The first colon or slash, ASCII or full-width (byte offset).
+  size_t colon = FindFirstFolded(t, ":/");
+  bool may_be_byline = colon < 40 || l.first == 0xFF08 || l.first == '(';
+  // (A source line may be long: it often holds a URL.)
+  if (may_be_byline && MatchAny(rules.byline, t, &g) &&
+      (l.width <= 80 || g.count("source"))) {
+    FlushParagraph();
+    // A byline in brackets (（编译：…）) closes its article; it never
+    // follows its own title directly: a title just before it opens the
+    // next article, and the byline is the one before's.
+    bool closing = l.first == 0xFF08 || l.first == '(';
+    std::unique_ptr<Paragraph> next_title;
+    if (pending_title) {
+      // A byline under a short line after finished text: that line is the
+      // title of the article the byline opens (文／…, 撰文：…).
+      auto p = std::move(pending_title);
+      if (closing && cur && cur->authors.empty())
+        next_title = std::move(p);
+      else
+        StartArticle(std::move(p));
+    }
+    // A byline naming people after one that named people and closed the
+    // article is another article's (whose title was not seen).
+    if (cur && closed && !cur->authors.empty() && !g.count("source"))
+      StartArticle(nullptr);
+    // Nor does it open a section: right after a title or a section
+    // heading, with no text of their own yet, it is the article's before.
+    Article* to = nullptr;
+    if (closing && !g.count("source") && !next_title &&
+        (!cur || (cur->body.text.empty() && cur->authors.empty() &&
+                  cur->byline.empty())) &&
+        !done.empty() && done.back().article->byline.empty() &&
+        !done.back().article->body.text.empty())
+      to = done.back().article.get();
+    if (!to && !cur) StartArticle(nullptr);
+    if (!to) to = cur.get();
+    AddByline(to, l, g);
+    if (to != cur.get()) {
+      sources_mode = false;
+      separator_seen = false;
+      return;
+    }
+    // A byline right under the title (before any text) opens the body
+    // rather than closing the article.
+    // (A deck printed between the title and the byline is not text yet.)
+    if ((!cur->body.text.empty() && !body_is_deck) || cur->title.text.empty()) {
+      closed = true;
+      expect_title = true;
+    }
+    if (next_title) {
+      StartArticle(std::move(next_title));
+      expect_title = false;
+    }
+    sources_mode = false;
+    separator_seen = false;
+    return;
+  }
+  AddText(l);
+  separator_seen = false;
+}
+
+void Segmenter::Impl::AddByline(Article* a, const Line& l,
+                                std::map<std::string, std::string>& g) {
+  const std::string& t = l.text;
+  std::string names = Trim(g["names"]);
+  // A second byline line (编译 then 来源) adds to the first.
+  a->byline = a->byline.empty() ? t : a->byline + "\n" + t;
+  if (a->byline_line == 0) a->byline_line = l.number;
+  a->end_line = std::max(a->end_line, l.number);
+  if (g.count("source")) {
+    if (names.find("http") != std::string::npos ||
+        names.find("www.") != std::string::npos) {
+      EndBlock();
+      footnotes.push_back({0, {{t, l.number, l.col, false}}});
+    }
+  } else {
+    std::string cur_name;
+    auto flush = [&] {
+      if (!cur_name.empty()) a->authors.push_back(cur_name);
+      cur_name.clear();
+    };
+    for (char32_t c : ToCodePoints(names)) {
+      if (c == ' ' || rules.author_separators.find(c) != std::u32string::npos)
+        flush();
+      else
+        AppendUtf8(c, &cur_name);
+    }
+    flush();
+  }
+}
+
+}  // namespace bulletin
