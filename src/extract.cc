@@ -5,7 +5,10 @@
 // PATTERN" is a rule; an indented "! before RE" / "! after RE" line rejects
 // the rule's matches when the text right before / after them matches RE.
 // Each pattern is compiled on its own (to report file:line with RE2's
-// error), then all go into one RE2::Set.
+// error), then all go into one RE2::Set. With the built-in rules only (no
+// --rules), which ctest has compiled, nothing is compiled at load: the set
+// when the first sentence comes, each rule when the set first names it
+// (lazy_regex.h), so that start-up stays short.
 //
 // Matching: a field is cut into sentences with ICU's sentence iterator; the
 // set is run once per sentence; only the rules it names are run for their
@@ -25,6 +28,7 @@
 #include "normalize.h"
 #include "orgs.h"
 #include "intervals.h"
+#include "lazy_regex.h"
 #include "text_util.h"
 
 namespace bulletin {
@@ -32,9 +36,15 @@ namespace bulletin {
 struct Extractor::Impl {
   std::vector<RuleInfo> infos;
   std::vector<CheckPattern> checks;  // check.* rules: never extracted
-  std::vector<std::unique_ptr<RE2>> regexes;
-  std::vector<std::unique_ptr<RE2>> not_before, not_after;  // may be null
-  std::unique_ptr<RE2::Set> set;
+  std::vector<std::unique_ptr<LazyRegex>> regexes;
+  std::vector<std::unique_ptr<LazyRegex>> not_before, not_after;  // may be null
+  // The set's patterns (SetTrigger), compiled into `set` once, at load
+  // under --rules, else on first use (CompileSet).
+  std::vector<std::string> triggers;
+  mutable std::once_flag set_once;
+  mutable std::unique_ptr<RE2::Set> set;  // null: could not be compiled
+  // Builds the set from `triggers`; the error, if any, in *error.
+  std::unique_ptr<RE2::Set> BuildSet(std::string* error, size_t* bad) const;
   std::unique_ptr<Tables> tables;
   std::unique_ptr<OrgMatcher> orgs;
   mutable std::unique_ptr<icu::BreakIterator> sentences;
@@ -229,12 +239,17 @@ std::unique_ptr<Extractor> Extractor::Load(const RuleFiles& files,
   struct Pending {
     RuleInfo info;
     std::string not_before, not_after;
+    std::unique_ptr<RE2> compiled;  // checked at load (not when lazy)
+    bool lazy = false;                // a built-in rule
   };
   std::vector<Pending> rules;
   std::map<std::string, size_t> by_name;
   RE2::Options opt;
   opt.set_log_errors(false);
+  // The built-in rules are compiled when first used, a --rules file's now
+  // (see the top of this file).
   for (const RuleFile* f : files.WithSuffix(".rules")) {
+    const bool lazy = f->origin.rfind("builtin:", 0) == 0;
     std::map<std::string, std::string> macros;
     int lineno = 0;
     Pending* last = nullptr;
@@ -264,8 +279,10 @@ std::unique_ptr<Extractor> Extractor::Load(const RuleFiles& files,
         std::string err;
         std::string pat = Expand(rest, macros, &err);
         if (!err.empty()) error(rest_at(), err);
-        RE2 test(pat, opt);
-        if (!test.ok()) error(rest_at(), "bad pattern: " + test.error());
+        if (!lazy) {
+          RE2 test(pat, opt);
+          if (!test.ok()) error(rest_at(), "bad pattern: " + test.error());
+        }
         (w[0] == "before" ? last->not_before : last->not_after) = pat;
         continue;
       }
@@ -309,6 +326,7 @@ std::unique_ptr<Extractor> Extractor::Load(const RuleFiles& files,
         continue;
       }
       Pending p;
+      p.lazy = lazy;
       p.info.name = w[0];
       p.info.type = w[0].substr(0, dot);
       p.info.origin = f->origin;
@@ -326,11 +344,13 @@ std::unique_ptr<Extractor> Extractor::Load(const RuleFiles& files,
         last = nullptr;
         continue;
       }
-      RE2 re(p.info.pattern, opt);
-      if (!re.ok()) {
-        error(rest_at(), "bad pattern: " + re.error());
-        last = nullptr;
-        continue;
+      if (!lazy) {
+        p.compiled = std::make_unique<RE2>(p.info.pattern, opt);
+        if (!p.compiled->ok()) {
+          error(rest_at(), "bad pattern: " + p.compiled->error());
+          last = nullptr;
+          continue;
+        }
       }
       // A later rule of the same name (from --rules) overrides.
       auto it = by_name.find(p.info.name);
@@ -353,29 +373,35 @@ std::unique_ptr<Extractor> Extractor::Load(const RuleFiles& files,
   rules.erase(std::remove_if(rules.begin(), rules.end(), is_check),
               rules.end());
 
-  m.set = std::make_unique<RE2::Set>(opt, RE2::UNANCHORED);
+  auto lazy_or = [&](bool lazy, std::string pat) {
+    if (lazy) return std::make_unique<LazyRegex>(std::move(pat), opt);
+    return std::make_unique<LazyRegex>(std::make_unique<RE2>(pat, opt));
+  };
   for (auto& p : rules) {
-    std::string err;
-    if (m.set->Add(SetTrigger(p.info.pattern), &err) < 0) {
-      errors->push_back(Status::Error(StatusCode::kBadRules, p.info.origin,
-                                      p.info.line, 0, "bad pattern: " + err));
-      return nullptr;
-    }
-    m.regexes.push_back(std::make_unique<RE2>(p.info.pattern, opt));
-    m.not_before.push_back(
-        p.not_before.empty()
-            ? nullptr
-            : std::make_unique<RE2>("(?:" + p.not_before + ")$", opt));
-    m.not_after.push_back(
-        p.not_after.empty()
-            ? nullptr
-            : std::make_unique<RE2>("^(?:" + p.not_after + ")", opt));
+    m.triggers.push_back(SetTrigger(p.info.pattern));
+    m.regexes.push_back(p.compiled
+                            ? std::make_unique<LazyRegex>(std::move(p.compiled))
+                            : lazy_or(p.lazy, p.info.pattern));
+    m.not_before.push_back(p.not_before.empty()
+                               ? nullptr
+                               : lazy_or(p.lazy, "(?:" + p.not_before + ")$"));
+    m.not_after.push_back(p.not_after.empty()
+                              ? nullptr
+                              : lazy_or(p.lazy, "^(?:" + p.not_after + ")"));
     m.infos.push_back(std::move(p.info));
   }
-  if (!m.set->Compile()) {
-    errors->push_back(Status::Error(StatusCode::kBadRules, "rules", 0, 0,
-                                    "the rule set is too large to compile"));
-    return nullptr;
+  if (!OnlyBuiltin(files)) {
+    std::string err;
+    size_t bad = 0;
+    m.set = m.BuildSet(&err, &bad);
+    if (!m.set) {
+      const RuleInfo* r = bad < m.infos.size() ? &m.infos[bad] : nullptr;
+      errors->push_back(Status::Error(StatusCode::kBadRules,
+                                      r ? r->origin : "rules", r ? r->line : 0,
+                                      0, err));
+      return nullptr;
+    }
+    std::call_once(m.set_once, [] {});
   }
   UErrorCode status = U_ZERO_ERROR;
   m.sentences.reset(
@@ -390,14 +416,42 @@ std::unique_ptr<Extractor> Extractor::Load(const RuleFiles& files,
   return ex;
 }
 
+std::unique_ptr<RE2::Set> Extractor::Impl::BuildSet(std::string* error,
+                                                   size_t* bad) const {
+  RE2::Options opt;
+  opt.set_log_errors(false);
+  auto s = std::make_unique<RE2::Set>(opt, RE2::UNANCHORED);
+  for (size_t i = 0; i < triggers.size(); ++i) {
+    std::string err;
+    if (s->Add(triggers[i], &err) < 0) {
+      *error = "bad pattern: " + err;
+      *bad = i;
+      return nullptr;
+    }
+  }
+  if (!s->Compile()) {
+    *error = "the rule set is too large to compile";
+    *bad = triggers.size();
+    return nullptr;
+  }
+  return s;
+}
+
 bool Extractor::Impl::Candidates(const std::string& text, size_t sb, size_t se,
                                  std::vector<Candidate>* out) const {
+  std::call_once(set_once, [this] {
+    std::string err;
+    size_t bad = 0;
+    set = BuildSet(&err, &bad);
+  });
   re2::StringPiece sentence(text.data() + sb, se - sb);
   std::vector<int> ids;
   RE2::Set::ErrorInfo info;
   bool set_ok = true;
-  if (!set->Match(sentence, &ids, &info)) {
-    if (info.kind != RE2::Set::kOutOfMemory) return true;
+  // (No set: the built-in rules did not compile, which ctest rules out;
+  // every rule is run, as when the set runs out of memory.)
+  if (!set || !set->Match(sentence, &ids, &info)) {
+    if (set && info.kind != RE2::Set::kOutOfMemory) return true;
     // Run every rule rather than miss matches (slower; reported).
     set_ok = false;
     ids.resize(regexes.size());
@@ -405,7 +459,7 @@ bool Extractor::Impl::Candidates(const std::string& text, size_t sb, size_t se,
   }
   const re2::StringPiece whole(text);
   for (int id : ids) {
-    const RE2& re = *regexes[id];
+    const RE2& re = regexes[id]->get();
     size_t pos = sb;
     re2::StringPiece m;
     while (pos < se && re.Match(whole, pos, se, RE2::UNANCHORED, &m, 1)) {
@@ -449,15 +503,15 @@ bool Extractor::Impl::Normalize(const Candidate& c, const std::string& text,
   }
   if (not_before[c.rule] &&
       RE2::PartialMatch(re2::StringPiece(text.data(), c.begin),
-                        *not_before[c.rule]))
+                        not_before[c.rule]->get()))
     return false;
   if (not_after[c.rule] &&
       RE2::PartialMatch(
           re2::StringPiece(text.data() + c.end, text.size() - c.end),
-          *not_after[c.rule]))
+          not_after[c.rule]->get()))
     return false;
 
-  const RE2& re = *regexes[c.rule];
+  const RE2& re = regexes[c.rule]->get();
   int n = re.NumberOfCapturingGroups() + 1;
   std::vector<re2::StringPiece> sub(n);
   if (!re.Match(text, c.begin, c.end, RE2::ANCHOR_BOTH, sub.data(), n))

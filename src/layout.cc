@@ -48,17 +48,23 @@ const RefMarkWords& LayoutRules::ref_words() const { return impl_->ref_words; }
 
 namespace {
 
-// Compiles `pat`, which starts in column `col` of `row`, into *list.
+// Adds `pat`, which starts in column `col` of `row`, to *list: compiled
+// now when it comes from a --rules file (a broken one is reported), on
+// first use when it is built in.
 bool AddPattern(const TableRow& row, size_t col, const std::string& pat,
                 RegexList* list, std::vector<Status>* errors) {
   RE2::Options opt;
   opt.set_log_errors(false);
+  if (row.file->origin.rfind("builtin:", 0) == 0) {
+    list->push_back(std::make_unique<LazyRegex>(pat, opt));
+    return true;
+  }
   auto re = std::make_unique<RE2>(pat, opt);
   if (!re->ok()) {
     errors->push_back(row.Error(col, "bad pattern: " + re->error()));
     return false;
   }
-  list->push_back(std::move(re));
+  list->push_back(std::make_unique<LazyRegex>(std::move(re)));
   return true;
 }
 
@@ -66,7 +72,8 @@ bool AddPattern(const TableRow& row, size_t col, const std::string& pat,
 
 bool MatchAny(const RegexList& list, const std::string& s,
               std::map<std::string, std::string>* groups, RE2::Anchor anchor) {
-  for (const auto& re : list) {
+  for (const auto& lazy : list) {
+    const RE2* re = &lazy->get();
     int n = re->NumberOfCapturingGroups() + 1;
     std::vector<re2::StringPiece> sub(n);
     if (!re->Match(s, 0, s.size(), anchor, sub.data(), n)) continue;

@@ -40,10 +40,12 @@
 #include "columns.h"
 #include "footnotes.h"
 #include "layout.h"
+#include "lazy_regex.h"
 
 namespace bulletin {
 
-using RegexList = std::vector<std::unique_ptr<RE2>>;
+// Built-in patterns are compiled when first used (lazy_regex.h).
+using RegexList = std::vector<std::unique_ptr<LazyRegex>>;
 
 struct LayoutRules::Impl {
   RegexList page_number, header, byline, footnote, sources_heading, subheading,
