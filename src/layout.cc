@@ -117,7 +117,8 @@ std::unique_ptr<LayoutRules> LayoutRules::Load(
         {"ref_check_before", &im.ref_words.check_before},
         {"author_separators", &im.author_separators},
         {"para_ends", &im.para_ends},
-        {"title_bad_ends", &im.title_bad_ends}};
+        {"title_bad_ends", &im.title_bad_ends},
+        {"deck_marks", &im.deck_marks}};
     auto list = char_lists.find(kind);
     if (row.cols.size() >= 2 && list != char_lists.end()) {
       // Character lists, not patterns.

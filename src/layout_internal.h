@@ -53,8 +53,9 @@ struct LayoutRules::Impl {
   std::set<std::string> sections;
   RefMarkWords ref_words;  // ref_* lines
   // Punctuation lists: what splits a byline's names, what ends a paragraph
-  // besides a sentence end or a closing bracket, what a title never ends in.
-  std::u32string author_separators, para_ends, title_bad_ends;
+  // besides a sentence end or a closing bracket, what a title never ends in,
+  // what sets a deck apart from its title.
+  std::u32string author_separators, para_ends, title_bad_ends, deck_marks;
 };
 
 // Full match of `s` against any pattern; fills named groups when asked.

@@ -101,7 +101,7 @@ void Segmenter::Impl::LearnLayout() {
       prev = &l;
     }
     indent_paragraphs = after_end_indented >= 5 &&
-                        after_end_indented * 10 >= after_end * 5 &&
+                        after_end_indented * 10 >= after_end * 3 &&
                         going_on_indented * 20 <= going_on;
   }
   if (open_widths.size() >= 5 && open_widths.size() * 10 >= nonblank * 3u) {
@@ -221,6 +221,19 @@ bool Segmenter::Impl::ContinuesTocTitle(const Line& l) {
         sofar.compare(0, title.size(), title) == 0 &&
         prev_line.width * 100 >= title_wrap * 85 && !IsTerminal(prev_line.last))
       return true;
+  }
+  // A listed title going on into its deck on the same line (标题——副题),
+  // unfinished at the line's end: the deck goes on on this short line.
+  if (para.pieces.size() != 1 || wrap_width == 0 ||
+      l.width * 10 >= wrap_width * 7 || IsTerminal(l.last) ||
+      IsTerminal(prev_line.last) || IsCloser(prev_line.last))
+    return false;
+  auto cps = ToCodePoints(para.pieces.front().text);
+  for (size_t i = 2; i + 1 < cps.size(); ++i) {
+    if (rules.deck_marks.find(cps[i]) == std::u32string::npos) continue;
+    std::string head;
+    for (size_t k = 0; k < i; ++k) AppendUtf8(cps[k], &head);
+    return toc_titles.count(SquashSpace(head)) > 0;
   }
   return false;
 }

@@ -356,11 +356,12 @@ TEST_CASE(
                        "https://www.example.org/notes/hydrogen-park"});
 }
 
-TEST_CASE("In a text whose paragraphs open indented, an indented line "
-          "starts a paragraph",
-          "[layout]") {
-  // Lines hard-wrapped at 24 code points; a title with its deck set apart
-  // by spaces fills the width too, and the indented line under it is text.
+// Four articles hard-wrapped at 24 code points whose paragraphs open
+// indented; a title with its deck set apart by spaces fills the width too.
+// With `bylines`, a wrapped line ends a sentence at the line's end and a
+// byline closes each article: then most lines after a sentence end are not
+// indented, but still no line that goes on one is.
+std::vector<std::string> IndentedDoc(bool bylines) {
   std::vector<std::string> d;
   const char* titles[] = {"甲市推出光伏补贴新办法", "乙省风电并网容量创新高",
                           "丙市建设氢能示范园区", "丁县开通城乡公交专线"};
@@ -368,18 +369,50 @@ TEST_CASE("In a text whose paragraphs open indented, an indented line "
     d.push_back(std::string(title) + "          每千瓦补贴一百元");
     for (int p = 0; p < 3; ++p) {
       d.push_back("  新办法规定对屋顶光伏项目按装机容量给予补贴，补");
-      d.push_back("贴资金由市财政和区财政按比例分担，每年核定一次，");
+      d.push_back(bylines ? "贴资金由市财政和区财政按比例分担，每年核定一次。"
+                          : "贴资金由市财政和区财政按比例分担，每年核定一次，");
       d.push_back("申报截止日期为每年十月底。");
     }
+    if (bylines) d.push_back("（编译：韩某）");
     d.push_back("");
   }
-  Segmented s = Segment(d);
-  REQUIRE(s.articles.size() == 4);
-  for (const auto& a : s.articles) {
-    CHECK(SquashSpace(a.title.text).find("每千瓦补贴一百元") !=
-          std::string::npos);
-    CHECK(a.body.text.rfind("新办法规定", 0) == 0);
+  return d;
+}
+
+TEST_CASE("In a text whose paragraphs open indented, an indented line "
+          "starts a paragraph",
+          "[layout]") {
+  for (bool bylines : {false, true}) {
+    Segmented s = Segment(IndentedDoc(bylines));
+    REQUIRE(s.articles.size() == 4);
+    for (const auto& a : s.articles) {
+      CHECK(SquashSpace(a.title.text).find("每千瓦补贴一百元") !=
+            std::string::npos);
+      CHECK(a.body.text.rfind("新办法规定", 0) == 0);
+      if (bylines) CHECK(a.authors == std::vector<std::string>{"韩某"});
+    }
   }
+}
+
+TEST_CASE("A title the TOC lists, going on into a deck that wraps, keeps "
+          "the deck's second line",
+          "[layout]") {
+  std::vector<std::string> d = {"目录", "海上风电并网提速……………3",
+                                "储能电站集中投运……………4", "", "\f政策动态", "",
+                                "海上风电并网提速——两座风场", "本月并网发电",
+                                "撰文：周某", ""};
+  // (Hard-wrapped text, so that the title's short lines stand out.)
+  Add(&d, Wrap(kP1));
+  Add(&d, Wrap(kP3));
+  d.insert(d.end(), {"", "储能电站集中投运", "撰文：钱某", ""});
+  Add(&d, Wrap(kP2));
+  Add(&d, Wrap(kP4));
+  Segmented s = Segment(d);
+  REQUIRE(s.articles.size() == 2);
+  CHECK(s.articles[0].title.text == "海上风电并网提速——两座风场本月并网发电");
+  CHECK(s.articles[0].body.text == kP1 + "\n" + kP3);
+  CHECK(s.articles[0].authors == std::vector<std::string>{"周某"});
+  CHECK(s.articles[1].title.text == "储能电站集中投运");
 }
 
 TEST_CASE("A line that opens several pages is a running header", "[layout]") {
