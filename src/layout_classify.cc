@@ -251,9 +251,11 @@ void Segmenter::Impl::Process(const Line& l) {
     }
   }
   if (in_footnote) {
+    // (A line the page shows going on from the one above, as in notes
+    // after an article, continues the note.)
     bool terminator = l.lead_space || l.page_break ||
                       (l.kind != LineKind::kUnknown &&
-                       l.kind != LineKind::kFootnote);
+                       l.kind != LineKind::kFootnote && l.para_start);
     FnBuild& fn = block.back().back();
     if (!terminator) {
       // Continuation: URLs, Latin text, or text after an unfinished line.
@@ -273,7 +275,7 @@ void Segmenter::Impl::Process(const Line& l) {
       bool unfinished = !(IsTerminal(last) || IsCloser(last)) &&
                         !sources_mode && han * 3 < total * 2;
       if (url_like || latin || unfinished || fn.pieces.back().text.empty() ||
-          l.kind == LineKind::kFootnote) {
+          l.kind != LineKind::kUnknown) {
         fn.pieces.push_back({t, l.number, l.col, l.trail_space});
         if (cur) cur->end_line = std::max(cur->end_line, l.number);
         return;

@@ -47,6 +47,7 @@ struct PLine {
   bool last_space = false;
   LineKind kind = LineKind::kBody;
   bool para_start = false;
+  bool full = false;  // runs to the right edge of its block
   int block = 0;
   double h() const { return y1 - y0; }
 };
@@ -86,92 +87,161 @@ std::string Signature(const std::string& text) {
   return s;
 }
 
-// An x range no line of `lines` (indices into `all`) crosses, between their
-// leftmost and rightmost extent, at least `min_width` wide: the widest one.
+// The column gutter of `lines` (indices into `all`): an x range at least
+// `min_width` wide with lines wholly on both sides of it and few crossing it
+// (a masthead, a full-width heading): fewer than half as many as stand on
+// its thinner side. Of several, the one with the most lines on its thinner
+// side. Nothing is assumed about where columns stand on the page.
 bool Gutter(const std::vector<PLine>& all, const std::vector<int>& lines,
-            double min_width, double* at) {
-  if (lines.size() < 2) return false;
-  std::vector<std::pair<double, double>> iv;
-  iv.reserve(lines.size());
-  for (int i : lines) iv.push_back({all[i].x0, all[i].x1});
-  std::sort(iv.begin(), iv.end());
-  double reach = iv[0].second, best = 0;
-  for (size_t k = 1; k < iv.size(); ++k) {
-    double gap = iv[k].first - reach;
-    if (gap >= min_width && gap > best) {
-      best = gap;
-      *at = reach + gap / 2;
+            double min_width, double* g0, double* g1) {
+  if (lines.size() < 4) return false;
+  double lo = 1e9, hi = -1e9;
+  for (int i : lines) lo = std::min(lo, all[i].x0), hi = std::max(hi, all[i].x1);
+  int n = static_cast<int>(std::ceil(hi - lo)) + 1;
+  if (n < 3 || n > 20000) return false;
+  // Per 1-pt bin: lines crossing it, lines ending at or before it, lines
+  // starting at or after it.
+  std::vector<int> cross(n + 1, 0), ends(n + 1, 0), starts(n + 1, 0);
+  for (int i : lines) {
+    int a = static_cast<int>(std::floor(all[i].x0 - lo));
+    int b = static_cast<int>(std::ceil(all[i].x1 - lo));
+    a = std::clamp(a, 0, n - 1), b = std::clamp(b, a + 1, n);
+    ++cross[a], --cross[b];  // crosses bins a .. b-1
+    ++ends[b];               // wholly left of bins >= b
+    ++starts[a];             // wholly right of bins <= a
+  }
+  std::vector<int> left(n), right(n), c(n);
+  int run = 0, acc = 0;
+  for (int x = 0; x < n; ++x) {
+    run += cross[x], c[x] = run;
+    acc += ends[x], left[x] = acc;
+  }
+  acc = 0;
+  for (int x = n - 1; x >= 0; --x) acc += starts[x], right[x] = acc;
+  int best = 0;
+  for (int x = 0; x < n;) {
+    auto open = [&](int b) {
+      int side = std::min(left[b], right[b]);
+      return side >= 2 && c[b] * 2 < side;
+    };
+    if (!open(x)) {
+      ++x;
+      continue;
     }
-    reach = std::max(reach, iv[k].second);
+    int y = x, side = 0;  // the run of open bins
+    while (y < n && open(y)) side = std::max(side, std::min(left[y], right[y])), ++y;
+    if (y - x >= min_width && side > best) {
+      best = side;
+      *g0 = lo + x;
+      *g1 = lo + y;
+    }
+    x = y;
   }
   return best > 0;
 }
 
-// Appends the reading-order blocks of `region` to *blocks.
+// Whether `l` goes on with a URL that `q`, the line before it in its block,
+// was cut in: q runs to the block's right edge, ends in a URL (no blank
+// after "http://", "https://" or "www."), and l continues the same paragraph
+// in the same type with a character a URL may hold. (Not for the notes at
+// a page's bottom: where one of them starts is the segmenter's to tell, from
+// its number.)
+bool UrlGoesOn(const PLine& q, const PLine& l) {
+  if (!q.full || l.para_start || l.kind != q.kind || l.block != q.block ||
+      l.kind == LineKind::kFootnote ||
+      l.text.empty() || q.text.empty())
+    return false;
+  size_t sp = q.text.find_last_of(" \t");
+  std::string tail = sp == std::string::npos ? q.text : q.text.substr(sp + 1);
+  size_t at = std::string::npos;
+  for (const char* m : {"http://", "https://", "www."})
+    at = std::min(at, tail.find(m));
+  if (at == std::string::npos) return false;
+  // (Nothing but URL characters after the scheme: a URL that ended and was
+  // followed by text in Chinese is done.)
+  static const std::string kUrlChars =
+      "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789"
+      "-._~:/?#[]@!$&'()*+,;=%";
+  if (tail.find_first_not_of(kUrlChars, at) != std::string::npos) return false;
+  return kUrlChars.find(l.text[0]) != std::string::npos;
+}
+
+// Appends the reading-order blocks of `region` to *blocks: where the lines
+// have a column gutter, rows crossing it (with the lines beside them) are
+// read as they stand, and the runs of lines between them column by column,
+// each column again as a region (columns within columns). Lines of the left
+// column that stand below the right column's end after a gap (a colophon
+// after two balanced columns) are read after the right column.
 void OrderRegion(const std::vector<PLine>& all, std::vector<int> region,
-                 double body_fs, std::vector<std::vector<int>>* blocks) {
-  std::sort(region.begin(), region.end(), [&](int a, int b) {
+                 double body_fs, std::vector<std::vector<int>>* blocks,
+                 int depth = 0) {
+  auto by_y = [&](int a, int b) {
     return all[a].y0 != all[b].y0 ? all[a].y0 < all[b].y0
                                   : all[a].x0 < all[b].x0;
-  });
-  double min_gutter = 0.8 * body_fs;
-  if (region.size() > 3000) {  // no column analysis for pathological pages
+  };
+  std::sort(region.begin(), region.end(), by_y);
+  double g0, g1;
+  if (depth > 4 || region.size() > 3000 ||  // pathological pages: as they are
+      !Gutter(all, region, 0.8 * body_fs, &g0, &g1)) {
     blocks->push_back(region);
     return;
   }
-  // Bands: runs of lines that overlap vertically.
-  std::vector<std::vector<int>> bands;
-  double bottom = -1e9;
+  // (A line may reach into the gutter, with punctuation hung at its end:
+  // it crosses only when it reaches the column on the other side.)
+  auto side = [&](int i) {  // -1 left, 1 right, 0 crossing
+    return all[i].x1 <= g1 ? -1 : all[i].x0 >= g0 ? 1 : 0;
+  };
+  // A row crossing the gutter: a crossing line and the lines beside it.
+  std::vector<bool> crossing(all.size(), false);
   for (int i : region) {
-    const PLine& l = all[i];
-    if (bands.empty() || l.y0 > bottom - 0.2 * l.h()) {
-      bands.emplace_back();
-      bottom = l.y1;
+    if (side(i) != 0) continue;
+    for (int j : region) {
+      double ov = std::min(all[i].y1, all[j].y1) - std::max(all[i].y0, all[j].y0);
+      if (ov > 0.5 * std::min(all[i].h(), all[j].h())) crossing[j] = true;
     }
-    bands.back().push_back(i);
-    bottom = std::max(bottom, l.y1);
   }
-  // Groups of bands with one column structure.
-  std::vector<std::vector<int>> groups;
-  double at;
-  for (auto& band : bands) {
-    if (groups.empty()) {
-      groups.push_back(band);
-      continue;
-    }
-    std::vector<int>& g = groups.back();
-    std::vector<int> u = g;
-    u.insert(u.end(), band.begin(), band.end());
-    bool g_cols = Gutter(all, g, min_gutter, &at);
-    bool u_cols = Gutter(all, u, min_gutter, &at);
-    bool merge;
-    if (g_cols) {
-      double g_bottom = -1e9, band_fs = 1e9;
-      for (int i : g) g_bottom = std::max(g_bottom, all[i].y1);
-      for (int i : band) band_fs = std::min(band_fs, all[i].fs);
-      // A heading alone below every column starts what follows them.
-      merge = u_cols && !(all[band[0]].y0 > g_bottom &&
-                          band_fs > body_fs * 1.1);
-    } else {
-      merge = !u_cols;
-    }
-    if (merge)
-      g.swap(u);
-    else
-      groups.push_back(band);
-  }
-  for (auto& g : groups) {
-    if (g.size() > 1 && Gutter(all, g, min_gutter, &at)) {
-      std::vector<int> left, right;
-      for (int i : g) (all[i].x1 <= at ? left : right).push_back(i);
-      if (!left.empty() && !right.empty()) {
-        OrderRegion(all, left, body_fs, blocks);
-        OrderRegion(all, right, body_fs, blocks);
+  std::vector<int> run;
+  auto flush_run = [&]() {
+    if (run.empty()) return;
+    std::vector<int> left, right, after;
+    double right_end = -1e9;
+    for (int i : run)
+      if (side(i) > 0) right_end = std::max(right_end, all[i].y1);
+    double prev_y1 = -1e9;
+    for (int i : run) {
+      if (side(i) > 0) {
+        right.push_back(i);
         continue;
       }
+      bool gap = all[i].y0 - prev_y1 > 1.2 * all[i].h();
+      if (!after.empty() || (!left.empty() && !right.empty() && gap &&
+                             all[i].y0 > right_end))
+        after.push_back(i);
+      else
+        left.push_back(i);
+      prev_y1 = all[i].y1;
     }
-    blocks->push_back(g);
+    if (right.empty()) {
+      blocks->push_back(run);
+    } else {
+      if (!left.empty()) OrderRegion(all, left, body_fs, blocks, depth + 1);
+      OrderRegion(all, right, body_fs, blocks, depth + 1);
+      if (!after.empty()) OrderRegion(all, after, body_fs, blocks, depth + 1);
+    }
+    run.clear();
+  };
+  std::vector<int> row;
+  for (int i : region) {
+    if (crossing[i]) {
+      flush_run();
+      row.push_back(i);
+      continue;
+    }
+    if (!row.empty()) blocks->push_back(row), row.clear();
+    run.push_back(i);
   }
+  flush_run();
+  if (!row.empty()) blocks->push_back(row);
 }
 
 }  // namespace
@@ -346,20 +416,28 @@ void PdfReader::Impl::Classify(Page* p, const Page* prev, const Page* next) {
     if (b.y0 > p->height * 0.85 && repeats(Signature(b.text), false))
       b.kind = LineKind::kFurniture;
   }
-  // Footnotes: smaller lines from the page bottom up, below a gap.
+  // Footnotes: smaller lines from the page bottom up, below a gap. (The
+  // widest gap counts: small type above it, a colophon say, is not part of
+  // the notes.)
   std::vector<int> fn;
   double fn_top = 1e9;
+  size_t cut = 0;     // candidates below the widest gap so far
+  double widest = 0;  // ... and its height
+  bool above = false;  // a line of other type stands above them
   for (auto it = by_y.rbegin(); it != by_y.rend(); ++it) {
     PLine& l = lines[*it];
     if (l.kind == LineKind::kFurniture) continue;
+    double gap = fn.empty() ? 0 : fn_top - l.y1;
+    if (gap > widest) widest = gap, cut = fn.size();
     if (l.fs >= body * 0.92 || l.y0 < p->height * 0.5) {
-      double gap = fn_top - l.y1;
-      if (fn.empty() || gap < 0.5 * body) fn.clear();
+      above = true;
       break;
     }
     fn.push_back(*it);
     fn_top = std::min(fn_top, l.y0);
   }
+  if (!above) cut = fn.size(), widest = 1e9;  // small type alone on the page
+  fn.resize(widest >= 0.5 * body ? cut : 0);
   for (int i : fn) lines[i].kind = LineKind::kFootnote;
   // Reading order of the rest.
   std::vector<int> main_lines, top, bottom, notes;
@@ -386,11 +464,16 @@ void PdfReader::Impl::Classify(Page* p, const Page* prev, const Page* next) {
   int block_no = 0;
   for (auto& b : blocks) {
     ++block_no;
-    double left = 1e9, right = -1e9;
+    // The block's right edge: where its full lines end (not the longest
+    // line: punctuation may hang beyond the edge).
+    double left = 1e9;
+    std::vector<double> ends;
     for (int i : b) {
       left = std::min(left, lines[i].x0);
-      right = std::max(right, lines[i].x1);
+      ends.push_back(lines[i].x1);
     }
+    std::sort(ends.rbegin(), ends.rend());
+    double right = ends[ends.size() / 4];
     for (size_t k = 0; k < b.size(); ++k) {
       PLine& l = lines[b[k]];
       l.block = block_no;
@@ -404,11 +487,17 @@ void PdfReader::Impl::Classify(Page* p, const Page* prev, const Page* next) {
                        l.y0 - q.y1 > 0.4 * q.h() ||
                        q.x1 < right - 1.5 * q.fs;
       }
-      prev_full = l.x1 >= right - 1.5 * l.fs;
+      l.full = prev_full = l.x1 >= right - 1.5 * l.fs;
       order.push_back(b[k]);
     }
   }
-  for (int i : notes) order.push_back(i);
+  double notes_right = -1e9;
+  for (int i : main_lines.empty() ? notes : main_lines)
+    notes_right = std::max(notes_right, lines[i].x1);
+  for (int i : notes) {
+    lines[i].full = lines[i].x1 >= notes_right - 1.5 * lines[i].fs;
+    order.push_back(i);
+  }
   for (int i : bottom) order.push_back(i);
   // Sections: a larger heading directly above a smaller title.
   for (size_t k = 0; k < order.size(); ++k) {
@@ -441,7 +530,18 @@ void PdfReader::Impl::Classify(Page* p, const Page* prev, const Page* next) {
   }
   std::vector<PLine> sorted;
   sorted.reserve(order.size());
-  for (int i : order) sorted.push_back(std::move(lines[i]));
+  for (int i : order) {
+    PLine& l = lines[i];
+    if (!sorted.empty() && UrlGoesOn(sorted.back(), l)) {
+      // One line of the extracted text: the URL is not cut by a space.
+      PLine& q = sorted.back();
+      q.text += l.text;
+      q.full = l.full;
+      q.x1 = l.x1, q.y1 = std::max(q.y1, l.y1);
+      continue;
+    }
+    sorted.push_back(std::move(l));
+  }
   lines.swap(sorted);
 }
 
