@@ -5,6 +5,7 @@
 #include <cstdio>
 
 #include "decoder.h"
+#include "input_modes.h"
 #include "orgs.h"
 #include "pdf/pdf_reader.h"
 #include "text_util.h"
@@ -79,14 +80,39 @@ InputResult RunInput(const Engine& engine, const std::string& path,
   }
   // (A file named .pdf is read as one, so that a damaged or mislabelled one
   // is reported rather than read as text.)
-  auto pdf_name = [&] {
-    if (path.size() < 4) return false;
-    std::string ext = path.substr(path.size() - 4);
+  auto has_ext = [&](const std::string& want) {
+    if (path.size() < want.size()) return false;
+    std::string ext = path.substr(path.size() - want.size());
     for (auto& c : ext) c = static_cast<char>(std::tolower(c));
-    return ext == ".pdf";
+    return ext == want;
   };
   bool pdf = opt.input_format == "pdf" ||
-             (opt.input_format == "auto" && (LooksLikePdf(sniff) || pdf_name()));
+             (opt.input_format == "auto" &&
+              (LooksLikePdf(sniff) || has_ext(".pdf")));
+  bool jsonl = opt.input_format == "jsonl" ||
+               (opt.input_format == "auto" && !pdf &&
+                (has_ext(".jsonl") || has_ext(".ndjson")));
+  if (jsonl || opt.input_format == "lines") {
+    // (A JSON line longer than the reader's pieces is joined back whole.)
+    DiagnosticSink rdiag = [&](const Diagnostic& d) {
+      if (!jsonl || d.rule != "decode.long-line") diag(d);
+    };
+    LineReader reader(path, opt.encoding, rdiag, head);
+    if (jsonl)
+      RunJsonlInput(engine, &reader, name, opt, sink, diag, &result);
+    else
+      RunLinesInput(engine, &reader, name, opt, sink, diag, &result);
+    if (!reader.status().ok()) result.status = reader.status();
+    else if (result.bad_lines > 0 && result.status.ok())
+      result.status = Status::Error(
+          StatusCode::kBadInput, path, 0, 0,
+          std::to_string(result.bad_lines) + " of " +
+              std::to_string(result.bad_lines + result.documents) +
+              " JSON lines skipped (input.bad-json errors above)");
+    result.encoding = reader.encoding();
+    result.invalid_sequences = reader.invalid_sequences();
+    return result;
+  }
   if (pdf && !sniff.empty() && !LooksLikePdf(sniff)) {
     result.status = Status::Error(StatusCode::kBadInput, path, 0, 0,
                                   "not a PDF: no %PDF- signature at its start");

@@ -19,8 +19,13 @@ namespace bulletin {
 
 struct PipelineOptions {
   std::string encoding = "auto";
-  // auto (a `%PDF-` signature makes it a PDF), text or pdf.
+  // auto (a `%PDF-` signature or a .pdf name makes it a PDF, a .jsonl or
+  // .ndjson name JSON Lines), text, lines, jsonl or pdf (input_modes.h).
   std::string input_format = "auto";
+  // jsonl: the field holding the text, the one copied as the record's
+  // `id`, and those copied under `meta`.
+  std::string text_field = "text", id_field = "id";
+  std::vector<std::string> keep_fields;
   std::string reference_date;  // YYYY-MM-DD or empty
   int min_year = 1900, max_year = 2100;
   // When set, called with everything the segmenter takes out of the text
@@ -52,6 +57,10 @@ struct InputResult {
   std::string encoding;  // "pdf" for PDF input
   int invalid_sequences = 0;  // bytes the decoder replaced by U+FFFD
   int pages = 0;              // PDF input: its number of pages
+  // lines and jsonl input: the documents read, and (jsonl) the lines
+  // skipped as no JSON object with a text field.
+  int documents = 0;
+  int bad_lines = 0;
   // PDF input: the first line of each page with text, and its page number.
   std::vector<std::pair<int, int>> page_starts;
   // The PDF page of input line `line` (0 for text input or line 0).

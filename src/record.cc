@@ -77,9 +77,16 @@ std::string TreeRecord(const Article& a, const RecordOptions& opt) {
   ordered_json j;
   j["schema_version"] = 1;
   j["source"] = {{"path", a.path}, {"line", a.line}, {"end_line", a.end_line}};
+  if (a.jsonl_line > 0) j["source"]["jsonl_line"] = a.jsonl_line;
   if (a.page > 0) {
     j["source"]["page"] = a.page;
     j["source"]["end_page"] = a.end_page;
+  }
+  if (!a.id_json.empty()) j["id"] = ordered_json::parse(a.id_json);
+  if (!a.meta.empty()) {
+    ordered_json m = ordered_json::object();
+    for (const auto& [k, v] : a.meta) m[k] = ordered_json::parse(v);
+    j["meta"] = std::move(m);
   }
   j["index"] = a.index;
   j["section"] = a.has_section ? ordered_json(a.section) : ordered_json();
@@ -284,6 +291,10 @@ bool DirectRecord(const Article& a, const RecordOptions& opt,
   w.Int(a.line);
   w.Key("end_line");
   w.Int(a.end_line);
+  if (a.jsonl_line > 0) {
+    w.Key("jsonl_line");
+    w.Int(a.jsonl_line);
+  }
   if (a.page > 0) {
     w.Key("page");
     w.Int(a.page);
@@ -291,6 +302,21 @@ bool DirectRecord(const Article& a, const RecordOptions& opt,
     w.Int(a.end_page);
   }
   w.Close('}');
+  // id and meta values are JSON text already (dumped by nlohmann, as the
+  // tree would dump them).
+  if (!a.id_json.empty()) {
+    w.Key("id");
+    w.Raw(a.id_json);
+  }
+  if (!a.meta.empty()) {
+    w.Key("meta");
+    w.Open('{');
+    for (const auto& [k, v] : a.meta) {
+      w.Key(k);
+      w.Raw(v);
+    }
+    w.Close('}');
+  }
   w.Key("index");
   w.Int(a.index);
   w.Key("section");

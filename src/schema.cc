@@ -194,6 +194,10 @@ std::string RecordSchema() {
       Object({{"path", Described(Type("string"), "as given; - for stdin")},
               {"line", Positive()},
               {"end_line", Positive()},
+              {"jsonl_line",
+               Described(Positive(),
+                         "jsonl input: the line of the object holding the "
+                         "document; line and end_line count in its text")},
               {"page", Described(Positive(), "PDF input: 1-based page of line")},
               {"end_page",
                Described(Positive(), "PDF input: 1-based page of end_line")}},
@@ -201,6 +205,11 @@ std::string RecordSchema() {
   ordered_json props = {
       {"schema_version", {{"const", 1}}},
       {"source", std::move(source)},
+      {"id", {{"description",
+               "jsonl input: the value of the object's --id-field, as given"}}},
+      {"meta", Described(Type("object"),
+                         "jsonl input: the --keep-fields the object has, "
+                         "as given")},
       {"index", Described(Positive(), "position in the document")},
       {"section", {{"type", List({"string", "null"})}}},
       {"title", Type("string")},

@@ -6,6 +6,7 @@
 
 #include <map>
 #include <string>
+#include <utility>
 #include <vector>
 
 #include "bulletin/attr.h"
@@ -82,6 +83,12 @@ struct Article {
   // footnote; it is kept here and in the body, never dropped.
   int unplaced_lines = 0;
   int dropped_lines = 0;  // page furniture removed (headers, page numbers)
+  // JSON Lines input (--input-format jsonl): the line of the object that
+  // held the document, the JSON text of its id field (empty when it had
+  // none) and of each kept field present, by name.
+  int jsonl_line = 0;
+  std::string id_json;
+  std::vector<std::pair<std::string, std::string>> meta;
 };
 
 }  // namespace bulletin

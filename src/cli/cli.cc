@@ -33,6 +33,7 @@ Examples:
   bulletin-extract issue.txt | jq -r '.title'
   bulletin-extract issue.txt | jq -c '.entities[] | select(.type=="money") | {text, value, currency}'
   bulletin-extract issue.txt | jq -s 'map(.entities[]) | group_by(.type) | map({type: .[0].type, n: length})'
+  bulletin-extract --input-format jsonl --keep-fields url export.jsonl
   bulletin-extract check --format github issue.txt
   bulletin-extract rules test snippet.txt
 
@@ -45,6 +46,7 @@ struct ExtractOptions {
   std::vector<std::string> files;
   std::string output, encoding = "auto", rules_dir, reference_date;
   std::string input_format = "auto";
+  PipelineOptions jsonl;  // text_field, id_field, keep_fields
   bool pretty = false, context = false, verbose = false;
   int jobs = 0;  // 0: the number of cores when stdout is not a terminal
 };
@@ -108,6 +110,14 @@ int RunExtract(ExtractOptions opt) {
   PipelineOptions popt;
   popt.encoding = opt.encoding;
   popt.input_format = opt.input_format;
+  popt.text_field = opt.jsonl.text_field;
+  popt.id_field = opt.jsonl.id_field;
+  // Each kept field once (meta holds one value per name).
+  for (const auto& k : opt.jsonl.keep_fields)
+    if (!k.empty() && std::find(popt.keep_fields.begin(),
+                                popt.keep_fields.end(),
+                                k) == popt.keep_fields.end())
+      popt.keep_fields.push_back(k);
   popt.reference_date = opt.reference_date;
   popt.context = opt.context;
   RecordOptions ropt;
@@ -250,6 +260,7 @@ int Main(int argc, char** argv) {
       ->check(CLI::Range(1, 256));
   AddEncodingOption(&app, &xo.encoding);
   AddInputFormatOption(&app, &xo.input_format);
+  AddJsonlOptions(&app, &xo.jsonl);
   AddRulesOption(&app, &xo.rules_dir);
   AddReferenceDateOption(&app, &xo.reference_date);
 

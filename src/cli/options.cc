@@ -19,10 +19,26 @@ void AddEncodingOption(CLI::App* app, std::string* encoding) {
 
 void AddInputFormatOption(CLI::App* app, std::string* format) {
   app->add_option("--input-format", *format,
-                  "Input format: auto (a %PDF- signature makes it a PDF), "
-                  "text or pdf")
-      ->check(CLI::IsMember({"auto", "text", "pdf"}))
+                  "Input format: auto (a %PDF- signature or a .pdf name "
+                  "makes it a PDF, a .jsonl or .ndjson name JSON Lines), "
+                  "text (a bulletin), lines (every line one short document, "
+                  "no layout repair), jsonl (one JSON object per line, its "
+                  "text one document) or pdf")
+      ->check(CLI::IsMember({"auto", "text", "lines", "jsonl", "pdf"}))
       ->capture_default_str();
+}
+
+void AddJsonlOptions(CLI::App* app, PipelineOptions* opt) {
+  app->add_option("--text-field", opt->text_field,
+                  "jsonl input: the field holding the text")
+      ->capture_default_str();
+  app->add_option("--id-field", opt->id_field,
+                  "jsonl input: the field copied into each record as id")
+      ->capture_default_str();
+  app->add_option("--keep-fields", opt->keep_fields,
+                  "jsonl input: fields (a,b,...) copied under meta")
+      ->delimiter(',')
+      ->allow_extra_args(false);  // a file after it is an input, not a field
 }
 
 void AddRulesOption(CLI::App* app, std::string* rules_dir) {

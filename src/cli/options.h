@@ -12,14 +12,18 @@ class App;
 
 namespace bulletin {
 struct Engine;
+struct PipelineOptions;
 }
 
 namespace bulletin::cli {
 
 // --encoding NAME: one of EncodingNames() (decoder.h).
 void AddEncodingOption(CLI::App* app, std::string* encoding);
-// --input-format auto|text|pdf (auto: a %PDF- signature makes it a PDF).
+// --input-format auto|text|lines|jsonl|pdf (auto: a %PDF- signature or a
+// .pdf name makes it a PDF, a .jsonl or .ndjson name JSON Lines).
 void AddInputFormatOption(CLI::App* app, std::string* format);
+// --text-field, --id-field, --keep-fields a,b (jsonl input).
+void AddJsonlOptions(CLI::App* app, PipelineOptions* opt);
 // --rules DIR: an existing directory.
 void AddRulesOption(CLI::App* app, std::string* rules_dir);
 // --reference-date YYYY-MM-DD.

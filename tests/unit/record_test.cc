@@ -324,6 +324,22 @@ TEST_CASE("Control characters in text are escaped", "[record]") {
   CHECK(json::parse(s)["text"] == "tab\there \x01 end");
 }
 
+TEST_CASE("A jsonl document's id and kept fields are copied as given",
+          "[record]") {
+  Article a = HandBuilt();
+  a.jsonl_line = 3;
+  a.id_json = "17";
+  a.meta = {{"lang", "\"zh\""}};
+  auto j = nlohmann::json::parse(RecordJson(a, RecordOptions()));
+  CHECK(j["source"]["jsonl_line"] == 3);
+  CHECK(j["id"] == 17);
+  CHECK(j["meta"] == nlohmann::json{{"lang", "zh"}});
+  auto plain = nlohmann::json::parse(RecordJson(HandBuilt(), RecordOptions()));
+  CHECK(!plain.contains("id"));
+  CHECK(!plain.contains("meta"));
+  CHECK(!plain["source"].contains("jsonl_line"));
+}
+
 TEST_CASE("The record schema is a JSON Schema document", "[record]") {
   json schema = json::parse(RecordSchema());
   CHECK(schema.is_object());
@@ -362,6 +378,12 @@ TEST_CASE("The record written directly equals the dumped tree byte for byte",
   odd.entities[2].page = 7;
   odd.entities[2].sentence = -1;
   cases.push_back(odd);
+  Article jsonl = HandBuilt();  // a document of JSON Lines input
+  jsonl.jsonl_line = 12;
+  jsonl.id_json = "\"doc \\\" 1\"";
+  jsonl.meta = {{"src", "{\"a\":[1,2.5,null],\"b\":\"x\"}"},
+                {"key \"q\"", "true"}};
+  cases.push_back(jsonl);
   Article empty;
   cases.push_back(empty);
   for (bool context : {false, true}) {
