@@ -34,18 +34,6 @@ int CodePointCount(const std::string& s) {
   return static_cast<int>(ToCodePoints(s).size());
 }
 
-// A document's state: one DocContext, the extractor's document state reset.
-DocContext StartDoc(const Engine& engine, const std::string& name,
-                    const PipelineOptions& opt, const DiagnosticSink& diag) {
-  DocContext ctx;
-  ctx.reference_date = opt.reference_date;
-  ctx.sentence_text = opt.context;
-  ctx.diag = diag;
-  ctx.path = name;
-  engine.extractor->StartDocument();
-  return ctx;
-}
-
 // The largest JSON line taken: a longer one is reported and skipped, so
 // that memory stays bounded on a file with no line ends.
 constexpr size_t kMaxJsonLineBytes = size_t{64} << 20;
@@ -67,7 +55,7 @@ void RunLinesInput(const Engine& engine, LineReader* reader,
     a.body.length = CodePointCount(text);
     a.body.text = std::move(text);
     a.body.anchors.push_back({0, line.number, line.col + cut});
-    DocContext ctx = StartDoc(engine, name, opt, diag);
+    DocContext ctx = StartDocument(engine, name, opt, diag);
     engine.extractor->Process(&a, &ctx);
     ++result->documents;
     ++result->stats.articles;
@@ -135,7 +123,7 @@ void RunJsonlInput(const Engine& engine, LineReader* reader,
                      (d.col > 0 ? ", col " + std::to_string(d.col) : "") + ")";
       diag(x);
     };
-    DocContext ctx = StartDoc(engine, name, opt, doc_diag);
+    DocContext ctx = StartDocument(engine, name, opt, doc_diag);
     Segmenter seg(
         *engine.layout, name,
         [&](Article&& a) {

@@ -41,6 +41,18 @@ std::unique_ptr<Engine> Engine::Load(const std::string& rules_dir,
   return e;
 }
 
+DocContext StartDocument(const Engine& engine, const std::string& name,
+                         const PipelineOptions& opt,
+                         const DiagnosticSink& diag) {
+  DocContext ctx;
+  ctx.reference_date = opt.reference_date;
+  ctx.sentence_text = opt.context;
+  ctx.diag = diag;
+  ctx.path = name;
+  engine.extractor->StartDocument();
+  return ctx;
+}
+
 int InputResult::PageOf(int line) const {
   if (line <= 0 || page_starts.empty()) return 0;
   auto it = std::upper_bound(
@@ -130,12 +142,7 @@ InputResult RunInput(const Engine& engine, const std::string& path,
       diag(x);
     };
   }
-  DocContext ctx;
-  ctx.reference_date = opt.reference_date;
-  ctx.sentence_text = opt.context;
-  ctx.diag = pdiag;
-  ctx.path = name;
-  engine.extractor->StartDocument();
+  DocContext ctx = StartDocument(engine, name, opt, pdiag);
   Segmenter seg(
       *engine.layout, name,
       [&](Article&& a) {

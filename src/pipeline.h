@@ -68,6 +68,12 @@ struct InputResult {
   SegmenterStats stats;
 };
 
+// A new document's state (named `name`, its diagnostics to `diag`), the
+// extractor's document state reset: one per input, per line of `lines`
+// input, per object of `jsonl` input.
+DocContext StartDocument(const Engine& engine, const std::string& name,
+                         const PipelineOptions& opt, const DiagnosticSink& diag);
+
 // Runs `path` ("-" for stdin) through the engine, handing each finished
 // article (with its entities) to `sink` as soon as it is complete.
 InputResult RunInput(const Engine& engine, const std::string& path,
