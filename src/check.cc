@@ -121,6 +121,7 @@ Status Checker::CheckInput(const std::string& path,
         doc.Observe(d);
         found->push_back(d);
       });
+  checker_->Finish(&doc, found);
   found->erase(std::remove_if(found->begin(), found->end(),
                               [&](const Diagnostic& d) {
                                 return disabled.count(d.rule) > 0;

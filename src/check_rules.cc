@@ -32,10 +32,11 @@ const std::vector<CheckRule>& CheckRules() {
       {"footnote.unreferenced", Severity::kWarning,
        "a footnote that no mark in the text refers to"},
       {"footnote.numbering", Severity::kWarning,
-       "footnotes not numbered 1, 2, 3 in order (a gap, a repeat)"},
+       "footnotes not numbered 1, 2, 3 in order (a gap, a repeat); "
+       "numbering may run on through the document"},
       {"url.malformed", Severity::kError,
        "a URL that is not well formed after repair (host without a dot, "
-       "spaces, non-ASCII)"},
+       "spaces, control characters)"},
       {"url.shared", Severity::kWarning,
        "a footnote URL another article of the same document cites too"},
       {"segment.unplaced", Severity::kWarning,
@@ -163,7 +164,7 @@ void CheckStructure(const Article& a, DocumentState* doc,
            out);
 }
 
-void CheckFootnotes(const Article& a, const DocumentState& doc,
+void CheckFootnotes(const Article& a, DocumentState* doc,
                     const RefMarkWords& mark_words,
                     std::vector<Diagnostic>* out) {
   std::set<int> defined, referenced;
@@ -177,7 +178,7 @@ void CheckFootnotes(const Article& a, const DocumentState& doc,
     for (int n = r.number; n <= hi; ++n) {
       referenced.insert(n);
       if (!defined.count(n))
-        Report(doc, "footnote.undefined", r.line, r.col,
+        Report(*doc, "footnote.undefined", r.line, r.col,
                "reference to footnote " + std::to_string(n) +
                    ", which this article does not have",
                out);
@@ -185,8 +186,9 @@ void CheckFootnotes(const Article& a, const DocumentState& doc,
   }
   // Marks the segmenter left in the body because no footnote has their
   // number: what its recogniser (FindRefMarks, with the words of
-  // layout.tsv) takes for a mark when the footnote exists, with the more
-  // evidence the ref_check_* lists ask for (报告3，  》4。).
+  // layout.tsv) takes for a mark when the footnote exists. A bracketed
+  // mark ([3]) is one; a bare number (报告3，  》4。  要求 1。) needs the
+  // more evidence the ref_check_* lists ask for.
   std::set<int> missing;
   for (int k = 1; k < 100; ++k)
     if (!defined.count(k)) missing.insert(k);
@@ -195,34 +197,50 @@ void CheckFootnotes(const Article& a, const DocumentState& doc,
   std::vector<char32_t> cps = ToCodePoints(a.body.text);
   for (const RefMark& m : FindRefMarks(cps, missing, words)) {
     size_t end = static_cast<size_t>(m.end);
-    bool glued = m.start == m.at && m.number == m.number_max;
-    if (!glued || end >= cps.size() ||
-        words.check_before.find(cps[end]) == std::u32string::npos)
-      continue;
+    bool bare = m.start == m.at || cps[m.start] == ' ';
+    bool bracketed = !bare && m.number == m.number_max;
+    bool followed = bare && m.number == m.number_max && end < cps.size() &&
+                    words.check_before.find(cps[end]) != std::u32string::npos;
+    if (!bracketed && !followed) continue;
     Anchor p = Where(a.body, m.at, a.line);
-    Report(doc, "footnote.undefined", p.line, p.col,
+    std::vector<Diagnostic> one;
+    Report(*doc, "footnote.undefined", p.line, p.col,
            "footnote mark " + std::to_string(m.number) +
                " but this article has no footnote " + std::to_string(m.number),
-           out);
+           bracketed ? &one : out);
+    if (bracketed) doc->orphans.push_back({a.index, m.number, one.front()});
   }
+  // Numbering starts at 1 in each article, or goes on from the earlier
+  // articles' last footnote when it runs through the whole document.
   int expected = 1;
+  for (const auto& f : a.footnotes) {
+    if (f.number <= 0) continue;
+    if (f.number != 1 && doc->last_footnote > 0 &&
+        f.number == doc->last_footnote + 1)
+      expected = f.number;
+    break;
+  }
   std::set<int> seen;
   for (const auto& f : a.footnotes) {
     if (f.number <= 0) continue;  // an unnumbered source note (来源：...)
     Anchor p = FootnoteStart(a, f);
     std::string n = std::to_string(f.number);
-    if (!referenced.count(f.number) && seen.insert(f.number).second)
-      Report(doc, "footnote.unreferenced", p.line, p.col,
+    bool again = !seen.insert(f.number).second;
+    if (again || !referenced.count(f.number))
+      doc->surplus[f.number].insert(a.index);
+    if (!referenced.count(f.number) && !again)
+      Report(*doc, "footnote.unreferenced", p.line, p.col,
              "footnote " + n + " is not referred to in the text", out);
     if (f.number != expected) {
       std::string why = f.number < expected
                             ? "footnote " + n + " repeats or is out of order"
                             : "footnote numbering skips from " +
                                   std::to_string(expected - 1) + " to " + n;
-      Report(doc, "footnote.numbering", p.line, p.col,
+      Report(*doc, "footnote.numbering", p.line, p.col,
              why + " (expected " + std::to_string(expected) + ")", out);
     }
     expected = f.number + 1;
+    doc->last_footnote = f.number;
   }
 }
 
@@ -420,10 +438,22 @@ void ArticleChecker::CheckFigures(const Article& a, const DocumentState& doc,
   }
 }
 
+void ArticleChecker::Finish(DocumentState* doc,
+                            std::vector<Diagnostic>* out) const {
+  for (auto& o : doc->orphans) {
+    auto it = doc->surplus.find(o.number);
+    bool elsewhere = it != doc->surplus.end() &&
+                     std::any_of(it->second.begin(), it->second.end(),
+                                 [&](int i) { return i != o.article; });
+    if (!elsewhere) out->push_back(std::move(o.diagnostic));
+  }
+  doc->orphans.clear();
+}
+
 void ArticleChecker::Check(const Article& a, DocumentState* doc,
                            std::vector<Diagnostic>* out) const {
   CheckStructure(a, doc, out);
-  CheckFootnotes(a, *doc, layout_->ref_words(), out);
+  CheckFootnotes(a, doc, layout_->ref_words(), out);
   CheckUrls(a, doc, out);
   CheckReplacementChars(a, doc, out);
   CheckFigures(a, *doc, out);

@@ -47,7 +47,8 @@ constexpr int kMaxTitleLength = 60;
 
 // Why `url` is not a well-formed absolute http(s)/ftp URL ("www." counts as
 // "http://www."), or "" when it is one: the host must have a dot, and the
-// URL must be printable ASCII with no spaces and valid %-escapes.
+// URL must have no spaces or control characters and valid %-escapes; it may
+// be an IRI (RFC 3987), non-ASCII in its host and path (…/news/晶圓).
 std::string UrlProblem(std::string_view url);
 
 // Code point offsets (into `text`) of each run of digits (with the
@@ -75,6 +76,20 @@ struct DocumentState {
     int line = 0;
   };
   std::map<std::string, Cited> urls;  // footnote URL → first citation
+  // The number of the last numbered footnote of the earlier articles: an
+  // article may go on from it (numbering through the whole document).
+  int last_footnote = 0;
+  // A bracketed mark ([3]) with no note in its article waits for the end
+  // of the document: when another article holds a surplus note of that
+  // number (one it repeats or no mark of its own refers to), the segmenter
+  // put the note in the wrong article, which footnote.numbering or
+  // footnote.unreferenced reports there; otherwise it is footnote.undefined.
+  struct Orphan {
+    int article = 0, number = 0;
+    Diagnostic diagnostic;
+  };
+  std::vector<Orphan> orphans;
+  std::map<int, std::set<int>> surplus;  // note number → articles
 
   // Records what the rules need to know of a pipeline diagnostic.
   void Observe(const Diagnostic& d);
@@ -102,6 +117,9 @@ class ArticleChecker {
   // in *doc what later articles are compared with.
   void Check(const Article& a, DocumentState* doc,
              std::vector<Diagnostic>* out) const;
+  // Appends what could only be decided at the end of document `doc`, after
+  // its last article.
+  void Finish(DocumentState* doc, std::vector<Diagnostic>* out) const;
 
  private:
   ArticleChecker() = default;

@@ -82,6 +82,7 @@ std::vector<std::string> Found(const Article& a,
   for (const auto& b : before) Checker().Check(b, &doc, &out);
   out.clear();
   Checker().Check(a, &doc, &out);
+  Checker().Finish(&doc, &out);
   std::vector<std::string> s;
   for (const auto& d : out) {
     CHECK(d.path == "issue.txt");
@@ -107,7 +108,7 @@ TEST_CASE("check: a clean article reports nothing", "[check]") {
   CHECK(Found(Clean()).empty());
 }
 
-TEST_CASE("check: URLs must have a host with a dot and plain ASCII",
+TEST_CASE("check: URLs (and IRIs) must have a host with a dot, no spaces",
           "[check]") {
   CHECK(UrlProblem("https://www.nist.gov/chips?x=1&y=%20#top") == "");
   CHECK(UrlProblem("http://kjqb.las.ac.cn/a.htm?serverId=14&controlType=") ==
@@ -118,7 +119,23 @@ TEST_CASE("check: URLs must have a host with a dot and plain ASCII",
   CHECK(UrlProblem("http://") == "no host with a dot");
   CHECK(UrlProblem("https://www.nist.gov/a b") ==
         "spaces or control characters");
-  CHECK(UrlProblem("https://www.nist.gov/芯片") == "non-ASCII characters");
+  // An IRI: non-ASCII in the path, the query or the host is well formed.
+  CHECK(UrlProblem("https://www.nist.gov/芯片") == "");
+  CHECK(UrlProblem("https://www.example-power.cn/news/晶圓/2024-x") == "");
+  CHECK(UrlProblem("https://www.example.cn/search?q=封装#第二节") == "");
+  CHECK(UrlProblem("http://新闻.example.中国/a") == "");
+  // ... but a space of any script, a C1 control or a private-use or
+  // noncharacter code point is not.
+  CHECK(UrlProblem("https://www.nist.gov/芯片\u3000报告") ==
+        "spaces or control characters");
+  CHECK(UrlProblem("https://www.nist.gov/a\u00A0b") ==
+        "spaces or control characters");
+  CHECK(UrlProblem("https://www.nist.gov/a\u0085") ==
+        "spaces or control characters");
+  CHECK(UrlProblem("https://www.nist.gov/a\uE000") ==
+        "characters not allowed in an IRI");
+  CHECK(UrlProblem("https://www.nist.gov/a\uFFFD") ==
+        "characters not allowed in an IRI");
   CHECK(UrlProblem("ftp.example.com/x") == "no http(s) scheme");
   CHECK(UrlProblem("https://www.nist.gov/a%2") == "broken %-escape");
   CHECK(UrlProblem("https://www.nist.gov/<x>") ==
@@ -212,6 +229,36 @@ TEST_CASE("check: footnote marks and footnotes must match", "[check]") {
   a.footnotes = {f1, again};
   CHECK(Found(a) == std::vector<std::string>{"footnote.numbering@8:3"});
 
+  // Numbering that runs on through the document: an article may start at
+  // the number after the earlier article's last footnote, not at any other.
+  Article first = Clean(1);
+  first.footnotes = {f1, f2};
+  first.refs = {{1, 2, 4, 3, 5}};
+  Article next = Clean(2);
+  next.title = OneLine("日本追加先进封装研发预算", 1);
+  Footnote f3 = f1, f4 = f2;
+  f3.number = 3;
+  f4.number = 4;
+  f3.urls = {"https://www.meti.go.jp/a"};
+  f4.urls = {"https://www.meti.go.jp/b"};
+  next.footnotes = {f3, f4};
+  next.refs = {{3, 4, 4, 3, 5}};
+  CHECK(Found(next, {first}).empty());
+  Footnote f5 = f4;
+  f5.number = 5;
+  f5.urls = {"https://www.meti.go.jp/c"};
+  next.footnotes = {f3, f5};
+  next.refs = {{3, 3, 4, 3, 5}, {5, 5, 9, 3, 10}};
+  CHECK(Found(next, {first}) ==
+        std::vector<std::string>{"footnote.numbering@8:3"});
+  next.footnotes = {f4, f5};
+  next.refs = {{4, 5, 4, 3, 5}};
+  CHECK(Found(next, {first}) ==
+        std::vector<std::string>{"footnote.numbering@8:3"});
+  next.footnotes = {f3, f4};
+  next.refs = {{3, 4, 4, 3, 5}};
+  CHECK(Found(next, {}) == std::vector<std::string>{"footnote.numbering@7:3"});
+
   // A source note (来源：...) has number 0 and no mark.
   Footnote source = f1;
   source.number = 0;
@@ -299,11 +346,18 @@ TEST_CASE("check: an undefined footnote mark is found as the segmenter finds "
           "[check]") {
   Article a = Clean();
   // 约 is a ref_not_after character of layout.tsv (约3 is a number), 家 a
-  // ref_count_units one; 月 only check's ref_check_not_after; a mark needs
-  // a ref_check_before mark after it, and no space before it.
+  // ref_count_units one; 月 and 件 only check's ref_check_not_after; a bare
+  // mark needs a ref_check_before mark after it (报告 5 份 has none), and
+  // at most one space before it (要求 1。).
   a.body = OneLine("调查7，约3，共5家企业，5月2，另见附件 4。数据8、", 3);
   CHECK(Found(a) == std::vector<std::string>{"footnote.undefined@3:3",
                                              "footnote.undefined@3:27"});
+  a.body = OneLine("企业须在两年内完成合规要求 1。另有报告 5 份。", 3);
+  CHECK(Found(a) == std::vector<std::string>{"footnote.undefined@3:15"});
+  // A bracketed mark needs no punctuation after it.
+  a.body = OneLine("能效比提高约 40%[2]，研究人员指出[3]该芯片", 3);
+  CHECK(Found(a) == std::vector<std::string>{"footnote.undefined@3:12",
+                                             "footnote.undefined@3:22"});
 }
 
 TEST_CASE("check: impossible and out-of-range dates", "[check]") {
