@@ -478,16 +478,17 @@ bool Extractor::Impl::Candidates(const std::string& text, size_t sb, size_t se,
 bool Extractor::Impl::Normalize(const Candidate& c, const std::string& text,
                                 DocContext* ctx, Entity* e) const {
   const RuleInfo& info = infos[c.rule];
-  // Numbers and Latin words must not be cut out of longer tokens.
-  auto before = ToCodePoints(std::string_view(text).substr(
+  // Numbers and Latin words must not be cut out of longer tokens. The code
+  // points around and at the ends of the match, decoded in place.
+  const std::string_view all(text);
+  CodePointEnds before = EndsOf(all.substr(
       c.begin >= 4 ? c.begin - 4 : 0, c.begin >= 4 ? 4 : c.begin));
-  auto matched =
-      ToCodePoints(std::string_view(text).substr(c.begin, c.end - c.begin));
-  auto after = ToCodePoints(std::string_view(text).substr(
-      c.end, std::min<size_t>(4, text.size() - c.end)));
-  char32_t pb = before.empty() ? 0 : before.back();
-  char32_t na = after.empty() ? 0 : after.front();
-  char32_t mf = matched.front(), ml = matched.back();
+  CodePointEnds matched = EndsOf(all.substr(c.begin, c.end - c.begin));
+  CodePointEnds after =
+      EndsOf(all.substr(c.end, std::min<size_t>(4, text.size() - c.end)));
+  char32_t pb = before.count == 0 ? 0 : before.last;
+  char32_t na = after.count == 0 ? 0 : after.first;
+  char32_t mf = matched.first, ml = matched.last;
   auto ascii_alnum = [](char32_t x) {
     return x < 128 && std::isalnum(static_cast<int>(x));
   };
@@ -498,7 +499,7 @@ bool Extractor::Impl::Normalize(const Candidate& c, const std::string& text,
       return false;
     if (ascii_alnum(ml) && (ascii_alnum(na) || na == '_')) return false;
     if (std::isdigit(ml < 128 ? static_cast<int>(ml) : 0) && na == '.' &&
-        after.size() > 1 && after[1] < 128 && std::isdigit(after[1]))
+        after.count > 1 && after.second < 128 && std::isdigit(after.second))
       return false;
   }
   if (not_before[c.rule] &&
@@ -513,13 +514,21 @@ bool Extractor::Impl::Normalize(const Candidate& c, const std::string& text,
 
   const RE2& re = regexes[c.rule]->get();
   int n = re.NumberOfCapturingGroups() + 1;
-  std::vector<re2::StringPiece> sub(n);
-  if (!re.Match(text, c.begin, c.end, RE2::ANCHOR_BOTH, sub.data(), n))
+  // The groups' slots: on the stack for the usual rule, reused per call.
+  constexpr int kStackGroups = 64;
+  re2::StringPiece stack_sub[kStackGroups];
+  std::vector<re2::StringPiece> heap_sub;
+  re2::StringPiece* sub = stack_sub;
+  if (n > kStackGroups) {
+    heap_sub.resize(n);
+    sub = heap_sub.data();
+  }
+  if (!re.Match(text, c.begin, c.end, RE2::ANCHOR_BOTH, sub, n))
     return false;
   Groups g;
   for (const auto& [name, idx] : re.NamedCapturingGroups()) {
     if (sub[idx].data() && !sub[idx].empty())
-      g[name] = std::string_view(sub[idx].data(), sub[idx].size());
+      g.Add(name, std::string_view(sub[idx].data(), sub[idx].size()));
   }
   e->type = info.type;
   e->rule = info.name;

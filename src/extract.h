@@ -5,6 +5,7 @@
 #ifndef BULLETIN_EXTRACT_H_
 #define BULLETIN_EXTRACT_H_
 
+#include <array>
 #include <map>
 #include <memory>
 #include <string>
@@ -34,8 +35,41 @@ struct CheckPattern {
   std::string not_before, not_after;
 };
 
-// Named groups of one match, as views into the matched text.
-using Groups = std::map<std::string, std::string_view>;
+// Named groups of one match that took part in it (non-empty), as views:
+// names into the rule's RE2, values into the matched text. A flat list in a
+// fixed array, filled once per candidate without allocating (a rule has a
+// few dozen named groups at most; more go to `more_`); looked up by name
+// with find / count like a map.
+class Groups {
+ public:
+  using value_type = std::pair<std::string_view, std::string_view>;
+  using const_iterator = const value_type*;
+
+  void Add(std::string_view name, std::string_view value) {
+    if (n_ < kInline) {
+      inline_[n_++] = {name, value};
+    } else {
+      more_.push_back({name, value});
+    }
+  }
+  const_iterator find(std::string_view name) const {
+    for (size_t i = 0; i < n_; ++i)
+      if (inline_[i].first == name) return &inline_[i];
+    for (const auto& kv : more_)
+      if (kv.first == name) return &kv;
+    return end();
+  }
+  const_iterator end() const { return nullptr; }
+  size_t count(std::string_view name) const {
+    return find(name) != end() ? 1 : 0;
+  }
+
+ private:
+  static constexpr size_t kInline = 32;
+  std::array<value_type, kInline> inline_;
+  size_t n_ = 0;
+  std::vector<value_type> more_;
+};
 
 // What normalisers may know of the document so far (dates need it).
 struct DocContext {

@@ -19,6 +19,22 @@ std::vector<char32_t> ToCodePoints(std::string_view s) {
   return out;
 }
 
+CodePointEnds EndsOf(std::string_view s) {
+  CodePointEnds r;
+  auto p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t i = 0, n = static_cast<int32_t>(s.size());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    char32_t x = c < 0 ? 0xFFFD : static_cast<char32_t>(c);
+    if (r.count == 0) r.first = x;
+    if (r.count == 1) r.second = x;
+    r.last = x;
+    ++r.count;
+  }
+  return r;
+}
+
 void AppendUtf8(char32_t c, std::string* out) {
   uint8_t buf[4];
   int32_t k = 0;

@@ -10,6 +10,14 @@ namespace bulletin {
 
 // Code points of UTF-8 text (invalid sequences become U+FFFD).
 std::vector<char32_t> ToCodePoints(std::string_view s);
+// The first two and the last code point of UTF-8 text, decoded as
+// ToCodePoints decodes them (invalid sequences become U+FFFD), and how many
+// code points it has: the ends of a match without a vector of all of them.
+struct CodePointEnds {
+  char32_t first = 0, second = 0, last = 0;
+  size_t count = 0;
+};
+CodePointEnds EndsOf(std::string_view s);
 // Appends code point c to *out as UTF-8.
 void AppendUtf8(char32_t c, std::string* out);
 // Byte offset of each code point boundary: result[i] is the byte offset of
