@@ -684,10 +684,15 @@ void Extractor::Process(Article* a, DocContext* ctx) const {
   ctx->article_date.clear();
   ctx->own_date.clear();
   if (impl_->orgs) impl_->orgs->StartArticle();
+  size_t first = a->entities.size();
   impl_->ProcessField(a->title, "title", 0, ctx, &a->entities);
   impl_->ProcessField(a->body, "text", 0, ctx, &a->entities);
-  for (const auto& f : a->footnotes)
+  std::vector<std::string_view> texts{a->title.text, a->body.text};
+  for (const auto& f : a->footnotes) {
     impl_->ProcessField(f.text, "footnote", f.number, ctx, &a->entities);
+    texts.push_back(f.text.text);
+  }
+  impl_->tables->InferCurrencies(texts, &a->entities, first, ctx);
 }
 
 std::vector<Extractor::RawMatch> Extractor::Explain(
@@ -703,6 +708,7 @@ std::vector<Extractor::RawMatch> Extractor::Explain(
   DocContext ctx;
   std::vector<Entity> kept;
   impl_->ProcessField(f, "text", 0, &ctx, &kept);
+  impl_->tables->InferCurrencies({text}, &kept, 0, &ctx);
   auto cp = CodePointOffsets(text);
   std::vector<RawMatch> out;
   for (const auto& c : cands) {

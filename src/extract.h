@@ -81,6 +81,11 @@ struct DocContext {
   // start of the body or after a word such as 发布时间), YYYY-MM-DD.
   std::string own_date;
   bool taiwan = false;  // the document reads as Taiwanese (民國, 新臺幣 ...)
+  // Currency from context (Tables::InferCurrencies): the currency --locale
+  // gives a bare 元 ("" for none), and the evidence of the articles read so
+  // far: explicit amounts per local currency and CNY, source markers.
+  std::string locale_currency;
+  std::map<std::string, int> currency_amounts, currency_markers;
   // Where the candidate being normalised stands: its field ("title",
   // "text", "footnote"), its byte offset there, and its sentence up to it.
   std::string_view field;

@@ -28,7 +28,7 @@ std::unique_ptr<Tables> Tables::Load(const RuleFiles& files,
   auto t = std::make_unique<Tables>();
   for (const char* name :
        {"currencies.tsv", "units.tsv", "qualifiers.tsv", "date_words.tsv",
-        "tlds.tsv", "scales.tsv"}) {
+        "tlds.tsv", "scales.tsv", "currency_context.tsv"}) {
     auto& table = t->tables_[name];
     for (auto& row :
          ReadTable(files, name, 2, "TAB-separated columns", errors)) {
@@ -199,6 +199,10 @@ std::string UrlValue(std::string_view url) {
   return v;
 }
 
+// The attribute Figure() puts on a money entity whose currency is 元 alone;
+// InferCurrencies removes it.
+const char* const kBareMark = "currency_bare";
+
 std::string Get(const Groups& g, const char* k) {
   auto it = g.find(k);
   return it == g.end() ? std::string() : std::string(it->second);
@@ -298,6 +302,12 @@ bool Tables::Figure(const std::string& type, const Groups& g, Entity* e) const {
     a.push_back({"value", AttrValue::Number(sign + value->ToString())});
     if (vmax) a.push_back({"value_max", AttrValue::Number(vmax->ToString())});
     a.push_back({"currency", AttrValue::String((*row)[0])});
+    // 元 alone (tag bare): InferCurrencies may give it the article's
+    // currency after the article is read; the mark is removed there.
+    bool bare = false;
+    if (!Get(g, "cur").empty() && row->size() > 1)
+      for (const auto& tag : SplitString((*row)[1], ',')) bare |= tag == "bare";
+    if (bare) a.push_back({kBareMark, AttrValue::Bool(true)});
   } else if (type == "quantity") {
     std::string unit = Get(g, "unit");
     const std::vector<std::string>* row = UnitRow(unit);
@@ -401,6 +411,155 @@ bool Tables::Normalize(const std::string& type, const Groups& g, Entity* e,
     return true;
   }
   return Figure(type, g, e);
+}
+
+bool Tables::Traditional(const std::vector<std::string_view>& texts) const {
+  if (!to_hans_) {
+    UErrorCode err = U_ZERO_ERROR;
+    to_hans_.reset(icu::Transliterator::createInstance(
+        "Traditional-Simplified", UTRANS_FORWARD, err));
+    if (U_FAILURE(err)) to_hans_.reset();
+    err = U_ZERO_ERROR;
+    to_hant_.reset(icu::Transliterator::createInstance(
+        "Simplified-Traditional", UTRANS_FORWARD, err));
+    if (U_FAILURE(err)) to_hant_.reset();
+    if (!to_hans_ || !to_hant_) return false;
+  }
+  int hant = 0, hans = 0;
+  for (std::string_view t : texts) {
+    for (char32_t c : ToCodePoints(t)) {
+      if (c < 0x3400 || c > 0x9FFF) continue;
+      auto it = script_of_.find(c);
+      if (it == script_of_.end()) {
+        auto changed = [c](icu::Transliterator& tr) {
+          icu::UnicodeString s(static_cast<UChar32>(c));
+          tr.transliterate(s);
+          return s != icu::UnicodeString(static_cast<UChar32>(c));
+        };
+        int kind = (changed(*to_hans_) ? 1 : 0) | (changed(*to_hant_) ? 2 : 0);
+        it = script_of_.emplace(c, kind).first;
+      }
+      hant += it->second == 1;
+      hans += it->second == 2;
+    }
+  }
+  return hant > hans;
+}
+
+// Currency from context (README "Currency from context"). A money entity
+// whose currency is 元 alone (kBareMark) takes, in this order of evidence:
+//   1. the nearest explicit amount in its own sentence, when that is in a
+//      local-yuan currency (currency_context.tsv "local") or in renminbi;
+//   and, when the article is in Traditional script (mainland text means
+//   the renminbi by 元 even when it quotes Hong Kong dollars elsewhere):
+//   2. the article's explicit amounts: the local currency most of them are
+//      in, when it outnumbers renminbi and no other local one ties it;
+//   3. the article's source markers (currency_context.tsv "marker"), when
+//      no explicit amount of the article is in renminbi;
+//   4. the same two tests on the document so far (earlier articles);
+//   and then
+//   5. --locale (DocContext::locale_currency);
+// and otherwise stays CNY. A currency other than CNY found this way is
+// marked currency_inferred: true.
+void Tables::InferCurrencies(const std::vector<std::string_view>& texts,
+                             std::vector<Entity>* ents, size_t first,
+                             DocContext* ctx) const {
+  const auto& context = tables_.at("currency_context.tsv");
+  auto local = [&](const std::string& iso) {
+    auto it = context.find(iso);
+    return it != context.end() && it->second.size() > 1 &&
+           it->second[1] == "local";
+  };
+  auto currency_of = [](const Entity& e) {
+    const AttrValue* v = FindAttr(e.attrs, "currency");
+    return v ? v->text() : std::string();
+  };
+  auto is_bare = [](const Entity& e) {
+    return e.type == "money" && FindAttr(e.attrs, kBareMark) != nullptr;
+  };
+  // Explicit amounts of the article: local currencies and CNY.
+  std::map<std::string, int> amounts, markers;
+  bool any_bare = false;
+  for (size_t i = first; i < ents->size(); ++i) {
+    const Entity& e = (*ents)[i];
+    if (e.type != "money") continue;
+    if (is_bare(e)) {
+      any_bare = true;
+      continue;
+    }
+    std::string c = currency_of(e);
+    if (c == "CNY" || local(c)) ++amounts[c];
+  }
+  for (const auto& [word, cols] : context) {
+    if (cols.size() < 2 || cols[1] != "marker") continue;
+    for (std::string_view t : texts)
+      for (size_t p = t.find(word); p != std::string_view::npos;
+           p = t.find(word, p + word.size()))
+        ++markers[cols[0]];
+  }
+  // The local currency the counts point to, or "".
+  auto winner = [&](const std::map<std::string, int>& counts, int cny) {
+    std::string best;
+    int n = 0;
+    bool tie = false;
+    for (const auto& [c, k] : counts) {
+      if (c == "CNY" || k == 0) continue;
+      if (k > n) {
+        best = c, n = k, tie = false;
+      } else if (k == n) {
+        tie = true;
+      }
+    }
+    return !tie && n > cny ? best : std::string();
+  };
+  auto cny_of = [](const std::map<std::string, int>& m) {
+    auto it = m.find("CNY");
+    return it == m.end() ? 0 : it->second;
+  };
+  std::string article_cur, doc_cur;
+  if (any_bare && Traditional(texts)) {
+    article_cur = winner(amounts, cny_of(amounts));
+    if (article_cur.empty() && cny_of(amounts) == 0)
+      article_cur = winner(markers, 0);
+    doc_cur = winner(ctx->currency_amounts, cny_of(ctx->currency_amounts));
+    if (doc_cur.empty() && cny_of(ctx->currency_amounts) == 0)
+      doc_cur = winner(ctx->currency_markers, 0);
+  }
+  if (any_bare) {
+    for (size_t i = first; i < ents->size(); ++i) {
+      Entity& e = (*ents)[i];
+      if (!is_bare(e)) continue;
+      // 1. The nearest explicit amount of the sentence.
+      std::string cur;
+      int best = -1;
+      for (size_t j = first; j < ents->size(); ++j) {
+        const Entity& o = (*ents)[j];
+        if (j == i || o.type != "money" || is_bare(o) || o.field != e.field ||
+            o.footnote != e.footnote || o.sentence != e.sentence)
+          continue;
+        std::string c = currency_of(o);
+        if (c != "CNY" && !local(c)) continue;
+        int d = std::abs(o.start - e.start);
+        if (best < 0 || d < best) best = d, cur = c;
+      }
+      if (best < 0) cur = article_cur;       // 2, 3
+      if (best < 0 && cur.empty()) cur = doc_cur;  // 4
+      if (best < 0 && cur.empty()) cur = ctx->locale_currency;  // 5
+      if (!cur.empty() && cur != "CNY") {
+        for (auto& [k, v] : e.attrs)
+          if (k == "currency") v = AttrValue::String(cur);
+        e.attrs.push_back({"currency_inferred", AttrValue::Bool(true)});
+      }
+    }
+  }
+  for (size_t i = first; i < ents->size(); ++i) {
+    auto& a = (*ents)[i].attrs;
+    a.erase(std::remove_if(a.begin(), a.end(),
+                           [](const auto& kv) { return kv.first == kBareMark; }),
+            a.end());
+  }
+  for (const auto& [c, k] : amounts) ctx->currency_amounts[c] += k;
+  for (const auto& [c, k] : markers) ctx->currency_markers[c] += k;
 }
 
 }  // namespace bulletin

@@ -10,6 +10,8 @@
 #include <string>
 #include <vector>
 
+#include <unicode/translit.h>
+
 #include "bulletin/article.h"
 #include "extract.h"
 #include "numeral.h"
@@ -36,6 +38,15 @@ class Tables {
   bool Normalize(const std::string& type, const Groups& g, Entity* e,
                  DocContext* ctx) const;
 
+  // After an article: the money entities ents[first..] whose currency is
+  // 元 alone take the currency the article's other amounts, its source
+  // markers (texts: its title, body and footnotes), the document so far
+  // or --locale point to (currency_inferred: true); updates the
+  // document's evidence in ctx.
+  void InferCurrencies(const std::vector<std::string_view>& texts,
+                       std::vector<Entity>* ents, size_t first,
+                       DocContext* ctx) const;
+
   // Parses a number (any supported form), or nullopt.
   std::optional<Decimal> Number(std::string_view text) const;
   // Table lookups: the second and third columns of `surface` in `file`.
@@ -54,11 +65,20 @@ class Tables {
   // The power of ten of an English scale word (scales.tsv, any case).
   std::optional<int> EnglishScale(std::string_view word) const;
   std::optional<Decimal> Cents(const Groups& g, std::optional<Decimal> whole) const;
+  // True when the texts read as Traditional script: more of their Han
+  // characters change under ICU's Traditional-Simplified transliteration
+  // than under Simplified-Traditional.
+  bool Traditional(const std::vector<std::string_view>& texts) const;
 
   std::map<std::string, std::map<std::string, std::vector<std::string>,
                                  std::less<>>>
       tables_;  // file → surface → other columns
   std::optional<Numerals> numerals_;
+  // Traditional(): the two transliterators, made on first use, and what
+  // they do to each character seen (1 changed by Traditional-Simplified, 2
+  // by Simplified-Traditional). An engine runs on one thread at a time.
+  mutable std::unique_ptr<icu::Transliterator> to_hans_, to_hant_;
+  mutable std::map<char32_t, int> script_of_;
 };
 
 // Dates (dates.cc).

@@ -46,6 +46,7 @@ DocContext StartDocument(const Engine& engine, const std::string& name,
                          const DiagnosticSink& diag) {
   DocContext ctx;
   ctx.reference_date = opt.reference_date;
+  ctx.locale_currency = opt.locale_currency;
   ctx.sentence_text = opt.context;
   ctx.diag = diag;
   ctx.path = name;

@@ -27,6 +27,7 @@ struct PipelineOptions {
   std::string text_field = "text", id_field = "id";
   std::vector<std::string> keep_fields;
   std::string reference_date;  // YYYY-MM-DD or empty
+  std::string locale_currency;  // --locale's currency (TWD ...) or empty
   int min_year = 1900, max_year = 2100;
   // When set, called with everything the segmenter takes out of the text
   // (line number, text): see Segmenter::OnDropped.

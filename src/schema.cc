@@ -66,7 +66,14 @@ ordered_json TypeDefs() {
         {"value_max", Described(number,
                                 "the upper end of a range or of an "
                                 "approximate count (then qualifier approx)")},
-        {"currency", {{"type", "string"}, {"pattern", "^[A-Z]{3}$"}}},
+        {"currency", Described({{"type", "string"}, {"pattern", "^[A-Z]{3}$"}},
+                               "ISO 4217; for a bare yuan amount possibly "
+                               "from context (currency_inferred)")},
+        {"currency_inferred",
+         Described({{"const", true}},
+                   "the amount names no currency of its own (plain 元) and "
+                   "the currency came from its sentence, article, document "
+                   "or --locale")},
         {"qualifier", Qualifier()}}},
       {"required", List({"value", "currency"})}};
   defs["percent"] = {

@@ -45,6 +45,7 @@ Exit status: 0 success, 1 check found errors, 2 usage error,
 struct ExtractOptions {
   std::vector<std::string> files;
   std::string output, encoding = "auto", rules_dir, reference_date;
+  std::string locale_currency;  // from --locale
   std::string input_format = "auto";
   PipelineOptions jsonl;  // text_field, id_field, keep_fields
   bool pretty = false, context = false, verbose = false;
@@ -119,6 +120,7 @@ int RunExtract(ExtractOptions opt) {
                                 k) == popt.keep_fields.end())
       popt.keep_fields.push_back(k);
   popt.reference_date = opt.reference_date;
+  popt.locale_currency = opt.locale_currency;
   popt.context = opt.context;
   RecordOptions ropt;
   ropt.pretty = opt.pretty;
@@ -263,6 +265,7 @@ int Main(int argc, char** argv) {
   AddJsonlOptions(&app, &xo.jsonl);
   AddRulesOption(&app, &xo.rules_dir);
   AddReferenceDateOption(&app, &xo.reference_date);
+  AddLocaleOption(&app, &xo.locale_currency);
 
   // `extract` is the default: `bulletin-extract FILE` and
   // `bulletin-extract extract FILE` are the same; the subcommand's options

@@ -2,6 +2,8 @@
 
 #include <CLI/CLI.hpp>
 #include <unicode/gregocal.h>
+#include <unicode/ucurr.h>
+#include <unicode/uloc.h>
 
 #include <memory>
 
@@ -72,6 +74,47 @@ void AddReferenceDateOption(CLI::App* app, std::string* date) {
         return IsCalendarDate(s)
                    ? std::string()
                    : "'" + s + "' is not a date of the calendar (YYYY-MM-DD)";
+      });
+}
+
+// The ISO 4217 code of the currency of the locale's region, or "" when the
+// locale names no region ICU knows a currency for.
+static std::string LocaleCurrency(const std::string& locale) {
+  char canon[ULOC_FULLNAME_CAPACITY];
+  UErrorCode err = U_ZERO_ERROR;
+  // zh-TW and zh_TW alike; a language alone (zh) gets its likely region.
+  std::string tag = locale;
+  for (char& c : tag)
+    if (c == '_') c = '-';
+  uloc_forLanguageTag(tag.c_str(), canon, sizeof canon, nullptr, &err);
+  if (U_FAILURE(err) || canon[0] == 0) return "";
+  char full[ULOC_FULLNAME_CAPACITY];
+  err = U_ZERO_ERROR;
+  uloc_addLikelySubtags(canon, full, sizeof full, &err);
+  if (U_FAILURE(err)) return "";
+  char country[ULOC_COUNTRY_CAPACITY];
+  err = U_ZERO_ERROR;
+  uloc_getCountry(full, country, sizeof country, &err);
+  if (U_FAILURE(err) || country[0] == 0) return "";
+  UChar buf[4];
+  err = U_ZERO_ERROR;
+  int32_t n = ucurr_forLocale(full, buf, 4, &err);
+  if (U_FAILURE(err) || n != 3) return "";
+  std::string iso;
+  for (int i = 0; i < 3; ++i) iso.push_back(static_cast<char>(buf[i]));
+  return iso;
+}
+
+void AddLocaleOption(CLI::App* app, std::string* currency) {
+  app->add_option_function<std::string>(
+         "--locale",
+         [currency](const std::string& s) { *currency = LocaleCurrency(s); },
+         "Where the text is from (zh-CN, zh-TW, zh-HK, zh-MO): the "
+         "currency of a bare 元 amount when the text gives no evidence")
+      ->check([](const std::string& s) {
+        return LocaleCurrency(s).empty()
+                   ? "'" + s + "' names no region with a currency (zh-TW, zh-HK ...)"
+                   : std::string();
       });
 }
 

@@ -29,6 +29,11 @@ void AddRulesOption(CLI::App* app, std::string* rules_dir);
 // --reference-date YYYY-MM-DD.
 void AddReferenceDateOption(CLI::App* app, std::string* date);
 
+// --locale LOCALE (zh-TW, zh_HK, zh-Hant-MO ...): *currency is set to the
+// currency ICU gives the locale's region (TWD, HKD ...), the last evidence
+// for a bare 元 amount (README "Currency from context").
+void AddLocaleOption(CLI::App* app, std::string* currency);
+
 // The built-in rules plus `rules_dir`; on failure every problem is printed
 // (file:line:col: message) and nullptr returned (exit status kExitUsage).
 std::unique_ptr<Engine> LoadEngine(const std::string& rules_dir);
