@@ -426,6 +426,18 @@ bool LunarMonthDay(const Tables& t, const Groups& g, int* lm_out, int* ld_out) {
 // Lunar dates and holidays: the Gregorian day, resolved with ICU's Chinese
 // calendar. A year written in the text is the Chinese year that begins in
 // it; without one, the occurrence nearest the base day is taken.
+// The Gregorian year an era year stands for (康熙二十年 → 1681, 民國113年
+// → 2024; 元年 is the first), or -1; an ROC era marks the text Taiwanese.
+int EraYear(const Tables& t, const Groups& g, DocContext* ctx) {
+  const auto* row = Word(t, g, "era", "era");
+  if (!row) return -1;
+  int ey = ToInt(t, Get(g, "ey"));
+  if (ey < 0) ey = 1;  // 元年
+  if (ey < 1 || ey > 200) return -1;
+  if (row->size() > 2 && (*row)[2] == "roc") ctx->taiwan = true;
+  return std::atoi((*row)[1].c_str()) + ey - 1;
+}
+
 bool Festive(const Tables& t, const Groups& g, Entity* e, DocContext* ctx) {
   auto& a = e->attrs;
   int lm = 0, ld = 0, sm = 0, sd = 0;  // lunar or solar month and day
@@ -455,6 +467,11 @@ bool Festive(const Tables& t, const Groups& g, Entity* e, DocContext* ctx) {
   if (y < 0) return false;
   if (const auto* row = Word(t, g, "rel", "relative_year"))
     y = base.y ? base.y + std::atoi((*row)[1].c_str()) : 0;
+  if (Has(g, "era")) {  // 雍正四年大年三十: the era year's holiday
+    y = EraYear(t, g, ctx);
+    if (y <= 0) return false;
+    ys = std::to_string(y);
+  }
   bool inferred = ys.empty();
   if (y == 0 && !Has(g, "rel") && ctx->own_date.empty() && ctx->article_year) {
     // No own date: a year written earlier in the article, as for 5月18日.
@@ -484,6 +501,7 @@ bool Festive(const Tables& t, const Groups& g, Entity* e, DocContext* ctx) {
     }
   }
   if (!hol.empty()) a.push_back({"holiday", AttrValue::String(hol)});
+  if (Has(g, "era")) a.push_back({"era", AttrValue::String(Get(g, "era"))});
   if (Has(g, "rel")) a.push_back({"relative", AttrValue::String(Get(g, "rel"))});
   if (!sm) a.push_back({"calendar", AttrValue::String("chinese")});
   if (ld < 0 && !sm && !eve) {
@@ -521,14 +539,8 @@ bool NormalizeDate(const Tables& t, const Groups& g, Entity* e,
   if (!ys.empty() && y < 100) y += 2000;  // FY23
   std::string era;
   if (Has(g, "era")) {  // 康熙二十年, 民國113年
-    const auto* row = Word(t, g, "era", "era");
-    if (!row) return false;
-    std::string eys = Get(g, "ey");
-    int ey = ToInt(t, eys);
-    if (ey < 0) ey = 1;  // 元年
-    if (ey < 1 || ey > 200) return false;
-    y = std::atoi((*row)[1].c_str()) + ey - 1;
-    if (row->size() > 2 && (*row)[2] == "roc") ctx->taiwan = true;
+    y = EraYear(t, g, ctx);
+    if (y < 0) return false;
     era = Get(g, "era");
     ys = std::to_string(y);
   } else if (Has(g, "roc")) {  // 113年 in a text from Taiwan

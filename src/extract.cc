@@ -64,8 +64,10 @@ struct Extractor::Impl {
   std::vector<std::pair<size_t, size_t>> Sentences(const std::string& text) const;
   void ProcessField(const Field& f, const std::string& field_name, int footnote,
                     DocContext* ctx, std::vector<Entity>* out) const;
+  // *span is set to the bytes the entity covers: the match, or its group
+  // `keep` when the rule has one (a member of a list: 40 of 40/28纳米).
   bool Normalize(const Candidate& c, const std::string& text, DocContext* ctx,
-                 Entity* e) const;
+                 Entity* e, std::pair<size_t, size_t>* span) const;
 };
 
 Extractor::~Extractor() = default;
@@ -476,7 +478,8 @@ bool Extractor::Impl::Candidates(const std::string& text, size_t sb, size_t se,
 }
 
 bool Extractor::Impl::Normalize(const Candidate& c, const std::string& text,
-                                DocContext* ctx, Entity* e) const {
+                                DocContext* ctx, Entity* e,
+                                std::pair<size_t, size_t>* span) const {
   const RuleInfo& info = infos[c.rule];
   // Numbers and Latin words must not be cut out of longer tokens. The code
   // points around and at the ends of the match, decoded in place.
@@ -530,9 +533,14 @@ bool Extractor::Impl::Normalize(const Candidate& c, const std::string& text,
     if (sub[idx].data() && !sub[idx].empty())
       g.Add(name, std::string_view(sub[idx].data(), sub[idx].size()));
   }
+  *span = {c.begin, c.end};
+  if (auto k = g.find("keep"); k != g.end())
+    *span = {static_cast<size_t>(k->second.data() - text.data()),
+             static_cast<size_t>(k->second.data() - text.data()) +
+                 k->second.size()};
   e->type = info.type;
   e->rule = info.name;
-  e->text = text.substr(c.begin, c.end - c.begin);
+  e->text = text.substr(span->first, span->second - span->first);
   return tables->Normalize(info.type, g, e, ctx);
 }
 
@@ -651,9 +659,10 @@ void Extractor::Impl::ProcessField(const Field& f,
       ctx->sentence_before = std::string_view(text).substr(
           sent.first, c.begin > sent.first ? c.begin - sent.first : 0);
     }
-    if (!Normalize(c, text, ctx, &e)) continue;
-    taken.Add(c.begin, c.end);
-    place(&e, c.begin, c.end);
+    std::pair<size_t, size_t> span;
+    if (!Normalize(c, text, ctx, &e, &span)) continue;
+    taken.Add(span.first, span.second);
+    place(&e, span.first, span.second);
     found.push_back(std::move(e));
   }
   // Organisations: their own one-pass matcher, kept off figures and URLs.
@@ -714,9 +723,12 @@ std::vector<Extractor::RawMatch> Extractor::Explain(
   for (const auto& c : cands) {
     RawMatch r{impl_->infos[c.rule].name, c.begin, c.end, false, {}};
     for (const auto& e : kept) {
-      if (e.rule == r.rule && cp[e.start] == static_cast<int>(c.begin) &&
-          cp[e.end] == static_cast<int>(c.end)) {
+      // (A list member, group keep, lies inside its match.)
+      if (e.rule == r.rule && cp[e.start] >= static_cast<int>(c.begin) &&
+          cp[e.end] <= static_cast<int>(c.end)) {
         r.kept = true;
+        r.begin = static_cast<size_t>(cp[e.start]);
+        r.end = static_cast<size_t>(cp[e.end]);
         r.attrs = e.attrs;
       }
     }
