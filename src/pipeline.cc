@@ -1,5 +1,7 @@
 #include "pipeline.h"
 
+#include <sys/stat.h>
+
 #include <algorithm>
 #include <cctype>
 #include <cstdio>
@@ -79,7 +81,13 @@ InputResult RunInput(const Engine& engine, const std::string& path,
   // The input's first bytes tell a PDF from text (stdin too: the bytes read
   // to tell are handed on to whichever reader takes the input).
   std::string head, sniff;  // head: bytes of stdin already read
-  if (opt.input_format != "text") {
+  // A named input that is not a regular file (a FIFO, `<(cmd)`, a device)
+  // is not sniffed: its bytes can be read only once, and the reader opens
+  // it again (it would wait for a writer that is gone, or miss the start).
+  struct stat st;
+  bool once_only = path != "-" && ::stat(path.c_str(), &st) == 0 &&
+                   !S_ISREG(st.st_mode) && !S_ISDIR(st.st_mode);
+  if (opt.input_format != "text" && !once_only) {
     if (path == "-") UnbufferStdin();
     FILE* f = path == "-" ? stdin : std::fopen(path.c_str(), "rb");
     if (f) {
