@@ -2,9 +2,11 @@
 
 #include <dirent.h>
 #include <sys/stat.h>
+#include <unicode/utf8.h>
 
 #include <algorithm>
 #include <cerrno>
+#include <cstdio>
 #include <cstring>
 #include <fstream>
 #include <sstream>
@@ -13,6 +15,47 @@
 #include "text_util.h"
 
 namespace bulletin {
+namespace {
+
+// Where the first byte of `text` that is not UTF-8 stands, as an error
+// (file:line:col, the column in code points); ok when it is all valid.
+Status CheckUtf8(const std::string& path, const std::string& text) {
+  int line = 1, col = 1;
+  int32_t i = 0, n = static_cast<int32_t>(text.size());
+  while (i < n) {
+    int32_t at = i;
+    UChar32 c;
+    U8_NEXT(text.data(), i, n, c);
+    if (c < 0) {
+      char hex[8];
+      std::snprintf(hex, sizeof hex, "\\x%02X",
+                    static_cast<unsigned char>(text[at]));
+      return Status::Error(StatusCode::kBadRules, path, line, col,
+                           std::string("invalid UTF-8 byte ") + hex +
+                               " (rule files are UTF-8)");
+    }
+    if (c == '\n') {
+      ++line;
+      col = 1;
+    } else {
+      ++col;
+    }
+  }
+  return Status::Ok();
+}
+
+// A table name the built-in files have, or any NAME.rules.
+bool KnownName(const std::string& name) {
+  const std::string ext = ".rules";
+  if (name.size() > ext.size() &&
+      name.compare(name.size() - ext.size(), ext.size(), ext) == 0)
+    return true;
+  for (const EmbeddedFile* f = kEmbeddedFiles; f->name; ++f)
+    if (name == f->name) return true;
+  return false;
+}
+
+}  // namespace
 
 RuleFiles RuleFiles::Builtin() {
   RuleFiles r;
@@ -44,8 +87,16 @@ Status RuleFiles::AddDirectory(const std::string& dir) {
     if (!in)
       return Status::Error(StatusCode::kBadRules, path, 0, 0,
                            std::strerror(errno));
+    if (!KnownName(name))
+      return Status::Error(
+          StatusCode::kBadRules, path, 0, 0,
+          "not a rule file: neither NAME.rules nor the name of a built-in "
+          "table (those of rules/ in the source: currencies.tsv, orgs.tsv "
+          "...)");
     std::ostringstream ss;
     ss << in.rdbuf();
+    Status utf8 = CheckUtf8(path, ss.str());
+    if (!utf8.ok()) return utf8;
     files_.push_back({name, path, ss.str()});
   }
   return Status::Ok();
