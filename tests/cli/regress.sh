@@ -56,6 +56,14 @@ grep -q 'bare-numbers.txt: warning: no article: all 8 lines .*\[segment.no-artic
 grep -q ': gb18030, ' "$tmp/err" || fail "gb18030-ascii-heavy: $(tail -n 1 "$tmp/err")"
 grep -q '以上为示例数据' "$tmp/out" || fail "gb18030-ascii-heavy: text is mojibake"
 
+# UTF-16 without a BOM whose first 30 bytes hold no ASCII is UTF-16 (ICU
+# rated a single-byte guess higher: GB18030 mojibake, exit 0, no warning).
+for f in utf-16le-no-bom utf-16be-no-bom; do
+  "$bin" -v "$in/$f.txt" >"$tmp/out" 2>"$tmp/err"
+  grep -q ": ${f%-no-bom}, " "$tmp/err" || fail "$f: $(tail -n 1 "$tmp/err")"
+  [ "$(jq -r .title "$tmp/out")" = 星河市集成电路产业扶持新政出台 ] || fail "$f: title is mojibake"
+done
+
 # Invalid bytes in GB18030 and UTF-16 are reported at their line and column.
 for f in gb18030-invalid-byte utf-16le-invalid-unit; do
   "$bin" "$in/$f.txt" >/dev/null 2>"$tmp/err"
