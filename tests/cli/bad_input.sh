@@ -1,0 +1,140 @@
+#!/usr/bin/env bash
+# The bad-input catalogue (README "Bad input"), the cases no other script
+# covers: each input and what the tool promises for it (exit status, the
+# message, what is written). The rest of the catalogue: cli.sh (directory,
+# unreadable file, empty stdin, closed pipe, broken rules), cli_details.sh
+# (missing file, -o on /dev/full), regress.sh (ASCII-heavy GB18030, invalid
+# bytes with line and column), bounded.sh (a line of several MB),
+# unit_tests [bad-input] (a character split at every chunk offset).
+#
+#   bash tests/cli/bad_input.sh BINARY SOURCE_DIR
+set -u
+bin=$1
+. "$(dirname "$0")/common.bash"
+
+# run ARGS...: status in $rc, stdout in $tmp/out, stderr in $tmp/err.
+run() {
+  rc=0
+  "$bin" "$@" >"$tmp/out" 2>"$tmp/err" || rc=$?
+}
+# want STATUS WHAT [REGEX]: the exit status, and a stderr line matching REGEX.
+want() {
+  [ "$rc" = "$1" ] || fail "$2: exit status $rc, want $1 ($(head -c 300 "$tmp/err"))"
+  if [ $# -ge 3 ] && ! grep -qE -- "$3" "$tmp/err"; then
+    fail "$2: stderr lacks /$3/: $(head -c 300 "$tmp/err")"
+  fi
+}
+
+# A small made-up bulletin, and the title its record must have.
+title=南湖区发布数字经济扶持办法
+printf '%s\n' "$title" \
+  '办法提出，到明年全区数字经济核心产业增加值力争达到三百亿元，增长百分之十二。' \
+  '对新落户的研发机构，区财政给予最高五百万元补助。' \
+  '（作者：钱八）' >"$tmp/utf8.txt"
+
+# --- Encodings: UTF-16 and GB18030, with and without a byte-order mark -----
+# Each is detected and gives the records of the UTF-8 file.
+run "$tmp/utf8.txt"
+want 0 "utf-8"
+jq -c 'del(.source.path)' "$tmp/out" >"$tmp/want.jsonl"
+for enc in UTF-16LE UTF-16BE GB18030; do
+  iconv -f UTF-8 -t $enc "$tmp/utf8.txt" >"$tmp/$enc.txt" || fail "iconv $enc"
+  case $enc in
+    UTF-16LE) bom='\xff\xfe' ;;
+    UTF-16BE) bom='\xfe\xff' ;;
+    GB18030) bom='\x84\x31\x95\x33' ;;
+  esac
+  { printf "$bom"; cat "$tmp/$enc.txt"; } >"$tmp/$enc-bom.txt"
+  name=$(echo "$enc" | tr A-Z a-z)
+  for f in "$enc" "$enc-bom"; do
+    run -v "$tmp/$f.txt"
+    want 0 "$f" ": $name, 1 article"
+    jq -c 'del(.source.path)' "$tmp/out" | cmp -s - "$tmp/want.jsonl" ||
+      fail "$f: records differ from the UTF-8 file's"
+  done
+done
+
+# --- Invalid UTF-8 ------------------------------------------------------------
+# With --encoding auto: U+FFFD in place, a warning at line:col, exit 0; with
+# --encoding utf-8 named: the records too, but exit 3.
+{ head -n 2 "$tmp/utf8.txt"; printf '对新落户的\xff研发机构给予补助。\n（作者：钱八）\n'; } >"$tmp/bad-utf8.txt"
+run "$tmp/bad-utf8.txt"
+want 0 "invalid utf-8" "bad-utf8.txt:3:6: warning: invalid utf-8 byte .xFF replaced by U\+FFFD \[decode.invalid-bytes\]"
+jq -r .text "$tmp/out" | grep -q $'对新落户的\xef\xbf\xbd研发机构' || fail "invalid utf-8: no U+FFFD in place"
+run --encoding utf-8 "$tmp/bad-utf8.txt"
+want 3 "invalid utf-8, --encoding utf-8" "not valid utf-8: 1 invalid byte sequence"
+[ -s "$tmp/out" ] || fail "invalid utf-8, --encoding utf-8: no records"
+
+# --- NUL bytes: kept in the text (JSON \u0000), nothing else changes ----------
+{ head -n 2 "$tmp/utf8.txt"; printf '对新落户的\0研发机构给予补助。\n（作者：钱八）\n'; } >"$tmp/nul.txt"
+run "$tmp/nul.txt"
+want 0 "NUL bytes"
+grep -qF '对新落户的\u0000研发机构' "$tmp/out" || fail "NUL bytes: not kept in the text"
+
+# --- Empty and whitespace-only input: no record, exit 0 ----------------------
+: >"$tmp/empty.txt"
+printf ' \n\t\n\r\n\xe3\x80\x80\n' >"$tmp/blank.txt"  # U+3000 too
+for f in empty blank; do
+  run "$tmp/$f.txt"
+  want 0 "$f input"
+  [ -s "$tmp/out" ] && fail "$f input: records written"
+done
+
+# --- A binary file: not text, exit 3, the other inputs still read -----------
+head -c 4096 "$bin" >"$tmp/binary.bin"
+run "$tmp/binary.bin" "$tmp/utf8.txt"
+want 3 "binary" "binary.bin: not a text file"
+[ "$(wc -l <"$tmp/out")" = 1 ] || fail "binary: the other input was not read"
+
+# --- A FIFO and process substitution: read once, in full ---------------------
+mkfifo "$tmp/fifo"
+cat "$tmp/utf8.txt" >"$tmp/fifo" &
+rc=0
+timeout 20 "$bin" "$tmp/fifo" >"$tmp/out" 2>"$tmp/err" || rc=$?
+wait
+want 0 "a FIFO"
+[ "$(jq -r .title "$tmp/out")" = "$title" ] || fail "a FIFO: no record"
+rc=0
+timeout 20 "$bin" <(iconv -f UTF-8 -t GB18030 "$tmp/utf8.txt") >"$tmp/out" 2>"$tmp/err" || rc=$?
+want 0 "<(...)"
+[ "$(jq -r .title "$tmp/out")" = "$title" ] || fail "<(...): no record"
+
+# --- A read error after a successful open: exit 3 with the reason ------------
+if [ -r /proc/self/mem ]; then
+  run /proc/self/mem "$tmp/utf8.txt"
+  want 3 "a read error" "^bulletin-extract: /proc/self/mem: "
+fi
+
+# --- Broken rule and table files: file:line:col, exit 2, nothing read --------
+# (A bad pattern, a malformed row, a bad value: cli.sh.)
+rules() {  # rules NAME BYTES: a --rules directory holding one file
+  rm -rf "$tmp/rules"
+  mkdir "$tmp/rules"
+  printf "$2" >"$tmp/rules/$1"
+  run --rules "$tmp/rules" "$tmp/utf8.txt"
+}
+rules currencies.tsv '星河币\tXHB\tafter\n\xff星河元\tXHY\tafter\n'
+want 2 "invalid UTF-8 in a table" "rules/currencies.tsv:2:1: invalid UTF-8 byte .xFF"
+rules sections.txt '产业动态\n政策\xe6\x94\n'
+want 2 "a truncated character in a word list" "rules/sections.txt:2:3: invalid UTF-8 byte .xE6"
+rules extra.rules 'money.extra 10 \xc0\xaf元\n'
+want 2 "an overlong form in a rule" "rules/extra.rules:1:16: invalid UTF-8 byte .xC0"
+rules currency.tsv '星河币\tXHB\tafter\n'
+want 2 "a table name no built-in file has" "rules/currency.tsv: not a rule file"
+rules extra.rules 'money.extra ten 元\n'
+want 2 "a priority that is no number" "rules/extra.rules:1:13: priority must be a whole number"
+rules extra.rules 'planet.extra 10 元\n'
+want 2 "an unknown entity type" "rules/extra.rules:1:1: unknown entity type 'planet'"
+rules extra.rules 'money.extra 10 {NO_SUCH}元\n'
+want 2 "an unknown macro" "rules/extra.rules:1:16: unknown macro \{NO_SUCH\}"
+rules extra.rules 'money.extra\n'
+want 2 "a rule with no pattern" "rules/extra.rules:1:1: expected 'TYPE.NAME PRIORITY PATTERN'"
+rules layout.tsv 'no_such_kind\tx\n'
+want 2 "an unknown layout kind" "rules/layout.tsv:1:1: expected KIND<TAB>PATTERN"
+for r in "$tmp/no-such-dir" "$tmp/utf8.txt"; do
+  run --rules "$r" "$tmp/utf8.txt"
+  want 2 "--rules $r" "^bulletin-extract: --rules: "
+done
+[ -s "$tmp/out" ] && fail "broken rules: records written"
+
+[ "$failures" -eq 0 ]
