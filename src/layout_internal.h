@@ -286,6 +286,9 @@ struct Segmenter::Impl {
   // each page top since.
   std::map<std::string, int> page_tops;
   bool awaiting_top = true;  // the next non-blank line is a page's first
+  int top_lines_seen = 0;    // non-blank lines of this page so far (to 3)
+  std::set<std::string> top_texts;  // this page's top lines, counted
+  bool MayRepeatAtTop(const Line& l) const;
   int warmup_last_line = 0;
   bool RepeatedTop(const Line& l);
   void Drain(bool all);

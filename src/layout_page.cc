@@ -119,12 +119,15 @@ void Segmenter::Impl::LearnLayout() {
       wrap_width = w;
   }
   FindMasthead();
-  bool top = true;
+  int top = 0;  // which non-blank line of its page (1, 2, ...)
+  std::set<std::string> on_page;
   for (const Line& l : warmup) {
-    top = top || l.page_break;
-    if (l.blank || l.ws_only || !top) continue;
-    ++page_tops[SquashSpace(l.text)];
-    top = false;
+    if (l.page_break) top = 0, on_page.clear();
+    if (l.blank || l.ws_only) continue;
+    ++top;
+    if (top <= 3 && (top == 1 || MayRepeatAtTop(l)) &&
+        on_page.insert(SquashSpace(l.text)).second)
+      ++page_tops[SquashSpace(l.text)];
   }
   if (!warmup.empty()) warmup_last_line = warmup.back().number;
   for (auto& l : warmup) queue.push_back(std::move(l));
@@ -189,16 +192,38 @@ bool Segmenter::Impl::EndsParagraph(const Line& l, const Line& next) const {
   return l.width * 10 < wrap_width * 7;
 }
 
+bool Segmenter::Impl::MayRepeatAtTop(const Line& l) const {
+  // Short (not a line that fills the wrap width), not a sentence, and none
+  // of the lines that may well stand under a page's first line on several
+  // pages: bylines, note headings, notes.
+  return l.width <= 60 && l.kind == LineKind::kUnknown &&
+         (wrap_width == 0 || l.width * 10 < wrap_width * 7) &&
+         !IsTerminal(l.last) && !(l.first >= '0' && l.first <= '9') &&
+         l.first != '[' && !MatchAny(rules.byline, l.text) &&
+         !MatchAny(rules.sources_heading, l.text);
+}
+
 bool Segmenter::Impl::RepeatedTop(const Line& l) {
-  if (!awaiting_top) return false;
-  awaiting_top = false;
+  // The first line of a page, and (as an extractor may print the running
+  // header after the page's first title) the two under it: a line that
+  // stands there on other pages too is a running header.
+  int pos = awaiting_top ? 1 : top_lines_seen + 1;
+  if (awaiting_top) {
+    awaiting_top = false;
+    top_lines_seen = 0;
+    top_texts.clear();
+  }
+  if (pos > 3) return false;
+  top_lines_seen = pos;
   std::string name;
   // (A section heading that repeats as a header is handled as one.)
   if (l.width > 120 || l.kind != LineKind::kUnknown ||
-      SectionLine(l.text, l.width, &name))
+      SectionLine(l.text, l.width, &name) || (pos > 1 && !MayRepeatAtTop(l)))
     return false;
-  int& seen = page_tops[SquashSpace(l.text)];
-  if (l.number > warmup_last_line) ++seen;  // (the warm-up's are counted)
+  std::string key = SquashSpace(l.text);
+  int& seen = page_tops[key];
+  // (the warm-up's are counted; a line twice on one page counts once)
+  if (l.number > warmup_last_line && top_texts.insert(key).second) ++seen;
   return seen >= 2;
 }
 

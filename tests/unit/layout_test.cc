@@ -415,6 +415,27 @@ TEST_CASE("A title the TOC lists, going on into a deck that wraps, keeps "
   CHECK(s.articles[1].title.text == "储能电站集中投运");
 }
 
+TEST_CASE("A line just under the first line of several pages is a running "
+          "header",
+          "[layout]") {
+  // As pdf2txt prints it: the page's first title, then the header.
+  const char* titles[] = {"甲市推出光伏补贴新办法", "乙省风电并网容量创新高",
+                          "丙市建设氢能示范园区"};
+  std::vector<std::string> d;
+  for (int page = 0; page < 3; ++page) {
+    d.push_back(std::string(page ? "\f" : "") + titles[page]);
+    d.push_back("");
+    d.push_back("能源观察周刊");
+    d.push_back("");
+    d.push_back("新办法规定对屋顶光伏项目按装机容量给予补贴。");
+    d.push_back("");
+  }
+  Segmented s = Segment(d);
+  CHECK(s.AllText().find("能源观察周刊") == std::string::npos);
+  REQUIRE(s.articles.size() == 3);
+  for (int i = 0; i < 3; ++i) CHECK(s.articles[i].title.text == titles[i]);
+}
+
 TEST_CASE("A line that opens several pages is a running header", "[layout]") {
   std::vector<std::string> d;
   for (int page = 0; page < 3; ++page) {
