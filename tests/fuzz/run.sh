@@ -33,7 +33,7 @@ for t in $TARGETS; do
   echo "fuzz_$t: ${SECS}s"
   # -rss_limit_mb: the pipeline's own memory ceiling is part of what is
   # checked; -timeout: a single input taking longer is a finding.
-  if ! "$BUILD/tests/fuzz/fuzz_$t" -max_total_time="$SECS" -timeout=20 \
+  if ! "$BUILD/tests/fuzz/fuzz_$t" -max_total_time="$SECS" -timeout=60 \
       -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 \
       -artifact_prefix="$BUILD/fuzz-artifacts/$t-" "$corpus" $seeds \
       2>"$BUILD/fuzz-$t.log"; then
