@@ -39,12 +39,24 @@ void Segmenter::Impl::EndBlock() {
     // the run's first note when an earlier one has it. (Not for text input:
     // a paragraph cut by the page, whose marks are not in the body yet,
     // would mislead the count.)
+    // (Past several articles without the mark: notes restarting on every
+    // page may stand below titles that began after the marked text.)
+    auto wants = [&](size_t back, int number) {
+      const Article* a = article(back);
+      if (!a || !HasMark(*a, number)) return false;
+      const auto& has = back == 0 ? footnotes : done[done.size() - back].footnotes;
+      for (const auto& f : has)
+        if (f.number == number) return false;
+      return true;
+    };
     std::vector<size_t> least(n);
     for (size_t i = n, j = 0; hinted && i-- > 0; ++j) {
       int first = block[i].empty() ? 0 : block[i].front().number;
-      while (first > 0 && j < done.size() && article(j) &&
-             !HasMark(*article(j), first) && HasMark(*article(j + 1), first))
-        ++j;
+      if (first > 0 && j < done.size() && article(j) && !wants(j, first)) {
+        size_t k = j + 1;
+        while (k <= done.size() && !wants(k, first)) ++k;
+        if (k <= done.size()) j = k;
+      }
       least[i] = j;
     }
     for (size_t i = 0; i < n; ++i) {
@@ -82,12 +94,22 @@ void Segmenter::Impl::EndBlock() {
             target_article &&
             (target_article == cur.get() ? CurHasMark(f.number)
                                          : HasMark(*target_article, f.number));
-        if (f.number > 0 && !target_has && (!numbering_restarts || !hinted)) {
-          if (cur && CurHasMark(f.number)) {
+        // (PDF input: its articles wait for the end of their page, so with
+        // numbering restarting on every page the newest article on the page
+        // with the mark, and no note of that number yet, is the one.)
+        auto free_for = [&](const std::vector<FnBuild>& has) {
+          if (!hinted) return true;
+          for (const auto& g : has)
+            if (g.number == f.number) return false;
+          return true;
+        };
+        if (f.number > 0 && !target_has) {
+          if (cur && CurHasMark(f.number) && free_for(footnotes)) {
             to = &footnotes;
           } else {
             for (size_t k = done.size(); k-- > 0;)
-              if (HasMark(*done[k].article, f.number)) {
+              if (HasMark(*done[k].article, f.number) &&
+                  free_for(done[k].footnotes)) {
                 to = &done[k].footnotes;
                 break;
               }
@@ -127,7 +149,6 @@ void Segmenter::Impl::StartFootnote(int number, const Line& l,
   }
   int col = l.col + (CodePoints(l.text) - CodePoints(text));
   block.back().push_back({number, {{text, l.number, col, l.trail_space}}});
-  if (number == 1 && doc_last_footnote > 0) numbering_restarts = true;
   doc_last_footnote = std::max(doc_last_footnote, number);
   crossed_page = true;
   cur->end_line = std::max(cur->end_line, l.number);

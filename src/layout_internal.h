@@ -233,9 +233,6 @@ struct Segmenter::Impl {
   // The highest footnote number so far in the document: numbering may run
   // on through the whole document.
   int doc_last_footnote = 0;
-  // A note numbered 1 came after other notes: numbering restarts (per
-  // article or per page) rather than running on.
-  bool numbering_restarts = false;
   // Whether `t` (a trimmed line) is a section heading; sets *name to the
   // name looked up (without enumeration or frame).
   bool SectionLine(const std::string& t, int width, std::string* name) const;

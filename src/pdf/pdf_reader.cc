@@ -4,6 +4,9 @@
 #include <poppler/cpp/poppler-document.h>
 #include <poppler/cpp/poppler-global.h>
 #include <poppler/cpp/poppler-page.h>
+#include <unicode/brkiter.h>
+#include <unicode/locid.h>
+#include <unicode/unistr.h>
 #include <unistd.h>
 
 #include <algorithm>
@@ -56,7 +59,12 @@ struct Page {
   int number = 0;
   double width = 0, height = 0;
   std::vector<PLine> lines;  // in reading order once classified
-  std::set<std::string> top_sigs, bottom_sigs;  // band texts, digits folded
+  // The top and bottom rows: text (digits folded), where and how large.
+  struct Band {
+    std::string sig;
+    double y0, fs;
+  };
+  std::vector<Band> top_sigs, bottom_sigs;
 };
 
 std::string Utf8(const poppler::ustring& u) {
@@ -261,7 +269,9 @@ struct PdfReader::Impl {
   int line_number = 0;
   int text_pages = 0;
   // The last body line handed out: whether it ran to its column's right edge.
-  bool prev_full = false;
+  // The last body line handed out: the room left at its end, and its size.
+  double prev_room = 1e9, prev_fs = 0;
+  std::unique_ptr<icu::BreakIterator> breaker;  // line breaks, for LeadWidth
   int fn_last = 0;  // the last footnote number seen
   std::unique_ptr<Page> prev_sigs;  // the page before the front one (no lines)
 
@@ -286,9 +296,29 @@ struct PdfReader::Impl {
     return best > 0 ? best : 10;
   }
   bool Extract();  // the next page into the window; false at the end
+  double LeadWidth(const PLine& l);
   void Classify(Page* p, const Page* prev, const Page* next);
   void BuildLines(std::vector<Box>& boxes, Page* p);
 };
+
+// The width of a line's first piece that a line break cannot cut (ICU's
+// line breaking), from the line's mean advance per character.
+double PdfReader::Impl::LeadWidth(const PLine& l) {
+  if (!breaker) {
+    UErrorCode st = U_ZERO_ERROR;
+    breaker.reset(icu::BreakIterator::createLineInstance(icu::Locale("zh"), st));
+    if (U_FAILURE(st)) breaker.reset();
+  }
+  if (!breaker || l.chars <= 0 || l.text.empty()) return 0;
+  icu::UnicodeString u = icu::UnicodeString::fromUTF8(l.text);
+  breaker->setText(u);
+  int32_t end = breaker->following(0);
+  if (end == icu::BreakIterator::DONE) end = u.length();
+  while (end > 0 && u[end - 1] == ' ') --end;
+  int n = std::max(1, u.countChar32(0, end));
+  int all = std::max(1, u.countChar32());
+  return (l.x1 - l.x0) * n / all;
+}
 
 void PdfReader::Impl::BuildLines(std::vector<Box>& boxes, Page* p) {
   std::sort(boxes.begin(), boxes.end(),
@@ -384,9 +414,12 @@ bool PdfReader::Impl::Extract() {
   std::sort(by_y.begin(), by_y.end(),
             [](const PLine* a, const PLine* b) { return a->y0 < b->y0; });
   for (size_t i = 0; i < by_y.size() && i < 2; ++i) {
-    if (by_y[i]->y1 < p.height * 0.15) p.top_sigs.insert(Signature(by_y[i]->text));
+    const PLine* t = by_y[i];
+    if (t->y1 < p.height * 0.15)
+      p.top_sigs.push_back({Signature(t->text), t->y0, t->fs});
     const PLine* l = by_y[by_y.size() - 1 - i];
-    if (l->y0 > p.height * 0.85) p.bottom_sigs.insert(Signature(l->text));
+    if (l->y0 > p.height * 0.85)
+      p.bottom_sigs.push_back({Signature(l->text), l->y0, l->fs});
   }
   window.push_back(std::move(p));
   return true;
@@ -401,19 +434,24 @@ void PdfReader::Impl::Classify(Page* p, const Page* prev, const Page* next) {
   for (size_t i = 0; i < lines.size(); ++i) by_y[i] = static_cast<int>(i);
   std::sort(by_y.begin(), by_y.end(),
             [&](int a, int b) { return lines[a].y0 < lines[b].y0; });
-  auto repeats = [&](const std::string& sig, bool top) {
+  // (The same text in the same place and size: a section heading at the
+  // top of a page is no running header that repeats its name.)
+  auto repeats = [&](const PLine& l, bool top) {
+    std::string sig = Signature(l.text);
     for (const Page* o : {prev, next}) {
       if (!o) continue;
-      if ((top ? o->top_sigs : o->bottom_sigs).count(sig)) return true;
+      for (const Page::Band& b : top ? o->top_sigs : o->bottom_sigs)
+        if (b.sig == sig && b.fs == l.fs && std::fabs(b.y0 - l.y0) < 0.5 * l.fs)
+          return true;
     }
     return false;
   };
   for (size_t k = 0; k < by_y.size() && k < 2; ++k) {
     PLine& t = lines[by_y[k]];
-    if (t.y1 < p->height * 0.15 && repeats(Signature(t.text), true))
+    if (t.y1 < p->height * 0.15 && repeats(t, true))
       t.kind = LineKind::kFurniture;
     PLine& b = lines[by_y[by_y.size() - 1 - k]];
-    if (b.y0 > p->height * 0.85 && repeats(Signature(b.text), false))
+    if (b.y0 > p->height * 0.85 && repeats(b, false))
       b.kind = LineKind::kFurniture;
   }
   // Footnotes: smaller lines from the page bottom up, below a gap. (The
@@ -478,16 +516,21 @@ void PdfReader::Impl::Classify(Page* p, const Page* prev, const Page* next) {
       PLine& l = lines[b[k]];
       l.block = block_no;
       bool indent = l.x0 - left > 0.8 * l.fs;
+      // The line above was full when the room left at its end could not
+      // hold this line's first unbreakable piece (one character, "——", a
+      // Latin word).
+      double lead = LeadWidth(l) + 0.25 * l.fs;
       if (k == 0) {
-        l.para_start = indent || !prev_full;
+        l.para_start = indent || prev_room >= std::max(1.5 * prev_fs, lead);
       } else {
         const PLine& q = lines[b[k - 1]];
         l.para_start = indent || q.kind != l.kind ||
                        std::fabs(q.fs - l.fs) > 0.1 * l.fs ||
                        l.y0 - q.y1 > 0.4 * q.h() ||
-                       q.x1 < right - 1.5 * q.fs;
+                       right - q.x1 >= std::max(1.5 * q.fs, lead);
       }
-      l.full = prev_full = l.x1 >= right - 1.5 * l.fs;
+      prev_room = right - l.x1, prev_fs = l.fs;
+      l.full = l.x1 >= right - 1.5 * l.fs;
       order.push_back(b[k]);
     }
   }
