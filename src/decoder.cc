@@ -336,6 +336,7 @@ bool LineReader::Fill() {
     n += static_cast<size_t>(got);
     if (started_) break;
   }
+  if (bytes_) *bytes_ += static_cast<long long>(n);
   if (n == 0) {
     eof_ = true;
     if (!started_) started_ = true;

@@ -7,6 +7,7 @@
 #ifndef BULLETIN_DECODER_H_
 #define BULLETIN_DECODER_H_
 
+#include <atomic>
 #include <cstdio>
 #include <deque>
 #include <memory>
@@ -79,6 +80,9 @@ class LineReader {
   const std::string& encoding() const { return encoding_; }
   // Number of invalid byte sequences replaced by U+FFFD so far.
   int invalid_sequences() const { return invalid_; }
+  // Adds the number of bytes read from the input to *counter as they are
+  // read (for --progress; the counter may be shared by several readers).
+  void CountBytesInto(std::atomic<long long>* counter) { bytes_ = counter; }
 
  private:
   bool Fill();  // reads and decodes one more chunk into pending_
@@ -101,6 +105,7 @@ class LineReader {
   int line_number_ = 0;
   int next_col_ = 1;  // > 1: the last piece was cut, this one continues it
   int invalid_ = 0;
+  std::atomic<long long>* bytes_ = nullptr;
   // Converter input: the offsets in the whole decoded text (and first
   // bytes) of the substitutions not yet handed out, and how many of the
   // converter's substitutions have been placed so far.

@@ -6,6 +6,8 @@
 #include <cctype>
 #include <cstdio>
 
+#include <sys/stat.h>
+
 #include "decoder.h"
 #include "input_modes.h"
 #include "orgs.h"
@@ -119,6 +121,7 @@ InputResult RunInput(const Engine& engine, const std::string& path,
       if (!jsonl || d.rule != "decode.long-line") diag(d);
     };
     LineReader reader(path, opt.encoding, rdiag, head);
+    reader.CountBytesInto(opt.bytes_read);
     if (jsonl)
       RunJsonlInput(engine, &reader, name, opt, sink, diag, &result);
     else
@@ -176,10 +179,14 @@ InputResult RunInput(const Engine& engine, const std::string& path,
     }
     if (!reader.status().ok()) result.status = reader.status();
     seg.Finish();
+    struct stat st;
+    if (opt.bytes_read && path != "-" && stat(path.c_str(), &st) == 0)
+      *opt.bytes_read += static_cast<long long>(st.st_size);
     result.encoding = "pdf";
     result.pages = reader.pages();
   } else {
     LineReader reader(path, opt.encoding, diag, head);
+    reader.CountBytesInto(opt.bytes_read);
     while (reader.Next(&line)) seg.Push(std::move(line));
     if (!reader.status().ok()) result.status = reader.status();
     seg.Finish();

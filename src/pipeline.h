@@ -3,6 +3,7 @@
 #ifndef BULLETIN_PIPELINE_H_
 #define BULLETIN_PIPELINE_H_
 
+#include <atomic>
 #include <functional>
 #include <memory>
 #include <string>
@@ -33,6 +34,9 @@ struct PipelineOptions {
   // (line number, text): see Segmenter::OnDropped.
   std::function<void(int line, const std::string& text)> on_dropped;
   bool context = false;  // fill each entity's sentence_text
+  // When set, the input's bytes are added to it as they are read (a PDF's
+  // once read whole): --progress.
+  std::atomic<long long>* bytes_read = nullptr;
 };
 
 // The knowledge every input is run with: the rule and table files, read

@@ -4,6 +4,9 @@
 #include <sys/stat.h>
 
 #include <algorithm>
+#include <atomic>
+#include <chrono>
+#include <memory>
 #include <csignal>
 #include <functional>
 #include <cstdio>
@@ -21,6 +24,7 @@
 #include "output.h"
 #include "pipeline.h"
 #include "record.h"
+#include "run_stats.h"
 
 namespace bulletin::cli {
 namespace {
@@ -49,6 +53,8 @@ struct ExtractOptions {
   std::string input_format = "auto";
   PipelineOptions jsonl;  // text_field, id_field, keep_fields
   bool pretty = false, context = false, verbose = false;
+  bool progress = false;  // --progress
+  std::string stats_file;  // --stats FILE
   int jobs = 0;  // 0: the number of cores when stdout is not a terminal
 };
 
@@ -108,6 +114,33 @@ int RunExtract(ExtractOptions opt) {
                               "cannot write: " + out.error()));
     return kExitOutput;
   }
+  // --stats FILE is opened first, so that a path it cannot take fails the
+  // run before any work; it is written when the run ends.
+  std::unique_ptr<Output> stats_out;
+  if (!opt.stats_file.empty()) {
+    stats_out = std::make_unique<Output>(opt.stats_file);
+    if (!stats_out->ok()) {
+      PrintStatus(Status::Error(StatusCode::kBadUsage, opt.stats_file, 0, 0,
+                                "--stats: cannot write: " + stats_out->error()));
+      return kExitOutput;
+    }
+  }
+  auto started = std::chrono::steady_clock::now();
+  std::atomic<long long> bytes_read{0};
+  std::atomic<long> records_done{0};
+  auto progress = std::make_unique<Progress>(opt.progress, &bytes_read,
+                                             &records_done);
+  RunStats total;
+  // Ends the run: the progress line's last state, the --stats object.
+  auto finish = [&](int rc) {
+    progress.reset();
+    if (stats_out) {
+      double secs = std::chrono::duration<double>(
+                        std::chrono::steady_clock::now() - started).count();
+      stats_out->Line(total.Json(bytes_read.load(), secs));
+    }
+    return rc;
+  };
   PipelineOptions popt;
   popt.encoding = opt.encoding;
   popt.input_format = opt.input_format;
@@ -122,6 +155,7 @@ int RunExtract(ExtractOptions opt) {
   popt.reference_date = opt.reference_date;
   popt.locale_currency = opt.locale_currency;
   popt.context = opt.context;
+  popt.bytes_read = &bytes_read;
   RecordOptions ropt;
   ropt.pretty = opt.pretty;
   ropt.context = opt.context;
@@ -130,14 +164,20 @@ int RunExtract(ExtractOptions opt) {
   // (called in order); returns its exit status.
   auto run_one = [&](const Engine& eng, const std::string& path,
                      const std::function<void(std::string)>& line,
-                     const std::function<void(std::string)>& err) {
+                     const std::function<void(std::string)>& err,
+                     RunStats* st) {
     int rc = kExitOk;
     DiagnosticSink d = [&](const Diagnostic& x) {
       if (ShouldPrint(x, opt.verbose)) err(FormatText(x) + "\n");
     };
     InputResult r = RunInput(
         eng, path, popt,
-        [&](Article&& a) { line(RecordJson(a, ropt)); }, d);
+        [&](Article&& a) {
+          st->AddRecord(a);
+          ++records_done;
+          line(RecordJson(a, ropt));
+        },
+        d);
     if (!r.status.ok()) {
       err("bulletin-extract: " + r.status.ToString() + "\n");
       rc = ExitCode(r.status.code);
@@ -158,6 +198,7 @@ int RunExtract(ExtractOptions opt) {
           " of page furniture dropped, " + n(r.stats.unplaced_lines, "line") +
           " outside any titled article\n");
     }
+    st->AddInput(r, rc != kExitOk);
     return rc;
   };
   auto put_err = [](const std::string& e) { std::fputs(e.c_str(), stderr); };
@@ -169,10 +210,10 @@ int RunExtract(ExtractOptions opt) {
   if (jobs == 1) {
     for (const auto& path : opt.files) {
       int r = run_one(*engine, path, [&](std::string l) { out.Line(std::move(l)); },
-                      put_err);
+                      put_err, &total);
       if (r != kExitOk) rc = r;
     }
-    return rc;
+    return finish(rc);
   }
   // -j N over several inputs: each worker runs whole inputs (document
   // state stays per input) with an engine of its own; the main thread
@@ -181,6 +222,7 @@ int RunExtract(ExtractOptions opt) {
   struct Done {
     std::vector<std::pair<bool, std::string>> events;  // true: a record
     int rc = kExitOk;
+    RunStats stats;
     bool ready = false;
   };
   std::vector<Done> done(opt.files.size());
@@ -206,7 +248,8 @@ int RunExtract(ExtractOptions opt) {
       } else {
         d.rc = run_one(*eng, opt.files[k],
                        [&](std::string l) { d.events.emplace_back(true, std::move(l)); },
-                       [&](std::string e) { d.events.emplace_back(false, std::move(e)); });
+                       [&](std::string e) { d.events.emplace_back(false, std::move(e)); },
+                       &d.stats);
       }
       std::lock_guard<std::mutex> lock(mu);
       if (!eng) load_failed = true;
@@ -232,10 +275,11 @@ int RunExtract(ExtractOptions opt) {
       else put_err(e.second);
     }
     if (d.rc != kExitOk) rc = d.rc;
+    total.Add(d.stats);
   }
   for (auto& t : threads) t.join();
   if (load_failed) rc = kExitUsage;
-  return rc;
+  return finish(rc);
 }
 
 }  // namespace
@@ -263,6 +307,13 @@ int Main(int argc, char** argv) {
   AddEncodingOption(&app, &xo.encoding);
   AddInputFormatOption(&app, &xo.input_format);
   AddJsonlOptions(&app, &xo.jsonl);
+  app.add_flag("--progress", xo.progress,
+               "Show bytes read, records and rate on stderr (only when "
+               "stderr is a terminal)");
+  app.add_option("--stats", xo.stats_file,
+                 "Write one JSON object of counts for the run to FILE: "
+                 "inputs, records, entities by type, dropped and unplaced "
+                 "lines, invalid bytes, seconds");
   AddRulesOption(&app, &xo.rules_dir);
   AddReferenceDateOption(&app, &xo.reference_date);
   AddLocaleOption(&app, &xo.locale_currency);
