@@ -358,28 +358,37 @@ ArticleChecker::~ArticleChecker() = default;
 std::unique_ptr<ArticleChecker> ArticleChecker::Create(
     const Extractor& extractor, const LayoutRules& layout, Options opt,
     std::string* error) {
-  const char* kMoney = "check.money_no_currency";
-  const CheckPattern* money = extractor.check_pattern(kMoney);
-  if (money == nullptr) {
-    *error = std::string("check: no rule ") + kMoney + " in the .rules files";
-    return nullptr;
-  }
   RE2::Options o;
   o.set_log_errors(false);
+  // The check.* rule `name` of the .rules files, compiled; nullptr and
+  // *error when it is missing or `pattern` (its own, when empty) does not
+  // compile.
+  auto compile = [&](const char* name,
+                     std::string pattern = "") -> std::unique_ptr<RE2> {
+    const CheckPattern* rule = extractor.check_pattern(name);
+    if (rule == nullptr) {
+      *error = std::string("check: no rule ") + name + " in the .rules files";
+      return nullptr;
+    }
+    auto re = std::make_unique<RE2>(
+        pattern.empty() ? rule->info.pattern : pattern, o);
+    if (re->ok()) return re;
+    *error = rule->info.origin + ":" + std::to_string(rule->info.line) + ": " +
+             name + ": " + re->error();
+    return nullptr;
+  };
+  const char* kMoney = "check.money_no_currency";
   std::unique_ptr<ArticleChecker> c(new ArticleChecker());
   c->opt_ = opt;
   c->layout_ = &layout;
-  c->scaled_ = std::make_unique<RE2>(money->info.pattern, o);
+  c->scaled_ = compile(kMoney);
+  if (!c->scaled_) return nullptr;
+  const CheckPattern* money = extractor.check_pattern(kMoney);
   // No ! after line: nothing after the number makes it an amount.
-  c->after_ = std::make_unique<RE2>(
-      money->not_after.empty() ? "[^\\x00-\\x{10FFFF}]" : money->not_after, o);
-  for (const auto* re : {c->scaled_.get(), c->after_.get()}) {
-    if (!re->ok()) {
-      *error = money->info.origin + ":" + std::to_string(money->info.line) +
-               ": " + kMoney + ": " + re->error();
-      return nullptr;
-    }
-  }
+  c->after_ = compile(kMoney, money->not_after.empty() ? "[^\\x00-\\x{10FFFF}]"
+                                                       : money->not_after);
+  c->mixed_ = compile("check.mixed_digits");
+  if (!c->after_ || !c->mixed_) return nullptr;
   const auto& groups = c->scaled_->NamedCapturingGroups();
   auto num = groups.find("num"), cur = groups.find("cur_pre");
   if (num == groups.end()) {
@@ -390,6 +399,27 @@ std::unique_ptr<ArticleChecker> ArticleChecker::Create(
   c->num_group_ = num->second;
   c->cur_pre_group_ = cur == groups.end() ? 0 : cur->second;
   return c;
+}
+
+std::vector<int> ArticleChecker::MixedDigitRuns(std::string_view text) const {
+  std::vector<int> runs;
+  re2::StringPiece in(text.data(), text.size()), m;
+  size_t counted = 0;
+  int cp = 0;  // code points in text[0, counted)
+  size_t pos = 0;
+  while (pos < text.size() &&
+         mixed_->Match(in, pos, text.size(), RE2::UNANCHORED, &m, 1)) {
+    size_t at = m.data() - text.data();
+    if (m.empty()) {  // a pattern that can match nothing
+      ++pos;
+      continue;
+    }
+    cp += CodePointsIn(text.substr(counted), at - counted);
+    counted = at;
+    runs.push_back(cp);
+    pos = at + m.size();
+  }
+  return runs;
 }
 
 void ArticleChecker::CheckFigures(const Article& a, const DocumentState& doc,
@@ -408,9 +438,9 @@ void ArticleChecker::CheckFigures(const Article& a, const DocumentState& doc,
   std::vector<re2::StringPiece> m(ngroups);
   size_t pos = 0, counted = 0;
   int cp = 0;  // code points in body[0, counted)
-  while (pos < body.size() && scaled_->Match(body, pos, body.size(),
-                                             RE2::UNANCHORED, m.data(),
-                                             ngroups)) {
+  while (pos < body.size() &&
+         scaled_->Match(body, pos, body.size(), RE2::UNANCHORED, m.data(),
+                        ngroups)) {
     size_t num = m[num_group_].data() - body.data();
     size_t end = m[0].data() - body.data() + m[0].size();
     if (m[0].empty()) {  // a pattern that can match nothing

@@ -51,11 +51,6 @@ constexpr int kMaxTitleLength = 60;
 // be an IRI (RFC 3987), non-ASCII in its host and path (…/news/晶圓).
 std::string UrlProblem(std::string_view url);
 
-// Code point offsets (into `text`) of each run of digits (with the
-// separators , . ， ． between digits) that mixes ASCII and full-width
-// digits, like ２0２２.
-std::vector<int> MixedDigitRuns(std::string_view text);
-
 // The years a normalised date value names: "2022-05" → {2022},
 // "2022/2030" → {2022, 2030}, "FY2023" → {2023}, "1990s" → {1990}; none for
 // "XXXX-05" or an empty value.
@@ -101,11 +96,12 @@ class ArticleChecker {
   struct Options {
     int min_year = 1900, max_year = 2100;  // date.out-of-range
   };
-  // Takes the pattern of figure.money-no-currency from the extractor's
-  // check.money_no_currency rule (figures.rules) and the footnote-mark
-  // words of footnote.undefined from the layout rules, so that `check` sees
-  // what extraction and the segmenter see. Returns nullptr and sets *error
-  // when the rule is missing or a pattern does not compile.
+  // Takes the patterns of figure.money-no-currency and figure.mixed-digits
+  // from the extractor's check.money_no_currency and check.mixed_digits
+  // rules (figures.rules) and the footnote-mark words of footnote.undefined
+  // from the layout rules, so that `check` sees what extraction and the
+  // segmenter see. Returns nullptr and sets *error when a rule is missing
+  // or a pattern does not compile.
   static std::unique_ptr<ArticleChecker> Create(const Extractor& extractor,
                                                 const LayoutRules& layout,
                                                 Options opt,
@@ -121,6 +117,10 @@ class ArticleChecker {
   // its last article.
   void Finish(DocumentState* doc, std::vector<Diagnostic>* out) const;
 
+  // Code point offsets (into `text`) of each run of digits that mixes ASCII
+  // and full-width digits, like ２0２２ (rule check.mixed_digits).
+  std::vector<int> MixedDigitRuns(std::string_view text) const;
+
  private:
   ArticleChecker() = default;
   void CheckFigures(const Article& a, const DocumentState& doc,
@@ -128,8 +128,9 @@ class ArticleChecker {
 
   Options opt_;
   const LayoutRules* layout_ = nullptr;
-  std::unique_ptr<re2::RE2> scaled_;  // [currency] number scale ...
-  std::unique_ptr<re2::RE2> after_;   // a currency or unit, anchored
+  std::unique_ptr<re2::RE2> scaled_;       // [currency] number scale ...
+  std::unique_ptr<re2::RE2> after_;        // a currency or unit, anchored
+  std::unique_ptr<re2::RE2> mixed_;        // a digit run mixing widths
   int cur_pre_group_ = 0, num_group_ = 0;  // in scaled_
 };
 

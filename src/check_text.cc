@@ -1,5 +1,5 @@
 // The text predicates of the check rules (declared in check_rules.h): URL
-// well-formedness, digit-width mixing and the years of a date value. They
+// well-formedness and the years of a date value. They
 // look at one string each and know nothing of articles.
 #include <re2/re2.h>
 #include <unicode/uchar.h>
@@ -12,17 +12,6 @@
 
 namespace bulletin {
 namespace {
-
-// 1 for an ASCII digit, 2 for a full-width one, 0 otherwise.
-int DigitKind(char32_t c) {
-  if (c >= '0' && c <= '9') return 1;
-  if (c >= 0xFF10 && c <= 0xFF19) return 2;
-  return 0;
-}
-
-bool IsDigitSeparator(char32_t c) {
-  return c == ',' || c == '.' || c == 0xFF0C || c == 0xFF0E;
-}
 
 // RFC 3987 ucschar (and iprivate, which the query may hold, is left out).
 bool IsIriChar(char32_t c) {
@@ -65,33 +54,6 @@ std::string UrlProblem(std::string_view url) {
     return "characters not allowed in a URL";
   if (RE2::PartialMatch(in, kBadEscape)) return "broken %-escape";
   return "";
-}
-
-std::vector<int> MixedDigitRuns(std::string_view text) {
-  std::vector<int> runs;
-  std::vector<char32_t> cps = ToCodePoints(text);
-  size_t n = cps.size();
-  for (size_t i = 0; i < n;) {
-    if (!DigitKind(cps[i])) {
-      ++i;
-      continue;
-    }
-    size_t start = i;
-    int kinds = 0;
-    while (i < n) {
-      if (DigitKind(cps[i])) {
-        kinds |= DigitKind(cps[i]);
-        ++i;
-      } else if (IsDigitSeparator(cps[i]) && i + 1 < n &&
-                 DigitKind(cps[i + 1])) {
-        ++i;
-      } else {
-        break;
-      }
-    }
-    if (kinds == 3) runs.push_back(static_cast<int>(start));
-  }
-  return runs;
 }
 
 std::vector<int> DateValueYears(std::string_view value) {

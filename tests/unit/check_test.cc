@@ -59,8 +59,7 @@ Article Clean(int index = 1) {
   return a;
 }
 
-Entity Date(const std::string& text, int start,
-            Attrs attrs) {
+Entity Date(const std::string& text, int start, Attrs attrs) {
   Entity e;
   e.type = "date";
   e.text = text;
@@ -144,10 +143,16 @@ TEST_CASE("check: URLs (and IRIs) must have a host with a dot, no spaces",
 
 TEST_CASE("check: a number mixing digit widths is found where it starts",
           "[check]") {
-  CHECK(MixedDigitRuns("２0２２ 年") == std::vector<int>{0});
-  CHECK(MixedDigitRuns("约 1，８00 亿元") == std::vector<int>{2});
-  CHECK(MixedDigitRuns("２０２２ 年 5 月").empty());
-  CHECK(MixedDigitRuns("3.5 万片").empty());
+  CHECK(Checker().MixedDigitRuns("２0２２ 年") == std::vector<int>{0});
+  CHECK(Checker().MixedDigitRuns("约 1，８00 亿元") == std::vector<int>{2});
+  CHECK(Checker().MixedDigitRuns("２０２２ 年 5 月").empty());
+  CHECK(Checker().MixedDigitRuns("3.5 万片").empty());
+  // Each mixed run once, at its first digit; a separator joins two digits
+  // only, and a run of one width is none.
+  CHECK(Checker().MixedDigitRuns("１2 与 3４，5") == std::vector<int>{0, 5});
+  CHECK(Checker().MixedDigitRuns("12ab３4") == std::vector<int>{4});
+  CHECK(Checker().MixedDigitRuns("7,,８ 和 ９.9") == std::vector<int>{7});
+  CHECK(Checker().MixedDigitRuns("").empty());
 }
 
 TEST_CASE("check: date values name their years", "[check]") {
@@ -341,9 +346,10 @@ TEST_CASE("check: the money check uses the scale words of figures.rules",
                                              "figure.money-no-currency@3:11"});
 }
 
-TEST_CASE("check: an undefined footnote mark is found as the segmenter finds "
-          "marks",
-          "[check]") {
+TEST_CASE(
+    "check: an undefined footnote mark is found as the segmenter finds "
+    "marks",
+    "[check]") {
   Article a = Clean();
   // 约 is a ref_not_after character of layout.tsv (约3 is a number), 家 a
   // ref_count_units one; 月 and 件 only check's ref_check_not_after; a bare
@@ -363,13 +369,14 @@ TEST_CASE("check: an undefined footnote mark is found as the segmenter finds "
 TEST_CASE("check: impossible and out-of-range dates", "[check]") {
   Article a = Clean();
   a.entities = {
-      Date("2022 年 2 月 30 日", 0, {{"value", AttrValue::Null()}, {"invalid", AttrValue::Bool(true)}})};
+      Date("2022 年 2 月 30 日", 0,
+           {{"value", AttrValue::Null()}, {"invalid", AttrValue::Bool(true)}})};
   CHECK(Found(a) == std::vector<std::string>{"date.impossible@3:1"});
   a.entities = {Date("1850 年", 0, {{"value", AttrValue::String("1850")}})};
   CHECK(Found(a) == std::vector<std::string>{"date.out-of-range@3:1"});
-  a.entities = {
-      Date("5 月", 0, {{"value", AttrValue::String("1850-05")},
-                 {"year_inferred", AttrValue::Bool(true)}})};
+  a.entities = {Date("5 月", 0,
+                     {{"value", AttrValue::String("1850-05")},
+                      {"year_inferred", AttrValue::Bool(true)}})};
   CHECK(Found(a).empty());
 }
 
