@@ -114,14 +114,26 @@ Status Checker::CheckInput(const std::string& path,
   DocumentState doc;
   doc.path = path;
   found->clear();
+  long records = 0;
+  bool said_no_article = false;
   InputResult r = RunInput(
       *engine_, path, opt_,
-      [&](Article&& a) { checker_->Check(a, &doc, found); },
+      [&](Article&& a) {
+        ++records;
+        checker_->Check(a, &doc, found);
+      },
       [&](const Diagnostic& d) {
         doc.Observe(d);
+        if (d.rule == "segment.no-article") said_no_article = true;
         found->push_back(d);
       });
   checker_->Finish(&doc, found);
+  // An input that gives no record at all (empty, blank) is no issue to
+  // publish: say so, as the segmenter does for one of page furniture only.
+  if (r.status.ok() && records == 0 && !said_no_article)
+    found->push_back({Severity::kWarning, "segment.no-article", path, 0, 0,
+                      "no article: the input holds no text, so no record "
+                      "would be written"});
   found->erase(std::remove_if(found->begin(), found->end(),
                               [&](const Diagnostic& d) {
                                 return disabled.count(d.rule) > 0;

@@ -41,6 +41,9 @@ const std::vector<CheckRule>& CheckRules() {
        "a footnote URL another article of the same document cites too"},
       {"segment.unplaced", Severity::kWarning,
        "text outside any titled article"},
+      {"segment.no-article", Severity::kWarning,
+       "an input that gives no record (empty, blank, or page furniture "
+       "only)"},
       {"decode.invalid-bytes", Severity::kWarning,
        "bytes not valid in the input encoding (an error with "
        "--encoding utf-8)"},

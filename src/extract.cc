@@ -705,7 +705,7 @@ void Extractor::Process(Article* a, DocContext* ctx) const {
 }
 
 std::vector<Extractor::RawMatch> Extractor::Explain(
-    const std::string& text) const {
+    const std::string& text, const DocContext& seed) const {
   // Per sentence, as ProcessField runs the rules.
   std::vector<Impl::Candidate> cands;
   for (const auto& s : impl_->Sentences(text))
@@ -715,6 +715,8 @@ std::vector<Extractor::RawMatch> Extractor::Explain(
   f.length = static_cast<int>(CodePointOffsets(text).size()) - 1;
   f.anchors.push_back({0, 1, 1});
   DocContext ctx;
+  ctx.reference_date = seed.reference_date;
+  ctx.locale_currency = seed.locale_currency;
   std::vector<Entity> kept;
   impl_->ProcessField(f, "text", 0, &ctx, &kept);
   impl_->tables->InferCurrencies({text}, &kept, 0, &ctx);

@@ -126,7 +126,10 @@ class Extractor {
     bool kept;    // survived overlap resolution and normalisation
     Attrs attrs;  // the normalised fields, when kept
   };
-  std::vector<RawMatch> Explain(const std::string& text) const;
+  // `seed` gives what the command line sets for a document
+  // (reference_date, locale_currency); its other state is not used.
+  std::vector<RawMatch> Explain(const std::string& text,
+                                const DocContext& seed = DocContext()) const;
 
   const std::vector<RuleInfo>& rules() const;
   // The check.* rule called `name` ("check.money_no_currency"), or nullptr.

@@ -120,7 +120,7 @@ int RunCheck(const CheckOptions& opt) {
 
   bool unreadable = false;
   int n_errors = 0, n_warnings = 0;
-  std::vector<Diagnostic> sarif;
+  std::vector<Diagnostic> sarif, input_errors;
   Output out("");
   for (const auto& path : opt.files) {
     std::vector<Diagnostic> found;
@@ -128,6 +128,16 @@ int RunCheck(const CheckOptions& opt) {
     if (!s.ok()) {
       PrintStatus(s);
       unreadable = true;
+      // The machine-read formats carry it too: a report without it would
+      // read as a clean input.
+      Diagnostic e{Severity::kError, "input.unreadable",
+                   s.file.empty() ? path : s.file, s.line, s.col, s.message};
+      if (opt.format == "sarif")
+        input_errors.push_back(std::move(e));
+      else if (opt.format == "json")
+        out.Line(FormatJson(e));
+      else if (opt.format == "github")
+        out.Line(FormatGithub(e));
     }
     for (auto& d : found) {
       if (d.severity == Severity::kError) ++n_errors;
@@ -141,7 +151,7 @@ int RunCheck(const CheckOptions& opt) {
                                         : FormatText(d));
     }
   }
-  if (opt.format == "sarif") out.Line(FormatSarif(sarif));
+  if (opt.format == "sarif") out.Line(FormatSarif(sarif, input_errors));
   if (opt.format == "text" && (n_errors || n_warnings)) {
     std::fprintf(stderr, "%d error%s, %d warning%s\n", n_errors,
                  n_errors == 1 ? "" : "s", n_warnings,

@@ -109,7 +109,24 @@ std::string FormatGithub(const Diagnostic& d) {
          "::" + GithubEscape(Message(d), false);
 }
 
-std::string FormatSarif(const std::vector<Diagnostic>& results) {
+namespace {
+
+// A SARIF location: the file as a relative URI, the line and column when
+// known.
+ordered_json SarifLocation(const Diagnostic& d) {
+  ordered_json loc = {{"physicalLocation",
+                       {{"artifactLocation", {{"uri", PathUri(d.path)}}}}}};
+  if (d.line > 0) {
+    loc["physicalLocation"]["region"] = {{"startLine", d.line},
+                                         {"startColumn", std::max(d.col, 1)}};
+  }
+  return loc;
+}
+
+}  // namespace
+
+std::string FormatSarif(const std::vector<Diagnostic>& results,
+                        const std::vector<Diagnostic>& input_errors) {
   ordered_json rules = ordered_json::array();
   std::map<std::string, int> index;
   auto add_rule = [&](const std::string& id, const std::string& summary,
@@ -124,24 +141,28 @@ std::string FormatSarif(const std::vector<Diagnostic>& results) {
   for (const auto& d : results) {
     if (!index.count(d.rule))
       add_rule(d.rule, "reported by the pipeline", d.severity);
-    ordered_json loc = {{"physicalLocation",
-                         {{"artifactLocation", {{"uri", PathUri(d.path)}}}}}};
-    if (d.line > 0) {
-      loc["physicalLocation"]["region"] = {{"startLine", d.line},
-                                           {"startColumn", std::max(d.col, 1)}};
-    }
     ordered_json result = {{"ruleId", d.rule},
                            {"ruleIndex", index[d.rule]},
                            {"level", SarifLevel(d.severity)},
                            {"message", {{"text", Message(d)}}},
-                           {"locations", ordered_json::array({loc})}};
+                           {"locations", ordered_json::array({SarifLocation(d)})}};
     if (d.page > 0) result["properties"] = {{"page", d.page}};
     out.push_back(std::move(result));
   }
   ordered_json driver = {{"name", "bulletin-extract"},
                          {"version", BULLETIN_VERSION},
                          {"rules", std::move(rules)}};
+  ordered_json notes = ordered_json::array();
+  for (const auto& d : input_errors)
+    notes.push_back({{"level", SarifLevel(d.severity)},
+                     {"message", {{"text", Message(d)}}},
+                     {"locations", ordered_json::array({SarifLocation(d)})},
+                     {"properties", {{"rule", d.rule}}}});
+  ordered_json invocation = {{"executionSuccessful", input_errors.empty()}};
+  if (!notes.empty())
+    invocation["toolExecutionNotifications"] = std::move(notes);
   ordered_json run = {{"tool", {{"driver", std::move(driver)}}},
+                      {"invocations", ordered_json::array({invocation})},
                       {"columnKind", "unicodeCodePoints"},
                       {"results", std::move(out)}};
   ordered_json log = {

@@ -24,8 +24,11 @@ std::string FormatGithub(const Diagnostic& d);
 // A complete SARIF 2.1.0 log (indented JSON) of one run over `results`:
 // tool.driver lists every check rule (plus any other rule id a result
 // uses), each result has ruleId, ruleIndex, level, message.text and one
-// physical location whose columns count Unicode code points.
-std::string FormatSarif(const std::vector<Diagnostic>& results);
+// physical location whose columns count Unicode code points. The run's
+// invocation says whether it succeeded; `input_errors` (inputs that could
+// not be read) are its toolExecutionNotifications.
+std::string FormatSarif(const std::vector<Diagnostic>& results,
+                        const std::vector<Diagnostic>& input_errors = {});
 
 }  // namespace bulletin
 

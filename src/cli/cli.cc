@@ -40,7 +40,9 @@ Examples:
   bulletin-extract --input-format jsonl --keep-fields url export.jsonl
   bulletin-extract check --format github issue.txt
   bulletin-extract rules test snippet.txt
+)";
 
+const char* kExitStatus = R"(
 Exit status: 0 success, 1 check found errors, 2 usage error,
 3 an input could not be read or decoded (the other inputs are still processed),
 4 the output could not be written.
@@ -282,6 +284,34 @@ int RunExtract(ExtractOptions opt) {
   return finish(rc);
 }
 
+// The options of extraction, on the main command and on `extract` alike
+// (so that `extract --help` lists them; the values land in the same place).
+void AddExtractOptions(CLI::App* app, ExtractOptions* xo) {
+  app->add_option("files", xo->files, "Input files ('-' or none: stdin)");
+  app->add_option("-o,--output", xo->output, "Write the records to FILE");
+  app->add_flag("--pretty", xo->pretty, "Indent the JSON records");
+  app->add_flag("--context", xo->context, "Add each entity's sentence");
+  app->add_flag("-v,--verbose", xo->verbose,
+                "Report layout warnings and a summary per input on stderr");
+  app->add_option("-j,--jobs", xo->jobs,
+                  "Inputs run at once (default: the number of cores when "
+                  "the output is a file or pipe, else 1); output is the same")
+      ->check(CLI::Range(1, 256));
+  AddEncodingOption(app, &xo->encoding);
+  AddInputFormatOption(app, &xo->input_format);
+  AddJsonlOptions(app, &xo->jsonl);
+  app->add_flag("--progress", xo->progress,
+                "Show bytes read, records and rate on stderr (only when "
+                "stderr is a terminal)");
+  app->add_option("--stats", xo->stats_file,
+                  "Write one JSON object of counts for the run to FILE: "
+                  "inputs, records, entities by type, dropped and unplaced "
+                  "lines, invalid bytes, seconds");
+  AddRulesOption(app, &xo->rules_dir);
+  AddReferenceDateOption(app, &xo->reference_date);
+  AddLocaleOption(app, &xo->locale_currency);
+}
+
 }  // namespace
 
 int Main(int argc, char** argv) {
@@ -290,33 +320,11 @@ int Main(int argc, char** argv) {
       "bulletin-extract: Chinese technology and policy bulletins "
       "to JSON Lines, one record per article.",
       "bulletin-extract"};
-  app.footer(kExamples);
+  app.footer(std::string(kExamples) + kExitStatus);
   app.set_version_flag("--version",
                        std::string("bulletin-extract ") + BULLETIN_VERSION);
   ExtractOptions xo;
-  app.add_option("files", xo.files, "Input files ('-' or none: stdin)");
-  app.add_option("-o,--output", xo.output, "Write the records to FILE");
-  app.add_flag("--pretty", xo.pretty, "Indent the JSON records");
-  app.add_flag("--context", xo.context, "Add each entity's sentence");
-  app.add_flag("-v,--verbose", xo.verbose,
-               "Report layout warnings and a summary per input on stderr");
-  app.add_option("-j,--jobs", xo.jobs,
-                 "Inputs run at once (default: the number of cores when "
-                 "the output is a file or pipe, else 1); output is the same")
-      ->check(CLI::Range(1, 256));
-  AddEncodingOption(&app, &xo.encoding);
-  AddInputFormatOption(&app, &xo.input_format);
-  AddJsonlOptions(&app, &xo.jsonl);
-  app.add_flag("--progress", xo.progress,
-               "Show bytes read, records and rate on stderr (only when "
-               "stderr is a terminal)");
-  app.add_option("--stats", xo.stats_file,
-                 "Write one JSON object of counts for the run to FILE: "
-                 "inputs, records, entities by type, dropped and unplaced "
-                 "lines, invalid bytes, seconds");
-  AddRulesOption(&app, &xo.rules_dir);
-  AddReferenceDateOption(&app, &xo.reference_date);
-  AddLocaleOption(&app, &xo.locale_currency);
+  AddExtractOptions(&app, &xo);
 
   // `extract` is the default: `bulletin-extract FILE` and
   // `bulletin-extract extract FILE` are the same; the subcommand's options
@@ -324,8 +332,8 @@ int Main(int argc, char** argv) {
   CLI::App* extract = app.add_subcommand(
       "extract", "Extract records (the default when no subcommand is given)");
   extract->fallthrough();
-  extract->footer("");
-  extract->add_option("files", xo.files, "Input files ('-' or none: stdin)");
+  extract->footer(kExitStatus);
+  AddExtractOptions(extract, &xo);
 
   CLI::App* schema =
       app.add_subcommand("schema", "Print the JSON Schema of a record");
@@ -347,6 +355,8 @@ int Main(int argc, char** argv) {
       ->required();
   AddEncodingOption(rules_test, &ro.encoding);
   AddRulesOption(rules_test, &ro.rules_dir);
+  AddReferenceDateOption(rules_test, &ro.reference_date);
+  AddLocaleOption(rules_test, &ro.locale_currency);
   CheckOptions co;
   CLI::App* check = AddCheckCommand(&app, &co);
 

@@ -39,6 +39,7 @@ struct RulesOptions {
   std::string rules_dir;
   std::string file;  // rules test
   std::string encoding = "auto";
+  std::string reference_date, locale_currency;  // rules test, as extract's
   bool list_files = false;
 };
 int RunRulesList(const RulesOptions& opt);

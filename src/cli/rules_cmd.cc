@@ -1,6 +1,7 @@
 // `bulletin-extract rules list` and `rules test`.
 #include "commands.h"
 #include "decoder.h"
+#include "extract.h"
 #include "exit_codes.h"
 #include "options.h"
 #include "output.h"
@@ -33,11 +34,14 @@ int RunRulesTest(const RulesOptions& opt) {
   // the rules (Explain): every candidate match of every rule,
   // whether it survived overlap resolution and normalisation.
   Output out("");
+  DocContext seed;
+  seed.reference_date = opt.reference_date;
+  seed.locale_currency = opt.locale_currency;
   LineReader reader(opt.file, opt.encoding, PrintDiagnostic);
   InputLine line;
   while (reader.Next(&line)) {
     const std::string& l = line.text;
-    for (const auto& m : engine->extractor->Explain(l)) {
+    for (const auto& m : engine->extractor->Explain(l, seed)) {
       std::string msg = opt.file + ":" + std::to_string(line.number) + ": " +
                         m.rule + (m.kept ? " kept '" : " dropped '") +
                         l.substr(m.begin, m.end - m.begin) + "'";
