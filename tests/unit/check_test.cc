@@ -99,7 +99,7 @@ TEST_CASE("check: every rule id is kind.name and listed once", "[check]") {
     CHECK(ids.insert(id).second);
     CHECK(FindCheckRule(id) == &r);
   }
-  CHECK(ids.size() == 16);
+  CHECK(ids.size() == 17);
   CHECK(FindCheckRule("no.such-rule") == nullptr);
 }
 
