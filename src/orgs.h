@@ -6,7 +6,9 @@
 #ifndef BULLETIN_ORGS_H_
 #define BULLETIN_ORGS_H_
 
+#include <atomic>
 #include <memory>
+#include <mutex>
 #include <string>
 #include <utility>
 #include <vector>
@@ -27,7 +29,9 @@ class OrgMatcher {
  public:
   // Loads orgs.tsv, countries.tsv, org_suffixes.txt and org_stopwords.txt
   // (built-in rows first, --rules rows added). Every malformed row is
-  // reported to *errors (file:line:col).
+  // reported to *errors (file:line:col). With the built-in files only
+  // (ctest loads them all), the tables are built when Find first needs
+  // them, so that start-up stays short.
   static std::unique_ptr<OrgMatcher> Load(const RuleFiles& files,
                                           std::vector<Status>* errors);
   ~OrgMatcher();
@@ -42,7 +46,14 @@ class OrgMatcher {
   struct Impl;
 
  private:
+  // Builds impl_ from `files` (the work of Load).
+  static std::unique_ptr<Impl> Build(const RuleFiles& files,
+                                     std::vector<Status>* errors);
+  // impl_, built now from the built-in files if Load left that for later.
+  Impl& Tables();
   std::unique_ptr<Impl> impl_;
+  std::once_flag built_;
+  std::atomic<bool> ready_{false};  // impl_ is built
 };
 
 }  // namespace bulletin
