@@ -23,6 +23,7 @@
 #include <cstdlib>
 #include <map>
 #include <set>
+#include <string_view>
 #include <unordered_map>
 
 #include "layout.h"
@@ -32,12 +33,46 @@
 
 namespace bulletin {
 
+namespace {
+
+// The byte after the character starting at byte `i` of `s` (decoded as
+// CodePointOffsets decodes).
+size_t NextChar(std::string_view s, size_t i) {
+  auto u = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t k = static_cast<int32_t>(i), n = static_cast<int32_t>(s.size());
+  UChar32 c;
+  U8_NEXT(u, k, n, c);
+  (void)c;
+  return static_cast<size_t>(k);
+}
+
+// Code points in `s`, without building a list of them.
+int CountChars(std::string_view s) {
+  int n = 0;
+  for (size_t i = 0; i < s.size(); i = NextChar(s, i)) ++n;
+  return n;
+}
+
+// True when `s` holds a Han character.
+bool HasHan(std::string_view s) {
+  auto u = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t i = 0, n = static_cast<int32_t>(s.size());
+  while (i < n) {
+    UChar32 c;
+    U8_NEXT(u, i, n, c);
+    if (c >= 0 && IsHan(static_cast<char32_t>(c))) return true;
+  }
+  return false;
+}
+
+}  // namespace
+
 struct OrgMatcher::Impl {
   struct Org {
     std::string name, kind, country;
   };
   std::vector<Org> orgs;
-  std::map<std::string, std::vector<int>> alias;  // folded alias → orgs
+  std::map<std::string, std::vector<int>, std::less<>> alias;  // folded alias → orgs
   // One byte trie over case-folded keys: the gazetteer's aliases, the
   // countries' names and the organisation suffixes. Walked from each
   // character start, it yields every key starting there: one pass over the
@@ -116,16 +151,16 @@ struct OrgMatcher::Impl {
     }
   } trie;
   bool has_gazetteer = false;
-  std::map<std::string, std::string> country_iso;
+  std::map<std::string, std::string, std::less<>> country_iso;
   std::vector<std::pair<std::string, std::string>> countries;  // long first
-  std::set<std::string> short_countries;
-  std::map<std::string, std::string> suffix_kind;
+  std::set<std::string, std::less<>> short_countries;
+  std::map<std::string, std::string, std::less<>> suffix_kind;
   // org_suffixes.txt: "legal" or "distinct" per suffix; branch words
   // (longest first), national heads, scope words, conjunctions that may
   // stand inside a name.
-  std::map<std::string, std::string> suffix_flag;
+  std::map<std::string, std::string, std::less<>> suffix_flag;
   std::vector<std::string> branches;
-  std::set<std::string> heads, scopes, conjs, prefixes;
+  std::set<std::string, std::less<>> heads, scopes, conjs, prefixes;
   std::vector<std::string> intros, quotes;  // 以下简称, “
   // Separators of the names in an abbreviation bracket (，), and words an
   // abbreviation never contains (的).
@@ -135,39 +170,47 @@ struct OrgMatcher::Impl {
   struct Place {
     std::string region, province;
   };
-  std::map<std::string, Place> places;
-  std::set<std::string> provinces;
-  std::set<std::string> generic;  // org_generic.txt
+  std::map<std::string, Place, std::less<>> places;
+  std::set<std::string, std::less<>> provinces;
+  std::set<std::string, std::less<>> generic;  // org_generic.txt
   std::string last_province;      // of the current article
   // The longest prefix of `s` (up to 8 characters) that is in `set`-like
   // `has`, or "".
   template <typename F>
-  static std::string LongestPrefix(const std::string& s, F has) {
-    auto cps = CodePointOffsets(s);
-    for (size_t n = std::min<size_t>(cps.size() - 1, 8); n >= 1; --n) {
-      std::string p = s.substr(0, cps[n]);
-      if (has(p)) return p;
+  static std::string LongestPrefix(std::string_view s, F has) {
+    // The ends of the first 8 characters, then the longest first.
+    size_t ends[8];
+    size_t n = 0;
+    for (size_t i = 0; i < s.size() && n < 8;) {
+      i = NextChar(s, i);
+      ends[n++] = i;
+    }
+    for (; n >= 1; --n) {
+      std::string_view p = s.substr(0, ends[n - 1]);
+      if (has(p)) return std::string(p);
     }
     return "";
   }
   // The longest suffix of `s` (up to 8 characters) for which `has` holds,
   // or "".
   template <typename F>
-  static std::string LongestSuffixOf(const std::string& s, F has) {
-    auto cps = CodePointOffsets(s);
-    size_t n = cps.size() - 1;
-    for (size_t i = n > 8 ? n - 8 : 0; i < n; ++i) {
-      std::string t = s.substr(cps[i]);
-      if (has(t)) return t;
+  static std::string LongestSuffixOf(std::string_view s, F has) {
+    // The starts of the last 8 characters (a ring), longest suffix first.
+    size_t starts[8];
+    size_t n = 0;
+    for (size_t i = 0; i < s.size(); i = NextChar(s, i)) starts[n++ % 8] = i;
+    for (size_t k = n > 8 ? n - 8 : 0; k < n; ++k) {
+      std::string_view t = s.substr(starts[k % 8]);
+      if (has(t)) return std::string(t);
     }
     return "";
   }
   // True when `s` is made only of generic words (greedy, longest first).
-  bool AllGeneric(const std::string& s) const {
+  bool AllGeneric(std::string_view s) const {
     size_t i = 0;
     while (i < s.size()) {
       // One-character country forms count too: 美韩两国政府.
-      std::string w = LongestPrefix(s.substr(i), [&](const std::string& p) {
+      std::string w = LongestPrefix(s.substr(i), [&](std::string_view p) {
         return generic.count(p) > 0 || short_countries.count(p) > 0;
       });
       if (w.empty()) return false;
@@ -179,24 +222,24 @@ struct OrgMatcher::Impl {
   std::unique_ptr<RE2> latin_name_re;
   // Suffixes after a Latin name → is a legal form like Inc. (kept in the
   // name) rather than 公司/集团.
-  std::map<std::string, bool> latin_suffixes;
+  std::map<std::string, bool, std::less<>> latin_suffixes;
   // Company words (org_suffixes.txt "tail" lines) that join a gazetteer
   // name they follow: after a Han name (应用材料公司) or a Latin one
   // (PhotonDelta集团, Vedanta 集团), longest first.
   std::vector<std::string> han_tails, latin_tails;
-  std::set<std::string> stopwords, reject;
+  std::set<std::string, std::less<>> stopwords, reject;
   std::unique_ptr<icu::BreakIterator> words;
   // Document and article state.
   // abbreviation → the attributes of its organisation
-  std::map<std::string, bulletin::Attrs>
-      doc_alias;
+  std::map<std::string, bulletin::Attrs, std::less<>> doc_alias;
   std::string last_country;
 
+  // ASCII letters to lower case (what std::tolower does in the C locale,
+  // which the program never leaves), every other byte as it is.
   static std::string Fold(const std::string& s) {
-    std::string out;
-    for (char c : s)
-      out.push_back(
-          static_cast<char>(std::tolower(static_cast<unsigned char>(c))));
+    std::string out(s);
+    for (char& c : out)
+      if (c >= 'A' && c <= 'Z') c = static_cast<char>(c + ('a' - 'A'));
     return out;
   }
   int AddOrg(const Org& o) {
@@ -247,15 +290,12 @@ OrgMatcher::Impl& OrgMatcher::Tables() {
 
 namespace {
 
+// An ASCII letter or digit (std::isalnum in the C locale).
 bool IsAsciiWord(char c) {
-  return std::isalnum(static_cast<unsigned char>(c)) != 0;
+  return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+         (c >= 'A' && c <= 'Z');
 }
 
-bool HasHan(const std::string& s) {
-  for (char32_t c : ToCodePoints(s))
-    if (IsHan(c)) return true;
-  return false;
-}
 
 }  // namespace
 
@@ -454,11 +494,11 @@ std::string OrgMatcher::Impl::CountryEndingAt(const std::string& text,
     do --start;
     while (start > 0 &&
            (static_cast<unsigned char>(text[start]) & 0xC0) == 0x80);
-    std::string cand = text.substr(start, pos - start);
+    std::string_view cand = std::string_view(text).substr(start, pos - start);
     auto it = country_iso.find(cand);
     if (it == country_iso.end() || !HasHan(cand)) continue;
     if (!allow_short && short_countries.count(cand)) continue;
-    best = cand;
+    best = it->first;
   }
   return best;
 }
@@ -642,11 +682,10 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text) {
   // The longest place (places.tsv) ending at byte `pos` and starting on a
   // word boundary, as the new start; else `pos`.
   auto place_start = [&](size_t pos) {
-    std::string before =
-        text.substr(pos > 24 ? pos - 24 : 0, pos > 24 ? 24 : pos);
-    auto cps = CodePointOffsets(before);
-    for (size_t i = 0; i + 1 < cps.size(); ++i) {
-      std::string tail = before.substr(cps[i]);
+    std::string_view before = std::string_view(text).substr(
+        pos > 24 ? pos - 24 : 0, pos > 24 ? 24 : pos);
+    for (size_t i = 0; i < before.size(); i = NextChar(before, i)) {
+      std::string_view tail = before.substr(i);
       if (!im.places.count(tail)) continue;
       size_t nb = pos - tail.size();
       return !han_at(nb, true) || is_bound(nb) ? nb : pos;
@@ -662,6 +701,7 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text) {
   std::vector<std::pair<size_t, size_t>> province_at;
   {
     const std::string folded_text = Impl::Fold(text);
+    const std::string_view view(text), folded(folded_text);
     std::vector<std::pair<size_t, uint8_t>> ends;
     size_t pos = 0, hit_end = 0;
     while (pos < text.size()) {
@@ -675,12 +715,15 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text) {
       if (ends.empty()) continue;
       for (const auto& [end, kinds] : ends)
         if ((kinds & Impl::kProvince) &&
-            im.provinces.count(text.substr(b, end - b)))
+            im.provinces.count(view.substr(b, end - b)))
           province_at.push_back({end, b});
       for (auto it = ends.rbegin(); it != ends.rend(); ++it) {
         if (it->second & Impl::kCountry) {
+          auto c = im.country_iso.find(view.substr(b, it->first - b));
           im.mentions.push_back(
-              {it->first, im.country_iso[text.substr(b, it->first - b)]});
+              {it->first, c != im.country_iso.end()
+                              ? c->second
+                              : im.country_iso[text.substr(b, it->first - b)]});
           break;
         }
       }
@@ -699,12 +742,11 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text) {
       if (b < hit_end) continue;
       // The longest alias here that stands on proper boundaries.
       size_t e = 0;
-      std::string surface;
       bool latin = false;
       for (auto it = ends.rbegin(); it != ends.rend(); ++it) {
         if (!(it->second & Impl::kAlias)) continue;
         size_t end = it->first;
-        std::string cand = text.substr(b, end - b);
+        std::string_view cand = view.substr(b, end - b);
         bool lat = !HasHan(cand);
         if (lat &&
             ((b > 0 && IsAsciiWord(text[b - 1]) && IsAsciiWord(text[b])) ||
@@ -713,17 +755,17 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text) {
           continue;
         // A two-character Han alias inside a longer word (集成电路 is not
         // 成电) must stand on dictionary word boundaries.
-        if (!lat && CodePoints(cand) <= 2 &&
+        if (!lat && CountChars(cand) <= 2 &&
             ((han_at(b, true) && !is_bound(b)) ||
              (han_at(end, false) && !is_bound(end))))
           continue;
         e = end;
-        surface = cand;
         latin = lat;
         break;
       }
       if (e == 0) continue;
-      auto it = im.alias.find(Impl::Fold(surface));
+      // The folded text is the folded alias (Fold works byte by byte).
+      auto it = im.alias.find(folded.substr(b, e - b));
       if (it == im.alias.end()) continue;
       std::string prefix = im.CountryEndingAt(text, b, false);
       std::string iso =
@@ -810,9 +852,9 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text) {
     if (h.begin == 0) continue;
     // 國立 + 中山大學: a prefix word makes another organisation.
     std::string pre = Impl::LongestSuffixOf(
-        text.substr(h.begin > 24 ? h.begin - 24 : 0,
-                    h.begin > 24 ? 24 : h.begin),
-        [&](const std::string& w) { return im.prefixes.count(w) > 0; });
+        std::string_view(text).substr(h.begin > 24 ? h.begin - 24 : 0,
+                                      h.begin > 24 ? 24 : h.begin),
+        [&](std::string_view w) { return im.prefixes.count(w) > 0; });
     if (!pre.empty()) {
       h.begin -= pre.size();
       std::string name = text.substr(h.begin, h.end - h.begin);
@@ -828,18 +870,17 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text) {
     // and a place before it makes it that place's body.
     std::string surface = text.substr(h.begin, h.end - h.begin);
     std::string sfx = Impl::LongestSuffixOf(
-        surface, [&](const std::string& w) { return im.suffix_kind.count(w); });
+        surface, [&](std::string_view w) { return im.suffix_kind.count(w); });
     bool generic_alias = !sfx.empty() && sfx.size() < surface.size() &&
                          im.AllGeneric(surface.substr(0, surface.size() - sfx.size()));
     if (!gov && !generic_alias) continue;
-    std::string before = text.substr(h.begin > 24 ? h.begin - 24 : 0,
-                                     h.begin > 24 ? 24 : h.begin);
+    std::string_view before = std::string_view(text).substr(
+        h.begin > 24 ? h.begin - 24 : 0, h.begin > 24 ? 24 : h.begin);
     std::string place, scope;
-    auto cps = CodePointOffsets(before);
-    for (size_t i = 0; i + 1 < cps.size(); ++i) {
-      std::string tail = before.substr(cps[i]);
-      if (place.empty() && im.places.count(tail)) place = tail;
-      if (scope.empty() && im.scopes.count(tail)) scope = tail;
+    for (size_t i = 0; i < before.size(); i = NextChar(before, i)) {
+      std::string_view tail = before.substr(i);
+      if (place.empty() && im.places.count(tail)) place = std::string(tail);
+      if (scope.empty() && im.scopes.count(tail)) scope = std::string(tail);
     }
     if (!place.empty()) {
       const auto& pl = im.places[place];
@@ -889,9 +930,9 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text) {
       UChar32 ch;
       U8_PREV(u, 0, i, ch);
       std::string prev = text.substr(static_cast<size_t>(i), c - i);
-      std::string left = text.substr(h.begin > 24 ? h.begin - 24 : 0,
-                                     h.begin > 24 ? 24 : h.begin);
-      bool after_name = !Impl::LongestSuffixOf(left, [&](const std::string& w) {
+      std::string_view left = std::string_view(text).substr(
+          h.begin > 24 ? h.begin - 24 : 0, h.begin > 24 ? 24 : h.begin);
+      bool after_name = !Impl::LongestSuffixOf(left, [&](std::string_view w) {
                            return im.suffix_kind.count(w) > 0;
                          }).empty();
       if (after_name && !im.stopwords.count(prev) && !im.conjs.count(prev))
@@ -923,12 +964,12 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text) {
   // edge found by walking back over ICU dictionary words.
   if (im.has_suffixes && im.words) {
     std::map<size_t, size_t> cand_at(suffix_cands.begin(), suffix_cands.end());
-    auto han_only = [&](const std::string& w) {
+    auto han_only = [&](std::string_view w) {
       for (char32_t c : ToCodePoints(w))
         if (!IsHan(c)) return false;
       return !w.empty();
     };
-    auto is_place = [&](const std::string& w) {
+    auto is_place = [&](std::string_view w) {
       return im.places.count(w) > 0 ||
              (im.country_iso.count(w) > 0 && !im.short_countries.count(w));
     };
@@ -956,9 +997,9 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text) {
       // A suffix that starts inside a dictionary word (签署, 格局) is none.
       // A one-character suffix that ends a dictionary word (签署, 格局) is
       // none; a longer one may (创新联盟, 行业协会).
-      if (CodePoints(suffix) == 1 && han_at(sb, true) && !is_bound(sb)) {
+      if (CountChars(suffix) == 1 && han_at(sb, true) && !is_bound(sb)) {
         auto wt = std::upper_bound(bounds.begin(), bounds.end(), sb);
-        if (wt == bounds.begin() || CodePoints(text.substr(
+        if (wt == bounds.begin() || CountChars(text.substr(
                                         *(wt - 1), se - *(wt - 1))) <= 2)
           continue;  // 签署, 格局; 檢驗局 is a name's end
       }
@@ -1068,7 +1109,7 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text) {
           if (conj_at) break;
           conj_at = p;
         }
-        chars += CodePoints(word);
+        chars += CountChars(word);
         if (chars > 24) {
           too_long = true;
           break;
@@ -1089,21 +1130,21 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text) {
         auto cps = CodePointOffsets(text.substr(p, sb - p));
         if (cps.size() > 3) {
           std::string rest = text.substr(p + cps[1], sb - p - cps[1]);
-          std::string pl = Impl::LongestPrefix(rest, [&](const std::string& w) {
+          std::string pl = Impl::LongestPrefix(rest, [&](std::string_view w) {
             return im.provinces.count(w) > 0;
           });
           std::string whole = Impl::LongestPrefix(
               text.substr(p, sb - p),
-              [&](const std::string& w) { return im.places.count(w) > 0; });
+              [&](std::string_view w) { return im.places.count(w) > 0; });
           if (!pl.empty() && whole.empty()) p += cps[1];
         }
       }
       auto head_of = [&](size_t from) {
         std::string stem = text.substr(from, sb - from);
         std::string place = Impl::LongestPrefix(
-            stem, [&](const std::string& w) { return is_place(w); });
+            stem, [&](std::string_view w) { return is_place(w); });
         std::string nat = Impl::LongestPrefix(
-            stem, [&](const std::string& w) { return im.heads.count(w) > 0; });
+            stem, [&](std::string_view w) { return im.heads.count(w) > 0; });
         return std::make_pair(place, nat);
       };
       // 苏州纳米技术与纳米仿生研究所: a conjunction stays inside a name only
@@ -1138,7 +1179,7 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text) {
       // 联盟 + 组织 (to organise): a kind-less suffix right after another
       // suffix is a word of the sentence.
       if (kind.empty() &&
-          !Impl::LongestSuffixOf(stem, [&](const std::string& w) {
+          !Impl::LongestSuffixOf(stem, [&](std::string_view w) {
              return im.suffix_kind.count(w) > 0;
            }).empty())
         continue;
@@ -1179,14 +1220,14 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text) {
         bool mid_place = mid.empty() || is_place(mid);
         bool mid_generic = mid.empty() || im.AllGeneric(mid);
         // A suffix right after a name (委员会组织) is another word.
-        ok = branch ? mid_place || CodePoints(mid) <= 8
+        ok = branch ? mid_place || CountChars(mid) <= 8
                     : (kind == "company"
                            ? mid_generic && (!mid.empty() || flag == "legal")
-                           : !mid.empty() && CodePoints(mid) <= 12);
+                           : !mid.empty() && CountChars(mid) <= 12);
       } else if (abbrev) {
-        ok = !generic && CodePoints(stem) >= 2;
+        ok = !generic && CountChars(stem) >= 2;
       } else if (flag == "legal") {
-        ok = !generic && CodePoints(stem) >= 2;
+        ok = !generic && CountChars(stem) >= 2;
       } else if (!place.empty()) {
         // 江苏省商务厅, 苏州银行; not 美国半导体公司 (a kind of firm).
         std::string rest = stem.substr(place.size());
@@ -1203,7 +1244,7 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text) {
         ok = kind == "government";
       } else if (flag == "distinct") {
         // A short name on a clear edge: 南方科技大学, 之江实验室.
-        ok = !generic && CodePoints(stem) >= 2 && CodePoints(stem) <= 6 &&
+        ok = !generic && CountChars(stem) >= 2 && CountChars(stem) <= 6 &&
              clean_edge;
       }
       if (!ok) continue;
