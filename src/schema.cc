@@ -46,7 +46,11 @@ ordered_json Object(ordered_json props, std::vector<std::string> required) {
 
 ordered_json Qualifier() {
   return {{"enum",
-           List({"approx", "over", "under", "at_least", "up_to", "below"})}};
+           List({"approx", "over", "under", "at_least", "up_to", "below"})},
+          {"description",
+           "a word before or after the figure (qualifiers.tsv): approx for "
+           "about or an approximate count, over, under, at_least, up_to, "
+           "below for sub- nodes"}};
 }
 
 ordered_json IsoDay() {
@@ -82,14 +86,18 @@ ordered_json TypeDefs() {
                             "9.5 is 9.5%; negative after a minus sign; tenths "
                             "(cheng), discounts (zhe: 80 is 20% off), per "
                             "mille and per ten thousand are converted")},
-        {"value_max", number},
+        {"value_max", Described(number, "the upper end of a range (10 to 20%)")},
         {"unit", Described({{"const", "pp"}}, "percentage points")},
         {"qualifier", Qualifier()}}},
       {"required", List({"value"})}};
   defs["quantity"] = {{"properties",
                        {{"value", Described(number, "in `unit`; negative "
                                                     "after a minus sign")},
-                        {"value_max", number},
+                        {"value_max",
+                         Described(number,
+                                   "the upper end of a range or of an "
+                                   "approximate count (then qualifier "
+                                   "approx), in `unit`")},
                         {"unit", Described(Type("string"),
                                            "normalised (units.tsv column 2)")},
                         {"unit_text", Described(Type("string"),
@@ -97,7 +105,10 @@ ordered_json TypeDefs() {
                         {"qualifier", Qualifier()}}},
                       {"required", List({"value", "unit"})}};
   defs["process_node"] = {
-      {"properties", {{"value_nm", number},
+      {"properties", {{"value_nm",
+                       Described(number,
+                                 "the node in nanometres (microns and "
+                                 "Intel's angstrom names converted)")},
                       {"value_nm_max",
                        Described(number, "the upper end of a range of nodes")},
                       {"qualifier", Qualifier()}}},
@@ -111,7 +122,11 @@ ordered_json TypeDefs() {
          {{"enum",
            {"year", "half", "quarter", "month", "day", "fiscal_year",
             "fiscal_quarter", "season", "decade"}}}},
-        {"year_inferred", Type("boolean")},
+        {"year_inferred",
+         Described(Type("boolean"),
+                   "the year was not written: it came from the article's "
+                   "own date, a year written before, the document or "
+                   "--reference-date")},
         {"part", Described({{"enum", {"start", "mid", "end"}}},
                            "a part of the year (年底) or of the month (月底, "
                            "上旬: from/to then give its days)")},
@@ -122,8 +137,8 @@ ordered_json TypeDefs() {
                                "a Chinese-calendar date (正月初八, 春节), "
                                "converted to the Gregorian value")},
         {"holiday", Described(Type("string"), "the holiday named (春节)")},
-        {"from", IsoDay()},
-        {"to", IsoDay()},
+        {"from", Described(IsoDay(), "the first day covered, when the year is known")},
+        {"to", Described(IsoDay(), "the last day covered, when the year is known")},
         {"relative", Described(Type("string"),
                                "the relative expression, e.g. 明年, 上周五, "
                                "三天前")},
