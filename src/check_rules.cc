@@ -105,8 +105,9 @@ Anchor TitleStart(const Article& a) {
 const Field* FieldOf(const Article& a, const Entity& e) {
   if (e.field == "title") return &a.title;
   if (e.field == "text") return &a.body;
-  for (const auto& f : a.footnotes)
-    if (e.field == "footnote" && f.number == e.footnote) return &f.text;
+  if (e.field == "footnote" && e.footnote_index >= 0 &&
+      static_cast<size_t>(e.footnote_index) < a.footnotes.size())
+    return &a.footnotes[e.footnote_index].text;
   return nullptr;
 }
 

@@ -697,8 +697,12 @@ void Extractor::Process(Article* a, DocContext* ctx) const {
   impl_->ProcessField(a->title, "title", 0, ctx, &a->entities);
   impl_->ProcessField(a->body, "text", 0, ctx, &a->entities);
   std::vector<std::string_view> texts{a->title.text, a->body.text};
-  for (const auto& f : a->footnotes) {
+  for (size_t i = 0; i < a->footnotes.size(); ++i) {
+    const Footnote& f = a->footnotes[i];
+    size_t from = a->entities.size();
     impl_->ProcessField(f.text, "footnote", f.number, ctx, &a->entities);
+    for (size_t k = from; k < a->entities.size(); ++k)
+      a->entities[k].footnote_index = static_cast<int>(i);
     texts.push_back(f.text.text);
   }
   impl_->tables->InferCurrencies(texts, &a->entities, first, ctx);

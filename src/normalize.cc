@@ -535,7 +535,7 @@ void Tables::InferCurrencies(const std::vector<std::string_view>& texts,
       for (size_t j = first; j < ents->size(); ++j) {
         const Entity& o = (*ents)[j];
         if (j == i || o.type != "money" || is_bare(o) || o.field != e.field ||
-            o.footnote != e.footnote || o.sentence != e.sentence)
+            o.footnote_index != e.footnote_index || o.sentence != e.sentence)
           continue;
         std::string c = currency_of(o);
         if (c != "CNY" && !local(c)) continue;

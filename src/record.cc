@@ -50,7 +50,10 @@ ordered_json EntityJson(const Entity& e, const RecordOptions& opt) {
   j["text"] = e.text;
   for (const auto& [k, v] : e.attrs) j[k] = AttrJsonValue(v);
   j["field"] = e.field;
-  if (e.field == "footnote") j["footnote"] = e.footnote;
+  if (e.field == "footnote") {
+    j["footnote"] = e.footnote;
+    j["footnote_index"] = e.footnote_index;
+  }
   j["start"] = e.start;
   j["end"] = e.end;
   j["line"] = e.line;
@@ -225,8 +228,9 @@ std::string AttrText(const AttrValue& v) {
 
 bool DirectEntity(const Entity& e, const RecordOptions& opt, DirectWriter* w) {
   static const char* const kFixed[] = {
-      "type", "text",  "field",    "footnote", "start",   "end",
-      "line", "col",   "page",     "sentence", "context", "rule"};
+      "type", "text", "field",    "footnote", "footnote_index", "start",
+      "end",  "line", "col",      "page",     "sentence",       "context",
+      "rule"};
   for (size_t i = 0; i < e.attrs.size(); ++i) {
     for (const char* k : kFixed)
       if (e.attrs[i].first == k) return false;
@@ -250,6 +254,8 @@ bool DirectEntity(const Entity& e, const RecordOptions& opt, DirectWriter* w) {
   if (e.field == "footnote") {
     w->Key("footnote");
     w->Int(e.footnote);
+    w->Key("footnote_index");
+    w->Int(e.footnote_index);
   }
   w->Key("start");
   w->Int(e.start);

@@ -174,6 +174,10 @@ ordered_json EntitySchema() {
         {"text", Described(Type("string"), "surface form in its field")},
         {"field", {{"enum", {"title", "text", "footnote"}}}},
         {"footnote", Described(NonNegative(), "only when field is footnote")},
+        {"footnote_index",
+         Described(NonNegative(),
+                   "only when field is footnote: 0-based position of the "
+                   "note in footnotes (two notes can share a number)")},
         {"start", Described(NonNegative(), "code point offset in the field")},
         {"end", Described(NonNegative(), "code point offset in the field")},
         {"line", Positive()},
@@ -185,9 +189,13 @@ ordered_json EntitySchema() {
       {"required",
        {"type", "text", "field", "start", "end", "line", "col", "rule"}}};
   ordered_json all = ordered_json::array();
+  ordered_json footnote_keys = ordered_json::array();
+  footnote_keys.push_back({{"required", List({"footnote"})}});
+  footnote_keys.push_back({{"required", List({"footnote_index"})}});
+  ordered_json no_footnote_keys = {{"not", {{"anyOf", footnote_keys}}}};
   all.push_back({{"if", {{"properties", {{"field", {{"const", "footnote"}}}}}}},
                  {"then", {{"required", List({"footnote"})}}},
-                 {"else", {{"not", {{"required", List({"footnote"})}}}}}});
+                 {"else", no_footnote_keys}});
   for (auto it = defs.begin(); it != defs.end(); ++it) {
     all.push_back({{"if", {{"properties", {{"type", {{"const", it.key()}}}}}}},
                    {"then", it.value()}});

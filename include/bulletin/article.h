@@ -55,6 +55,9 @@ struct Entity {
   std::string text;   // surface form
   std::string field;  // title, text or footnote
   int footnote = 0;   // footnote number when field == "footnote"
+  // Position of that footnote in Article::footnotes (two notes of an article
+  // can share a number); -1 for other fields.
+  int footnote_index = -1;
   int start = 0, end = 0;  // code points in the field
   int line = 0, col = 0;
   int page = 0;       // 1-based PDF page of `line`; 0 for text input

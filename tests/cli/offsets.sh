@@ -15,7 +15,7 @@ fi
 tmp=$(mktemp -d)
 trap 'rm -rf "$tmp"' EXIT
 
-inputs=("$src"/samples/*.txt)
+inputs=("$src"/samples/*.txt "$src"/tests/regress/inputs/footnote-number-twice.txt)
 for extra in ${EXTRA_OFFSET_INPUTS:-}; do inputs+=("$extra"); done
 
 failures=0
@@ -48,9 +48,7 @@ with open(path, encoding="utf-8") as f:
             bad += 1
             continue
         records += 1
-        notes = {}
-        for fn in r.get("footnotes", []):
-            notes.setdefault(fn["number"], []).append(fn["text"])
+        notes = [fn["text"] for fn in r.get("footnotes", [])]
         for e in r.get("entities", []):
             entities += 1
             field = e.get("field")
@@ -59,9 +57,13 @@ with open(path, encoding="utf-8") as f:
             elif field == "text":
                 texts = [r["text"]]
             elif field == "footnote":
-                # Numbering may restart within an article, so two footnotes
-                # can share a number: the entity must fit one of them.
-                texts = notes.get(e.get("footnote"), [])
+                # footnote_index names the note (two notes of an article
+                # can share a number); its number must be `footnote`.
+                i = e.get("footnote_index")
+                fns = r.get("footnotes", [])
+                texts = ([fns[i]["text"]] if isinstance(i, int)
+                         and 0 <= i < len(fns)
+                         and fns[i]["number"] == e.get("footnote") else [])
             else:
                 texts = []
             start, end = e.get("start"), e.get("end")

@@ -37,6 +37,16 @@ f=$in/byline-two-lines.txt
   fail "byline-two-lines: byline is '$(field "$f" .byline)'"
 [ "$(field "$f" '.authors | join(",")')" = 赵六 ] || fail "byline-two-lines: authors"
 
+# Two notes numbered 1 in one article (numbering restarts on each page):
+# each footnote entity names its own note by footnote_index.
+f=$in/footnote-number-twice.txt
+[ "$(field "$f" '[.footnotes[].number] | join(",")')" = 1,1 ] ||
+  fail "footnote-number-twice: want notes 1,1: $(field "$f" '[.footnotes[].number]')"
+[ "$(field "$f" '. as $r | [.entities[] | select(.field == "footnote")
+    | select($r.footnotes[.footnote_index].text[.start:.end] == .text)
+    | .footnote_index] | join(",")')" = 0,1 ] ||
+  fail "footnote-number-twice: footnote entities do not name notes 0 and 1"
+
 # A references heading and furniture before the first article are counted.
 [ "$(field "$in/sources-heading.txt" .dropped_lines)" = 1 ] ||
   fail "sources-heading: the heading is not counted in dropped_lines"

@@ -56,17 +56,19 @@ std::vector<std::string> CheckArticle(const Article& a,
     const std::string* field = nullptr;
     if (e.field == "title") field = &a.title.text;
     if (e.field == "text") field = &a.body.text;
-    // A footnote entity names its note by number only (RECORD.md): when two
-    // notes of the article share the number (the open finding of
-    // tests/fuzz/README.md, until the note's position is in the record), the
-    // one whose slice is the entity's text is taken.
+    // A footnote entity names its note by position (footnote_index) and
+    // number: two notes of one article can share a number.
     if (e.field == "footnote") {
-      std::string slice;
-      for (const Footnote& f : a.footnotes)
-        if (f.number == e.footnote &&
-            (!field || (Slice(f.text.text, e.start, e.end, &slice) &&
-                        slice == e.text)))
-          field = &f.text.text;
+      if (e.footnote_index < 0 ||
+          static_cast<size_t>(e.footnote_index) >= a.footnotes.size())
+        bad.push_back(where + "entity '" + e.text + "' footnote_index " +
+                      std::to_string(e.footnote_index) + " out of range");
+      else if (a.footnotes[e.footnote_index].number != e.footnote)
+        bad.push_back(where + "entity '" + e.text + "' footnote " +
+                      std::to_string(e.footnote) + " is not the number of "
+                      "footnote_index " + std::to_string(e.footnote_index));
+      else
+        field = &a.footnotes[e.footnote_index].text.text;
     }
     std::string got;
     if (!field) {
