@@ -277,7 +277,10 @@ void Segmenter::Impl::Process(const Line& l) {
       if (url_like || latin || unfinished || fn.pieces.back().text.empty() ||
           l.kind != LineKind::kUnknown) {
         fn.pieces.push_back({t, l.number, l.col, l.trail_space});
-        if (cur) cur->end_line = std::max(cur->end_line, l.number);
+        if (cur) {
+          if (cur->line == 0) cur->line = l.number;
+          cur->end_line = std::max(cur->end_line, l.number);
+        }
         return;
       }
     }
@@ -373,6 +376,8 @@ void Segmenter::Impl::AddByline(Article* a, const Line& l,
   // A second byline line (编译 then 来源) adds to the first.
   a->byline = a->byline.empty() ? t : a->byline + "\n" + t;
   if (a->byline_line == 0) a->byline_line = l.number;
+  // An article can open with its byline (no title line): it starts there.
+  if (a->line == 0) a->line = l.number;
   a->end_line = std::max(a->end_line, l.number);
   if (g.count("source")) {
     if (names.find("http") != std::string::npos ||

@@ -151,6 +151,7 @@ void Segmenter::Impl::StartFootnote(int number, const Line& l,
   block.back().push_back({number, {{text, l.number, col, l.trail_space}}});
   doc_last_footnote = std::max(doc_last_footnote, number);
   crossed_page = true;
+  if (cur->line == 0) cur->line = l.number;
   cur->end_line = std::max(cur->end_line, l.number);
   in_footnote = true;
 }

@@ -47,6 +47,11 @@ f=$in/footnote-number-twice.txt
     | .footnote_index] | join(",")')" = 0,1 ] ||
   fail "footnote-number-twice: footnote entities do not name notes 0 and 1"
 
+# An article that opens with its byline starts at the byline's line.
+f=$in/byline-first.txt
+[ "$(field "$f" '.source.line')" = 1 ] ||
+  fail "byline-first: source.line is $(field "$f" '.source.line'), want 1"
+
 # A references heading and furniture before the first article are counted.
 [ "$(field "$in/sources-heading.txt" .dropped_lines)" = 1 ] ||
   fail "sources-heading: the heading is not counted in dropped_lines"
