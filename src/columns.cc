@@ -51,7 +51,10 @@ void ColumnSplitter::Push(InputLine&& line) {
     sink_(std::move(line));
     return;
   }
-  if (line.page_break || page_.size() >= kMaxPageLines) FlushPage();
+  if (line.page_break || page_.size() >= kMaxPageLines ||
+      page_bytes_ + line.text.size() > kMaxPageBytes)
+    FlushPage();
+  page_bytes_ += line.text.size();
   page_.push_back(std::move(line));
 }
 
@@ -61,6 +64,7 @@ void ColumnSplitter::FlushPage() {
   if (page_.empty()) return;
   std::vector<InputLine> page;
   page.swap(page_);
+  page_bytes_ = 0;
   std::vector<Row> rows(page.size());
   std::map<int, int> starts;  // candidate right-column starts
   int nonblank = 0;

@@ -22,18 +22,23 @@ class ColumnSplitter {
   explicit ColumnSplitter(LineSink sink) : sink_(std::move(sink)) {}
 
   // Feeds the next input line; lines come out, possibly split and
-  // reordered, once their page has ended (a page break, or kMaxPageLines).
+  // reordered, once their page has ended (a page break, kMaxPageLines or
+  // kMaxPageBytes).
   void Push(InputLine&& line);
   // Hands out what is left at the end of the input.
   void Finish();
 
   // A page longer than this is handed out as it stands (memory bound).
   static constexpr size_t kMaxPageLines = 400;
+  // ... and so is one holding this many bytes of text (the pieces of a very
+  // long line would otherwise fill a page of 400 of them).
+  static constexpr size_t kMaxPageBytes = 1 << 20;
 
  private:
   void FlushPage();
   LineSink sink_;
   std::vector<InputLine> page_;
+  size_t page_bytes_ = 0;  // text held in page_
   bool pass_through_ = false;  // lines come from a front end that sees the page
 };
 

@@ -165,8 +165,12 @@ void Segmenter::Impl::PushLine(InputLine&& in) {
   Impl& m = *this;
   Line l = MakeLine(std::move(in));
   if (!m.warm) {
+    m.warmup_bytes += l.text.size();
     m.warmup.push_back(std::move(l));
-    if (m.warmup.size() >= 400) m.LearnLayout();
+    // (400 lines, or fewer when they are long: the pieces of one long
+    // line are not all held.)
+    if (m.warmup.size() >= 400 || m.warmup_bytes >= kMaxWarmupBytes)
+      m.LearnLayout();
     return;
   }
   m.queue.push_back(std::move(l));

@@ -164,6 +164,8 @@ struct Segmenter::Impl {
   // Layout learned in the warm-up.
   bool warm = false;
   std::vector<Line> warmup;
+  size_t warmup_bytes = 0;  // text held in warmup
+  static constexpr size_t kMaxWarmupBytes = 1 << 20;
   bool double_spaced = false;
   int wrap_width = 0;  // 0: lines are not hard-wrapped
   // A paragraph's first line is indented (by one to four blanks), and the
