@@ -611,10 +611,13 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text) {
   // Dictionary word boundaries (ICU), for short aliases and left edges.
   // Segmenting is costly, so it runs only on the pieces of the text where a
   // boundary is asked for: the text is cut after each line end and each
-  // full stop, exclamation or question mark (where a word always ends, so a
-  // piece has the boundaries the whole text would have), and each piece is
-  // segmented once, when first needed. `bounds` holds the boundaries of the
-  // pieces segmented so far, sorted.
+  // full stop, exclamation or question mark, and after a full-width comma,
+  // ideographic comma, semicolon or colon that stands between two Han
+  // characters (there a word always ends and ICU's dictionary looks at each
+  // Han run alone, so a piece has the boundaries the whole text would
+  // have), and each piece is segmented once, when first needed. `bounds`
+  // holds the boundaries of the pieces segmented so far, sorted. A walk
+  // left that crosses a piece's start meets that punctuation and stops.
   std::vector<size_t> bounds;
   std::vector<size_t> piece_at;  // piece starts; the text's end last
   std::vector<bool> piece_done;
@@ -623,9 +626,18 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text) {
       piece_at.push_back(0);
       const auto* u = reinterpret_cast<const uint8_t*>(text.data());
       int32_t n = static_cast<int32_t>(text.size());
+      UChar32 c2 = -1, c1 = -1;  // the two code points before `c`
       for (int32_t i = 0; i < n;) {
+        int32_t at = i;
         UChar32 c;
         U8_NEXT(u, i, n, c);
+        // ，、；： between two Han characters ends a piece.
+        if ((c1 == 0xFF0C || c1 == 0x3001 || c1 == 0xFF1B || c1 == 0xFF1A) &&
+            c2 >= 0 && IsHan(static_cast<char32_t>(c2)) && c >= 0 &&
+            IsHan(static_cast<char32_t>(c)))
+          piece_at.push_back(static_cast<size_t>(at));
+        c2 = c1;
+        c1 = c;
         // A line end, 。, ！ or ？ ends a piece.
         if ((c == '\n' || c == 0x3002 || c == 0xFF01 || c == 0xFF1F) && i < n)
           piece_at.push_back(static_cast<size_t>(i));
