@@ -23,6 +23,7 @@
 #include <unicode/utext.h>
 
 #include <algorithm>
+#include <cstdint>
 #include <set>
 
 #include "normalize.h"
@@ -418,10 +419,15 @@ std::unique_ptr<Extractor> Extractor::Load(const RuleFiles& files,
   return ex;
 }
 
+// The memory budget of the rule set (RE2's default, stated): a set that
+// needs more does not compile (with --rules: an error at load, exit 2).
+constexpr int64_t kSetMaxMem = int64_t{8} << 20;
+
 std::unique_ptr<RE2::Set> Extractor::Impl::BuildSet(std::string* error,
                                                    size_t* bad) const {
   RE2::Options opt;
   opt.set_log_errors(false);
+  opt.set_max_mem(kSetMaxMem);
   auto s = std::make_unique<RE2::Set>(opt, RE2::UNANCHORED);
   for (size_t i = 0; i < triggers.size(); ++i) {
     std::string err;
@@ -432,7 +438,9 @@ std::unique_ptr<RE2::Set> Extractor::Impl::BuildSet(std::string* error,
     }
   }
   if (!s->Compile()) {
-    *error = "the rule set is too large to compile";
+    *error = "the rule set is too large to compile: its RE2::Set needs more "
+             "than its memory budget (" + std::to_string(kSetMaxMem >> 20) +
+             " MiB); make the --rules patterns smaller or fewer";
     *bad = triggers.size();
     return nullptr;
   }

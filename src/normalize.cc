@@ -48,11 +48,12 @@ std::unique_ptr<Tables> Tables::Load(const RuleFiles& files,
     return nullptr;
   }
   // Each file alone first, so that an error names its own line. The
-  // numeral parser reports "LINE: message".
+  // numeral parser reports "LINE:COL: message".
   auto fail = [&](const RuleFile* f, const std::string& err) {
-    errors->push_back(Status::Error(StatusCode::kBadRules, f->origin,
-                                    std::atoi(err.c_str()), 0,
-                                    err.substr(err.find(": ") + 2)));
+    size_t colon = err.find(':');
+    errors->push_back(Status::Error(
+        StatusCode::kBadRules, f->origin, std::atoi(err.c_str()),
+        std::atoi(err.c_str() + colon + 1), err.substr(err.find(": ") + 2)));
     return nullptr;
   };
   std::string all, err;

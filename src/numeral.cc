@@ -370,8 +370,12 @@ bool Decimal::operator==(const Decimal& o) const {
 
 std::optional<Numerals> Numerals::FromTsv(std::string_view tsv,
                                           std::string* error) {
-  auto fail = [error](int line, const std::string& message) {
-    if (error != nullptr) *error = std::to_string(line) + ": " + message;
+  // "LINE:COL: message", the column in code points (that of the field at
+  // fault; one past the line's end for a missing field).
+  auto fail = [error](int line, int col, const std::string& message) {
+    if (error != nullptr) {
+      *error = std::to_string(line) + ":" + std::to_string(col) + ": " + message;
+    }
     return std::nullopt;
   };
   Numerals table;
@@ -389,19 +393,32 @@ std::optional<Numerals> Numerals::FromTsv(std::string_view tsv,
     }
     if (line.find_first_not_of(' ') == std::string_view::npos) continue;
 
+    // The column of byte offset `at` of the line.
+    auto col_at = [line](size_t at) {
+      int col = 1;  // UTF-8: each byte that does not continue a character
+      for (size_t k = 0; k < at && k < line.size(); ++k)
+        col += (static_cast<unsigned char>(line[k]) & 0xC0) != 0x80;
+      return col;
+    };
     std::string_view cols[3];
+    size_t extra = 0;  // where a fourth field starts
     int count = 0;
     for (size_t start = 0;; ++count) {
       size_t tab = line.find('\t', start);
       if (count < 3) cols[count] = line.substr(start, tab - start);
+      if (count == 3) extra = start;
       if (tab == std::string_view::npos) break;
       start = tab + 1;
     }
     ++count;
     if (count != 3) {
-      return fail(line_no, "expected 3 tab-separated columns, found " +
-                               std::to_string(count));
+      return fail(line_no, col_at(count < 3 ? line.size() : extra),
+                  "expected 3 tab-separated columns, found " +
+                      std::to_string(count));
     }
+    auto col_of = [&](int k) {
+      return col_at(static_cast<size_t>(cols[k].data() - line.data()));
+    };
 
     const std::string_view surface = cols[0];
     int32_t i = 0;
@@ -409,7 +426,7 @@ std::optional<Numerals> Numerals::FromTsv(std::string_view tsv,
                      static_cast<int32_t>(surface.size()));
     if (c < 0x80 || static_cast<size_t>(i) != surface.size() ||
         u_isUWhiteSpace(c) || DigitValue(c) >= 0) {
-      return fail(line_no, "surface '" + std::string(surface) +
+      return fail(line_no, 1, "surface '" + std::string(surface) +
                                "' is not one non-ASCII character");
     }
 
@@ -428,7 +445,7 @@ std::optional<Numerals> Numerals::FromTsv(std::string_view tsv,
     } else if (cols[1] == "point") {
       lo = 0, hi = 0;
     } else {
-      return fail(line_no, "unknown kind '" + std::string(cols[1]) +
+      return fail(line_no, col_of(1), "unknown kind '" + std::string(cols[1]) +
                                "' (expected digit, count, tens, unit, scale "
                                "or point)");
     }
@@ -440,7 +457,7 @@ std::optional<Numerals> Numerals::FromTsv(std::string_view tsv,
       value = value * 10 + (ch - '0');
     }
     if (!ok || value < lo || value > hi) {
-      return fail(line_no, "bad value '" + std::string(v) + "' for " +
+      return fail(line_no, col_of(2), "bad value '" + std::string(v) + "' for " +
                                std::string(cols[1]) + " (expected " +
                                std::to_string(lo) + "-" + std::to_string(hi) +
                                ")");
@@ -449,7 +466,7 @@ std::optional<Numerals> Numerals::FromTsv(std::string_view tsv,
     if (table.Find(c) != nullptr ||
         std::find(table.points_.begin(), table.points_.end(), surface) !=
             table.points_.end()) {
-      return fail(line_no, "duplicate surface '" + std::string(surface) + "'");
+      return fail(line_no, 1, "duplicate surface '" + std::string(surface) + "'");
     }
     if (cols[1] == "point") {
       table.points_.emplace_back(surface);

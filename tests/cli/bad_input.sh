@@ -131,6 +131,14 @@ rules extra.rules 'money.extra\n'
 want 2 "a rule with no pattern" "rules/extra.rules:1:1: expected 'TYPE.NAME PRIORITY PATTERN'"
 rules layout.tsv 'no_such_kind\tx\n'
 want 2 "an unknown layout kind" "rules/layout.tsv:1:1: expected KIND<TAB>PATTERN"
+rules numerals.tsv '兆\tscale\t12\n垓\tmultiplier\t20\n'
+want 2 "an unknown numeral kind" "rules/numerals.tsv:2:3: unknown kind 'multiplier'"
+rules numerals.tsv '垓\tscale\t99\n'
+want 2 "a numeral value out of range" "rules/numerals.tsv:1:9: bad value '99' for scale"
+# One rule that compiles alone but takes the rule set over its memory budget.
+huge=$(printf '[a-z]{1000}%.0s' $(seq 40))
+rules extra.rules "money.huge 10 ${huge}元\n"
+want 2 "a rule set over its memory budget" "^bulletin-extract: rules: the rule set is too large to compile: .*memory budget \(8 MiB\)"
 for r in "$tmp/no-such-dir" "$tmp/utf8.txt"; do
   run --rules "$r" "$tmp/utf8.txt"
   want 2 "--rules $r" "^bulletin-extract: --rules: "

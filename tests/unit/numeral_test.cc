@@ -403,9 +403,9 @@ TEST_CASE("FromTsv skips comments and blank lines", "[numeral]") {
   CHECK_FALSE(t->Parse("二").has_value());
 }
 
-TEST_CASE("FromTsv reports an unknown kind with its line number", "[numeral]") {
+TEST_CASE("FromTsv reports an unknown kind with its line and column", "[numeral]") {
   CHECK(TsvError("一\tdigit\t1\n万\tmultiplier\t4\n") ==
-        "2: unknown kind 'multiplier' (expected digit, count, tens, unit, "
+        "2:3: unknown kind 'multiplier' (expected digit, count, tens, unit, "
         "scale or point)");
 }
 
@@ -417,38 +417,41 @@ TEST_CASE("FromTsv keeps decimal point words apart, in table order",
   REQUIRE(t.has_value());
   CHECK(t->point_words() == std::vector<std::string>{"點", "点"});
   CHECK_FALSE(t->Parse("七点七").has_value());  // Parse does not read them
-  CHECK(TsvError("点\tpoint\t1\n") == "1: bad value '1' for point (expected 0-0)");
-  CHECK(TsvError("点\tpoint\t0\n点\tpoint\t0\n") == "2: duplicate surface '点'");
-  CHECK(TsvError("七\tdigit\t7\n七\tpoint\t0\n") == "2: duplicate surface '七'");
+  CHECK(TsvError("点\tpoint\t1\n") == "1:9: bad value '1' for point (expected 0-0)");
+  CHECK(TsvError("点\tpoint\t0\n点\tpoint\t0\n") == "2:1: duplicate surface '点'");
+  CHECK(TsvError("七\tdigit\t7\n七\tpoint\t0\n") == "2:1: duplicate surface '七'");
 }
 
-TEST_CASE("FromTsv reports a bad value with its line number", "[numeral]") {
+TEST_CASE("FromTsv reports a bad value with its line and column", "[numeral]") {
   CHECK(TsvError("# c\n一\tdigit\tx\n") ==
-        "2: bad value 'x' for digit (expected 0-9)");
+        "2:9: bad value 'x' for digit (expected 0-9)");
   CHECK(TsvError("十\tunit\t4\n") ==
-        "1: bad value '4' for unit (expected 1-3)");
+        "1:8: bad value '4' for unit (expected 1-3)");
   CHECK(TsvError("廿\ttens\t0\n") ==
-        "1: bad value '0' for tens (expected 1-9)");
+        "1:8: bad value '0' for tens (expected 1-9)");
   CHECK(TsvError("两\tcount\t0\n") ==
-        "1: bad value '0' for count (expected 1-9)");
+        "1:9: bad value '0' for count (expected 1-9)");
   CHECK(TsvError("万\tscale\t\n") ==
-        "1: expected 3 tab-separated columns, found 2");
+        "1:8: expected 3 tab-separated columns, found 2");
 }
 
-TEST_CASE("FromTsv reports missing columns with their line number",
+TEST_CASE("FromTsv reports missing columns with their line and column",
           "[numeral]") {
   CHECK(TsvError("\n\n一 digit 1\n") ==
-        "3: expected 3 tab-separated columns, found 1");
+        "3:10: expected 3 tab-separated columns, found 1");
   CHECK(TsvError("一\tdigit\n") ==
-        "1: expected 3 tab-separated columns, found 2");
+        "1:8: expected 3 tab-separated columns, found 2");
+  // A fourth field: its column.
+  CHECK(TsvError("一\tdigit\t1\textra\n") ==
+        "1:11: expected 3 tab-separated columns, found 4");
 }
 
 TEST_CASE("FromTsv rejects duplicate and multi-character surfaces",
           "[numeral]") {
   CHECK(TsvError("一\tdigit\t1\n一\tdigit\t2\n") ==
-        "2: duplicate surface '一'");
+        "2:1: duplicate surface '一'");
   CHECK(TsvError("万亿\tscale\t12\n") ==
-        "1: surface '万亿' is not one non-ASCII character");
+        "1:1: surface '万亿' is not one non-ASCII character");
 }
 
 }  // namespace
