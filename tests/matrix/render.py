@@ -17,7 +17,11 @@ and the truth for the pair, from the source alone:
                                (masthead, TOC, colophon, headers, footers)
                                that must never reach any record's text
 
-Usage: render.py [--pdf-dir DIR] [--only DOC.TPL ...]
+Usage: render.py [--pdf-dir DIR] [--only DOC.TPL ...] [--pdf-only | --no-pdf]
+
+--pdf-only writes the PDFs alone and leaves the checked-in text/ and truth/
+untouched (to remake /work/matrix-pdf for the PDF front end); --no-pdf writes
+the truth alone.
 Needs Debian libreoffice-writer-nogui, fonts-noto-cjk, poppler-utils,
 python3-pdfminer. ctest does not run this: it reads the checked-in texts.
 """
@@ -372,7 +376,11 @@ def main():
     ap.add_argument("--only", nargs="*", help="DOC.TPL pairs to render")
     ap.add_argument("--no-pdf", action="store_true",
                     help="write the truth only (no LibreOffice)")
+    ap.add_argument("--pdf-only", action="store_true",
+                    help="write the PDFs only (text/ and truth/ are left as they are)")
     args = ap.parse_args()
+    if args.pdf_only and args.no_pdf:
+        ap.error("--pdf-only and --no-pdf exclude each other")
     os.makedirs(args.pdf_dir, exist_ok=True)
     for sub in ("text", "truth"):
         os.makedirs(os.path.join(HERE, sub), exist_ok=True)
@@ -389,9 +397,11 @@ def main():
                 xml = d.render()
                 truth = {"doc": key, "articles": d.articles,
                          "furniture": d.furniture}
-                with open(os.path.join(HERE, "truth", key + ".json"), "w", encoding="utf-8") as fh:
-                    json.dump(truth, fh, ensure_ascii=False, indent=1)
-                    fh.write("\n")
+                if not args.pdf_only:
+                    with open(os.path.join(HERE, "truth", key + ".json"), "w",
+                              encoding="utf-8") as fh:
+                        json.dump(truth, fh, ensure_ascii=False, indent=1)
+                        fh.write("\n")
                 if args.no_pdf:
                     continue
                 fodt = os.path.join(tmp, key + ".fodt")
@@ -401,6 +411,9 @@ def main():
                      "--convert-to", "pdf", "--outdir", tmp, fodt])
                 pdf = os.path.join(args.pdf_dir, key + ".pdf")
                 shutil.move(os.path.join(tmp, key + ".pdf"), pdf)
+                if args.pdf_only:
+                    print(f"{key}: {pdf}", file=sys.stderr)
+                    continue
                 out = os.path.join(HERE, "text", key)
                 run(["pdftotext", "-enc", "UTF-8", pdf, out + ".pdftotext.txt"])
                 run(["pdftotext", "-enc", "UTF-8", "-layout", pdf, out + ".layout.txt"])
