@@ -88,7 +88,7 @@ grep -q encrypted "$tmp/err" || fail "encrypted.pdf: message does not say so"
 rc=0; "$bin" --input-format pdf "$src/samples/clean-web.txt" >/dev/null 2>&1 || rc=$?
 [ "$rc" = 3 ] || fail "--input-format pdf on text: exit status $rc, want 3"
 
-# check on a PDF: diagnostics carry the page, in text and json.
+# check on a PDF: diagnostics carry the page, in text, json, github and SARIF.
 "$bin" check --format json "$pdfdir/two-sections.pdf" >"$tmp/check.json" || true
 [ -s "$tmp/check.json" ] || fail "check: no diagnostics on two-sections.pdf"
 if [ -s "$tmp/check.json" ]; then
@@ -97,5 +97,15 @@ if [ -s "$tmp/check.json" ]; then
 fi
 "$bin" check "$pdfdir/two-sections.pdf" 2>/dev/null | grep -qE '^[^:]+:[0-9]+:[0-9]+: [a-z]+: .*\(page [0-9]+\) \[' ||
   fail "check text format: no 'file:line:col: severity: message (page N) [rule]' line"
+# ... and in github and SARIF, in the same form (message ending in "(page N)";
+# SARIF also properties.page), on every diagnostic.
+"$bin" check --format github "$pdfdir/two-sections.pdf" >"$tmp/check.gh" 2>/dev/null || true
+grep -q '^::' "$tmp/check.gh" || fail "check --format github: no diagnostics"
+grep '^::' "$tmp/check.gh" | grep -vE '^::[a-z]+ file=[^,]+,line=[0-9]+,col=[0-9]+,title=[a-z.-]+::.*\(page [0-9]+\)$' &&
+  fail "check --format github: diagnostics without page"
+"$bin" check --format sarif "$pdfdir/two-sections.pdf" >"$tmp/check.sarif" 2>/dev/null || true
+jq -e '.runs[0].results | length > 0 and all(.[]; .properties.page as $p
+         | ($p | type) == "number" and (.message.text | endswith("(page \($p))")))' \
+  "$tmp/check.sarif" >/dev/null || fail "check --format sarif: results without page"
 
 exit $((failures > 0))
