@@ -5,6 +5,7 @@
 #include "check.h"
 
 #include <algorithm>
+#include <charconv>
 #include <sstream>
 #include <tuple>
 
@@ -32,8 +33,9 @@ bool ParseYears(const std::string& s, int* from, int* to) {
           return c >= '0' && c <= '9';
         }))
       return false;
-    *out = std::stoi(t);
-    return true;
+    // Six digits at most: from_chars cannot overflow an int, nor throw.
+    return std::from_chars(t.data(), t.data() + t.size(), *out).ec ==
+           std::errc();
   };
   return number(s.substr(0, dots), from) && number(s.substr(dots + 2), to) &&
          *from <= *to;

@@ -5,6 +5,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <charconv>
 #include <string>
 
 #include "check_rules.h"
@@ -64,10 +65,12 @@ std::vector<int> DateValueYears(std::string_view value) {
     std::string_view part = value.substr(
         from, slash == std::string_view::npos ? value.npos : slash - from);
     if (part.substr(0, 2) == "FY") part.remove_prefix(2);
+    int year = 0;
     if (part.size() >= 4 &&
         std::all_of(part.begin(), part.begin() + 4,
-                    [](char c) { return c >= '0' && c <= '9'; }))
-      years.push_back(std::stoi(std::string(part.substr(0, 4))));
+                    [](char c) { return c >= '0' && c <= '9'; }) &&
+        std::from_chars(part.data(), part.data() + 4, year).ec == std::errc())
+      years.push_back(year);
     if (slash == std::string_view::npos) break;
     from = slash + 1;
   }

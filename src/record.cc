@@ -389,12 +389,28 @@ bool DirectRecord(const Article& a, const RecordOptions& opt,
 
 }  // namespace
 
-std::string RecordJson(const Article& a, const RecordOptions& opt) {
-  if (!opt.pretty) {
-    std::string out;
-    if (DirectRecord(a, opt, &out)) return out;
+Status RecordJson(const Article& a, const RecordOptions& opt,
+                  std::string* out) {
+  out->clear();
+  if (!opt.pretty && DirectRecord(a, opt, out)) return Status::Ok();
+  out->clear();
+  // The tree is strict: invalid UTF-8 (or a malformed id or meta value)
+  // throws, and stops here.
+  try {
+    *out = TreeRecord(a, opt);
+  } catch (const nlohmann::json::exception& e) {
+    out->clear();
+    return Status::Error(StatusCode::kBadInput, a.path, a.line, 0,
+                         "record " + std::to_string(a.index) +
+                             " not written: " + e.what());
   }
-  return TreeRecord(a, opt);
+  return Status::Ok();
+}
+
+std::string RecordJson(const Article& a, const RecordOptions& opt) {
+  std::string out;
+  RecordJson(a, opt, &out);
+  return out;
 }
 
 std::string RecordJsonTree(const Article& a, const RecordOptions& opt) {

@@ -5,6 +5,7 @@
 #include <string>
 
 #include "bulletin/article.h"
+#include "bulletin/status.h"
 
 namespace bulletin {
 
@@ -13,12 +14,18 @@ struct RecordOptions {
   bool context = false;  // add each entity's sentence text
 };
 
-// The JSON text of `a` (without a trailing newline). Invalid UTF-8 never
-// reaches here: the decoder replaced it with U+FFFD.
+// Sets *out to the JSON text of `a` (without a trailing newline). Invalid
+// UTF-8 should never reach here (the decoder replaced it with U+FFFD); when
+// some does, or the record cannot be built otherwise, the result is an
+// error (kBadInput at the article's file and line) and *out is empty:
+// nothing is thrown.
+Status RecordJson(const Article& a, const RecordOptions& opt, std::string* out);
+// The same, the text itself; empty when the record cannot be written.
 std::string RecordJson(const Article& a, const RecordOptions& opt);
 
 // The same record built as a nlohmann tree and dumped: what RecordJson
 // writes directly must equal it byte for byte (the tests compare them).
+// Throws nlohmann::json::exception on invalid UTF-8 (for tests only).
 std::string RecordJsonTree(const Article& a, const RecordOptions& opt);
 
 // The JSON text of one attribute value, as the record has it.

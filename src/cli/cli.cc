@@ -169,17 +169,26 @@ int RunExtract(ExtractOptions opt) {
                      const std::function<void(std::string)>& err,
                      RunStats* st) {
     int rc = kExitOk;
-    DiagnosticSink d = [&](const Diagnostic& x) {
-      if (ShouldPrint(x, opt.verbose)) err(FormatText(x) + "\n");
-    };
+    CountingSink shown(
+        [&](const Diagnostic& x) { err(FormatText(x) + "\n"); },
+        [&](const Diagnostic& x) { return ShouldPrint(x, opt.verbose); });
+    Status written;  // the first record that could not be written
     InputResult r = RunInput(
         eng, path, popt,
         [&](Article&& a) {
+          std::string json;
+          Status s = RecordJson(a, ropt, &json);
+          if (!s.ok()) {
+            if (written.ok()) written = s;
+            return;
+          }
           st->AddRecord(a);
           ++records_done;
-          line(RecordJson(a, ropt));
+          line(std::move(json));
         },
-        d);
+        shown.sink());
+    for (const auto& [rule, k] : shown.not_shown()) st->not_shown[rule] += k;
+    if (r.status.ok() && !written.ok()) r.status = written;
     if (!r.status.ok()) {
       err("bulletin-extract: " + r.status.ToString() + "\n");
       rc = ExitCode(r.status.code);
@@ -198,7 +207,8 @@ int RunExtract(ExtractOptions opt) {
       err(path + ": " + kind + ", " + n(r.stats.articles, "article") + ", " +
           n(r.stats.dropped_lines, "line") +
           " of page furniture dropped, " + n(r.stats.unplaced_lines, "line") +
-          " outside any titled article\n");
+          " outside any titled article, " + n(shown.shown(), "diagnostic") +
+          "\n");
     }
     st->AddInput(r, rc != kExitOk);
     return rc;

@@ -32,6 +32,7 @@ void RunStats::Add(const RunStats& o) {
   unplaced_lines += o.unplaced_lines;
   invalid_bytes += o.invalid_bytes;
   bad_json_lines += o.bad_json_lines;
+  for (const auto& [rule, n] : o.not_shown) not_shown[rule] += n;
 }
 
 std::string RunStats::Json(long long bytes, double seconds) const {
@@ -45,6 +46,8 @@ std::string RunStats::Json(long long bytes, double seconds) const {
   j["unplaced_lines"] = unplaced_lines;
   j["invalid_bytes"] = invalid_bytes;
   j["bad_json_lines"] = bad_json_lines;
+  j["not_shown"] = nlohmann::ordered_json::object();
+  for (const auto& [rule, n] : not_shown) j["not_shown"][rule] = n;
   j["bytes"] = bytes;
   j["seconds"] = static_cast<double>(static_cast<long long>(seconds * 1000)) / 1000;
   return j.dump();

@@ -25,14 +25,16 @@ struct RunStats {
   std::map<std::string, long> entities;  // by type
   long dropped_lines = 0, unplaced_lines = 0, invalid_bytes = 0;
   long bad_json_lines = 0;
+  // Diagnostics not printed (no --verbose), by rule id.
+  std::map<std::string, long> not_shown;
 
   void AddRecord(const Article& a);
   // One input's result (its records were added with AddRecord).
   void AddInput(const InputResult& r, bool failed);
   void Add(const RunStats& other);
   // One JSON object: inputs, failed_inputs, records, entities {type: n},
-  // dropped_lines, unplaced_lines, invalid_bytes, bad_json_lines, bytes,
-  // seconds.
+  // dropped_lines, unplaced_lines, invalid_bytes, bad_json_lines,
+  // not_shown {rule: n}, bytes, seconds.
   std::string Json(long long bytes, double seconds) const;
 };
 

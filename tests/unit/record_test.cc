@@ -299,15 +299,11 @@ TEST_CASE("Invalid UTF-8 is never dropped silently from a record", "[record]") {
   a.body.text = "bad \xFF byte";
   a.entities.clear();
   // Strict: either the record keeps the bytes visibly (U+FFFD) or it fails
-  // loudly; it never drops them.
-  bool threw = false;
+  // loudly (an error Status, no exception); it never drops them.
   std::string s;
-  try {
-    s = RecordJson(a, RecordOptions());
-  } catch (const std::exception&) {
-    threw = true;
-  }
-  if (!threw) {
+  Status st = RecordJson(a, RecordOptions(), &s);
+  CHECK((st.ok() || !st.message.empty()));
+  if (st.ok()) {
     json j = json::parse(s);
     CHECK(j["text"] != "bad  byte");
     CHECK(j["text"] != "bad byte");
@@ -400,6 +396,34 @@ TEST_CASE("The record written directly equals the dumped tree byte for byte",
   clash.entities[0].attrs.push_back({"rule", AttrValue::String("x")});
   CHECK(RecordJson(clash, RecordOptions()) ==
         RecordJsonTree(clash, RecordOptions()));
+}
+
+}  // namespace
+}  // namespace bulletin
+
+namespace bulletin {
+namespace {
+
+TEST_CASE("A record that cannot be built is an error at its line, not a throw",
+          "[record]") {
+  Article a = HandBuilt();
+  a.title.text = "bad \xFF byte";  // invalid UTF-8, which the decoder prevents
+  for (bool pretty : {false, true}) {
+    RecordOptions opt;
+    opt.pretty = pretty;
+    std::string out = "old";
+    Status s = RecordJson(a, opt, &out);
+    CHECK_FALSE(s.ok());
+    CHECK(s.code == StatusCode::kBadInput);
+    CHECK(s.file == "issue.txt");
+    CHECK(s.line == 10);
+    CHECK(s.message.find("record 2 not written") == 0);
+    CHECK(out.empty());
+    CHECK(RecordJson(a, opt).empty());
+  }
+  std::string out;
+  CHECK(RecordJson(HandBuilt(), RecordOptions{}, &out).ok());
+  CHECK(out == RecordJsonTree(HandBuilt(), RecordOptions{}));
 }
 
 }  // namespace
