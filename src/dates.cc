@@ -4,7 +4,8 @@
 //   1. the article's own date: a dateline (a full date in the title, at the
 //      start of the body, or right after a `dateline` word of
 //      date_words.tsv such as 发布时间);
-//   2. the latest year written earlier in the article, except years in a
+//   2. the latest year written earlier in the article (or named by 去年,
+//      今年, 明年 ...), except years in a
 //      forward-looking sentence (one holding a `forward` word: 将, 预计 ...)
 //      and years after the article's own date: plans do not anchor;
 //   3. the year most of the document's full dates carry so far;
@@ -224,6 +225,15 @@ bool EndsWithWordOf(const Tables& t, std::string_view text, const char* kind) {
   return false;
 }
 
+bool StartsWithWordOf(const Tables& t, std::string_view text, const char* kind) {
+  auto cp = CodePointOffsets(text);
+  for (size_t n = 1; n <= 4 && n < cp.size(); ++n) {
+    const auto* row = t.Row("date_words.tsv", text.substr(0, cp[n]));
+    if (row && (*row)[0] == kind) return true;
+  }
+  return false;
+}
+
 // True when `s` holds nothing but white space and opening brackets: a date
 // after it starts the text.
 bool OnlyOpeners(std::string_view s) {
@@ -333,6 +343,18 @@ bool Relative(const Tables& t, const Groups& g, Entity* e, DocContext* ctx) {
       const auto* row = Word(t, g, "rel", "relative_year");
       if (!row) return false;
       if (y) y += std::atoi((*row)[1].c_str());
+      // 去年, 今年, 明年 anchor later dates as a written year does, unless
+      // the sentence looks forward or the year is after the own date.
+      // Nor when it is a baseline compared with (较去年, 去年同期).
+      int own = ctx->own_date.empty() ? 0 : ParseIso(ctx->own_date).y;
+      std::string_view after;
+      if (ctx->sentence_before.size() + e->text.size() <= ctx->sentence.size())
+        after = ctx->sentence.substr(ctx->sentence_before.size() + e->text.size());
+      bool compared = EndsWithWordOf(t, ctx->sentence_before, "compare") ||
+                      StartsWithWordOf(t, after, "compare");
+      if (y && !compared && !HasWordOf(t, ctx->sentence, "forward") &&
+          !(own && y > own))
+        ctx->article_year = y;
     }
     if (Has(g, "relm")) {
       const auto* row = Word(t, g, "relm", "relative_month");
@@ -685,9 +707,15 @@ bool NormalizeDate(const Tables& t, const Groups& g, Entity* e,
     precision = "month";
     if (!invalid) {
       value = Year(y) + "-" + Pad(m, 2);
+      int mt = m;
+      if (Has(g, "m_to")) {  // 1月至3月: FROM/TO in months
+        mt = ToInt(t, Get(g, "m_to"));
+        if (mt <= m || mt > 12) return false;
+        value += "/" + Year(y) + "-" + Pad(mt, 2);
+      }
       if (y > 0) {
-        from = value + "-01";
-        to = value + "-" + Pad(DaysIn(y, m), 2);
+        from = Year(y) + "-" + Pad(m, 2) + "-01";
+        to = Year(y) + "-" + Pad(mt, 2) + "-" + Pad(DaysIn(y, mt), 2);
       }
     }
   } else {

@@ -513,10 +513,12 @@ bool Extractor::Impl::Normalize(const Candidate& c, const std::string& text,
         after.count > 1 && after.second < 128 && std::isdigit(after.second))
       return false;
   }
-  if (not_before[c.rule] &&
+  // A `! before` match rejects the candidate unless it starts with a skip
+  // word (below): then the text before the entity is what is tested.
+  bool before_rejects =
+      not_before[c.rule] &&
       RE2::PartialMatch(re2::StringPiece(text.data(), c.begin),
-                        not_before[c.rule]->get()))
-    return false;
+                        not_before[c.rule]->get());
   if (not_after[c.rule] &&
       RE2::PartialMatch(
           re2::StringPiece(text.data() + c.end, text.size() - c.end),
@@ -546,6 +548,17 @@ bool Extractor::Impl::Normalize(const Candidate& c, const std::string& text,
     *span = {static_cast<size_t>(k->second.data() - text.data()),
              static_cast<size_t>(k->second.data() - text.data()) +
                  k->second.size()};
+  // A word matched before the figure that is no part of it (签约 in
+  // 签约26个: group skip) starts the entity after it.
+  if (auto k = g.find("skip"); k != g.end()) {
+    span->first = static_cast<size_t>(k->second.data() - text.data()) +
+                  k->second.size();
+    before_rejects =
+        not_before[c.rule] &&
+        RE2::PartialMatch(re2::StringPiece(text.data(), span->first),
+                          not_before[c.rule]->get());
+  }
+  if (before_rejects) return false;
   e->type = info.type;
   e->rule = info.name;
   e->text = text.substr(span->first, span->second - span->first);

@@ -3,6 +3,7 @@
 #include <re2/re2.h>
 
 #include <algorithm>
+#include <cmath>
 #include <cstdlib>
 #include <cstring>
 
@@ -203,6 +204,9 @@ std::string UrlValue(std::string_view url) {
 // The attribute Figure() puts on a money entity whose currency is 元 alone;
 // InferCurrencies removes it.
 const char* const kBareMark = "currency_bare";
+// The same for 億 or 萬 with no currency word at all (money.scale_only):
+// InferCurrencies drops the entity when no evidence names a currency.
+const char* const kScaleOnlyMark = "currency_scale_only";
 
 std::string Get(const Groups& g, const char* k) {
   auto it = g.find(k);
@@ -293,6 +297,8 @@ bool Tables::Figure(const std::string& type, const Groups& g, Entity* e) const {
   } else if (type == "money") {
     std::string cur = Get(g, "cur");
     if (cur.empty()) cur = Get(g, "cur_pre");
+    bool scale_only = cur.empty() && g.count("scale_only");
+    if (scale_only) cur = "元";  // a bare amount, as 元 alone
     const std::vector<std::string>* row = Row("currencies.tsv", cur);
     if (!row) return false;
     // 5000 万美元至 1 亿美元: both ends name the currency, the same one.
@@ -306,9 +312,10 @@ bool Tables::Figure(const std::string& type, const Groups& g, Entity* e) const {
     // 元 alone (tag bare): InferCurrencies may give it the article's
     // currency after the article is read; the mark is removed there.
     bool bare = false;
-    if (!Get(g, "cur").empty() && row->size() > 1)
+    if ((scale_only || !Get(g, "cur").empty()) && row->size() > 1)
       for (const auto& tag : SplitString((*row)[1], ',')) bare |= tag == "bare";
     if (bare) a.push_back({kBareMark, AttrValue::Bool(true)});
+    if (scale_only) a.push_back({kScaleOnlyMark, AttrValue::Bool(true)});
   } else if (type == "quantity") {
     std::string unit = Get(g, "unit");
     const std::vector<std::string>* row = UnitRow(unit);
@@ -461,7 +468,11 @@ bool Tables::Traditional(const std::vector<std::string_view>& texts) const {
 //   and then
 //   5. --locale (DocContext::locale_currency);
 // and otherwise stays CNY. A currency other than CNY found this way is
-// marked currency_inferred: true.
+// marked currency_inferred: true. An amount of 億 or 萬 with no currency
+// word at all (money.scale_only) takes the currency of the nearest other
+// amount of 10^4 or more in its sentence, whatever it is, else evidence 2
+// to 4, and is
+// removed without; it is always marked currency_inferred.
 void Tables::InferCurrencies(const std::vector<std::string_view>& texts,
                              std::vector<Entity>* ents, size_t first,
                              DocContext* ctx) const {
@@ -543,6 +554,7 @@ void Tables::InferCurrencies(const std::vector<std::string_view>& texts,
         int d = std::abs(o.start - e.start);
         if (best < 0 || d < best) best = d, cur = c;
       }
+      if (FindAttr(e.attrs, kScaleOnlyMark)) continue;  // below
       if (best < 0) cur = article_cur;       // 2, 3
       if (best < 0 && cur.empty()) cur = doc_cur;  // 4
       if (best < 0 && cur.empty()) cur = ctx->locale_currency;  // 5
@@ -553,10 +565,47 @@ void Tables::InferCurrencies(const std::vector<std::string_view>& texts,
       }
     }
   }
+  // 億 or 萬 with no currency word (money.scale_only): the currency of the
+  // nearest other amount of 10^4 or more in its sentence (resolved above), else of the
+  // article or the document (2 to 4); without any it is no money.
+  for (size_t i = first; i < ents->size(); ++i) {
+    Entity& e = (*ents)[i];
+    if (e.type != "money" || !FindAttr(e.attrs, kScaleOnlyMark)) continue;
+    std::string cur;
+    int best = -1;
+    for (size_t j = first; j < ents->size(); ++j) {
+      const Entity& o = (*ents)[j];
+      if (j == i || o.type != "money" || FindAttr(o.attrs, kScaleOnlyMark) ||
+          o.field != e.field || o.footnote != e.footnote ||
+          o.sentence != e.sentence)
+        continue;
+      // An amount of that order (10^4 or more): 15元 beside 36亿 is a
+      // price, no evidence that 36亿 is money.
+      const AttrValue* ov = FindAttr(o.attrs, "value");
+      if (!ov || std::fabs(std::atof(ov->text().c_str())) < 1e4) continue;
+      int d = std::abs(o.start - e.start);
+      if (best < 0 || d < best) best = d, cur = currency_of(o);
+    }
+    if (best < 0) cur = !article_cur.empty() ? article_cur : doc_cur;
+    if (cur.empty()) {
+      e.type.clear();  // removed below
+      continue;
+    }
+    for (auto& [k, v] : e.attrs)
+      if (k == "currency") v = AttrValue::String(cur);
+    e.attrs.push_back({"currency_inferred", AttrValue::Bool(true)});
+  }
+  ents->erase(std::remove_if(ents->begin() + static_cast<std::ptrdiff_t>(first),
+                             ents->end(),
+                             [](const Entity& e) { return e.type.empty(); }),
+              ents->end());
   for (size_t i = first; i < ents->size(); ++i) {
     auto& a = (*ents)[i].attrs;
     a.erase(std::remove_if(a.begin(), a.end(),
-                           [](const auto& kv) { return kv.first == kBareMark; }),
+                           [](const auto& kv) {
+                             return kv.first == kBareMark ||
+                                    kv.first == kScaleOnlyMark;
+                           }),
             a.end());
   }
   for (const auto& [c, k] : amounts) ctx->currency_amounts[c] += k;

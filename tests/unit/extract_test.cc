@@ -1575,3 +1575,79 @@ TEST_CASE("第三季度 takes the article's year; 今年第四季 a relative one
 
 }  // namespace
 }  // namespace bulletin
+
+namespace bulletin {
+namespace {
+
+// Issue 10 known bugs: relative years as anchors, bare 億/萬 amounts,
+// month ranges, words ending in a qualifier's character, ROC fiscal years.
+TEST_CASE("去年 and 今年 anchor later month-only dates like a written year",
+          "[extract][date]") {
+  DocContext ctx = At("2031-06-15");
+  auto es = Extract("去年该厂出货下滑。4月停工检修，9月恢复量产。", &ctx);
+  INFO(Dump(es));
+  CHECK(Attr(Date(es, "去年"), "value") == "2030");
+  CHECK(Attr(Date(es, "4月"), "value") == "2030-04");
+  CHECK(Attr(Date(es, "9月"), "value") == "2030-09");
+  // A relative year in a forward-looking sentence is a plan: no anchor.
+  DocContext ctx2 = At("2031-06-15");
+  es = Extract("明年将新建两条产线。今年2月已完成环评，5月开工。", &ctx2);
+  INFO(Dump(es));
+  CHECK(Attr(Date(es, "今年2月"), "value") == "2031-02");
+  CHECK(Attr(Date(es, "5月"), "value") == "2031-05");
+  // A relative year compared with is a baseline: no anchor either.
+  DocContext ctx3 = At("2031-06-15");
+  es = Extract("营收较去年同期增长一成。3月出货创新高。", &ctx3);
+  INFO(Dump(es));
+  CHECK(Attr(Date(es, "3月"), "value") == "2031-03");
+}
+
+TEST_CASE("1月至3月, 4至6月 and 2031年7-9月 are month ranges",
+          "[extract][date]") {
+  auto es = Extract("2031年7-9月销量回升，10月至12月继续增长，工期为3至5个月。");
+  INFO(Dump(es));
+  CHECK(Attr(Date(es, "2031年7-9月"), "value") == "2031-07/2031-09");
+  CHECK(Attr(Date(es, "2031年7-9月"), "to") == "2031-09-30");
+  CHECK(Attr(Date(es, "10月至12月"), "value") == "2031-10/2031-12");
+  CHECK(Attr(Date(es, "10月至12月"), "from") == "2031-10-01");
+  CHECK(Date(es, "3至5个月") == nullptr);
+  CHECK(Date(es, "5个月") == nullptr);
+}
+
+TEST_CASE("A bare 億 amount takes its sentence's or article's currency",
+          "[extract][money]") {
+  auto es = Extract("該基金首輪籌得4.2億港元，次輪再籌1.8億。全港登記用戶約320萬。");
+  INFO(Dump(es));
+  const Entity* m = Find(es, "money", "1.8億");
+  REQUIRE(m != nullptr);
+  CHECK(Attr(m, "value") == "180000000");
+  CHECK(Attr(m, "currency") == "HKD");
+  CHECK(Attr(m, "currency_inferred") == "true");
+  CHECK(Find(es, "money", "約320萬") == nullptr);
+  // No amount with a currency anywhere: 億 alone is no money.
+  es = Extract("该市常住人口达0.3亿，较上年增长。园区年产芯片12亿。");
+  INFO(Dump(es));
+  CHECK(OfType(es, "money").empty());
+}
+
+TEST_CASE("签约, 最近 end in a qualifier's character but qualify nothing",
+          "[extract][quantity]") {
+  auto es = Extract("本周签约41个项目，最近6个月出货增长，约9个项目延期。");
+  INFO(Dump(es));
+  const Entity* q = Find(es, "quantity", "41个");
+  REQUIRE(q != nullptr);
+  CHECK(Attr(q, "qualifier") == "<none>");
+  REQUIRE(Find(es, "quantity", "6个") != nullptr);
+  CHECK(Attr(Find(es, "quantity", "约9个"), "qualifier") == "approx");
+}
+
+TEST_CASE("116年度 in a Taiwanese text is the ROC fiscal year 2027",
+          "[extract][date]") {
+  auto es = Extract("行政院核定116年度科技預算，上年度執行率逾九成。");
+  INFO(Dump(es));
+  CHECK(Attr(Date(es, "116年度"), "value") == "2027");
+  CHECK(Attr(Date(es, "116年度"), "era") == "roc");
+}
+
+}  // namespace
+}  // namespace bulletin
