@@ -298,8 +298,15 @@ bool Tables::Figure(const std::string& type, const Groups& g, Entity* e) const {
     std::string cur = Get(g, "cur");
     if (cur.empty()) cur = Get(g, "cur_pre");
     bool scale_only = cur.empty() && g.count("scale_only");
-    if (scale_only) cur = "元";  // a bare amount, as 元 alone
     const std::vector<std::string>* row = Row("currencies.tsv", cur);
+    if (scale_only) {  // a bare amount, as 元 alone: the first bare row
+      for (const auto& [surface, cols] : tables_.at("currencies.tsv")) {
+        if (cols.size() < 2) continue;
+        for (const auto& tag : SplitString(cols[1], ','))
+          if (tag == "bare") row = &cols;
+        if (row) break;
+      }
+    }
     if (!row) return false;
     // 5000 万美元至 1 亿美元: both ends name the currency, the same one.
     if (g.count("cur_max")) {
