@@ -134,8 +134,11 @@ void CheckStructure(const Article& a, DocumentState* doc,
     Report(*doc, "article.empty", t.line, t.col,
            "article has no body text: " + title, out);
   // Untitled text is segment.unplaced's business and an empty article
-  // article.empty's, not a missing byline.
-  if (a.byline.empty() && !title.empty() && !blank)
+  // article.empty's, not a missing byline. A source line with a URL is an
+  // unnumbered footnote, not the byline, but it names the source as one.
+  bool source_note = std::any_of(a.footnotes.begin(), a.footnotes.end(),
+                                 [](const Footnote& f) { return f.number == 0; });
+  if (a.byline.empty() && !source_note && !title.empty() && !blank)
     Report(*doc, "article.no-byline", t.line, t.col,
            "article has no byline: " + title, out);
   if (title.empty()) return;

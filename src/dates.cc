@@ -411,7 +411,11 @@ bool Relative(const Tables& t, const Groups& g, Entity* e, DocContext* ctx) {
   } else {
     return false;
   }
-  a.push_back({"year_inferred", AttrValue::Bool(true)});
+  // The year of a resolved relative date always came from the context; an
+  // unresolved one (value null) was given none.
+  const AttrValue* v = FindAttr(a, "value");
+  a.push_back({"year_inferred",
+               AttrValue::Bool(v && v->kind() != AttrValue::Kind::kNull)});
   return true;
 }
 
@@ -617,7 +621,7 @@ bool NormalizeDate(const Tables& t, const Groups& g, Entity* e,
                                                         Pad(base.m, 2))
                                            : AttrValue::Null()});
     a.push_back({"precision", AttrValue::String("month")});
-    a.push_back({"year_inferred", AttrValue::Bool(true)});
+    a.push_back({"year_inferred", AttrValue::Bool(base.y && base.m)});
     a.push_back({"relative", AttrValue::String(e->text)});
     PutMonthPart(base.y, base.m, (*pr)[1], &a);
     return true;

@@ -373,19 +373,21 @@ void Segmenter::Impl::AddByline(Article* a, const Line& l,
                                 std::map<std::string, std::string>& g) {
   const std::string& t = l.text;
   std::string names = Trim(g["names"]);
-  // A second byline line (编译 then 来源) adds to the first.
-  a->byline = a->byline.empty() ? t : a->byline + "\n" + t;
-  if (a->byline_line == 0) a->byline_line = l.number;
   // An article can open with its byline (no title line): it starts there.
   if (a->line == 0) a->line = l.number;
   a->end_line = std::max(a->end_line, l.number);
-  if (g.count("source")) {
-    if (names.find("http") != std::string::npos ||
-        names.find("www.") != std::string::npos) {
-      EndBlock();
-      footnotes.push_back({0, {{t, l.number, l.col, false}}});
-    }
-  } else {
+  if (g.count("source") && (names.find("http") != std::string::npos ||
+                            names.find("www.") != std::string::npos)) {
+    // A source line with a URL (来源：https://…) is an unnumbered footnote,
+    // not the byline.
+    EndBlock();
+    footnotes.push_back({0, {{t, l.number, l.col, false}}});
+    return;
+  }
+  // A second byline line (编译 then 来源) adds to the first.
+  a->byline = a->byline.empty() ? t : a->byline + "\n" + t;
+  if (a->byline_line == 0) a->byline_line = l.number;
+  if (!g.count("source")) {
     std::string cur_name;
     auto flush = [&] {
       if (!cur_name.empty()) a->authors.push_back(cur_name);

@@ -44,11 +44,46 @@ ordered_json AttrJsonValue(const AttrValue& v) {
   return std::strtod(t.c_str(), nullptr);
 }
 
+// The entity's normalised fields in the schema's order for its type
+// (EntityAttrRank), fields it does not list last, each group as the
+// normaliser set them.
+class OrderedAttrs {
+ public:
+  using Item = Attrs::value_type;
+  explicit OrderedAttrs(const Entity& e) {
+    size_t n = e.attrs.size();
+    if (n > kInline) more_.resize(n);
+    Slot* s = n > kInline ? more_.data() : inline_;
+    for (size_t i = 0; i < n; ++i) {
+      Slot x{EntityAttrRank(e.type, e.attrs[i].first), &e.attrs[i]};
+      size_t j = i;
+      for (; j > 0 && s[j - 1].rank > x.rank; --j) s[j] = s[j - 1];
+      s[j] = x;
+    }
+    begin_ = s;
+    end_ = s + n;
+  }
+  struct Slot {
+    int rank;
+    const Item* item;
+    const Item& operator*() const { return *item; }
+  };
+  const Slot* begin() const { return begin_; }
+  const Slot* end() const { return end_; }
+
+ private:
+  static constexpr size_t kInline = 16;
+  Slot inline_[kInline];
+  std::vector<Slot> more_;
+  const Slot* begin_ = nullptr;
+  const Slot* end_ = nullptr;
+};
+
 ordered_json EntityJson(const Entity& e, const RecordOptions& opt) {
   ordered_json j;
   j["type"] = e.type;
   j["text"] = e.text;
-  for (const auto& [k, v] : e.attrs) j[k] = AttrJsonValue(v);
+  for (const auto& slot : OrderedAttrs(e)) j[slot.item->first] = AttrJsonValue(slot.item->second);
   j["field"] = e.field;
   if (e.field == "footnote") {
     j["footnote"] = e.footnote;
@@ -242,7 +277,8 @@ bool DirectEntity(const Entity& e, const RecordOptions& opt, DirectWriter* w) {
   w->String(e.type);
   w->Key("text");
   w->String(e.text);
-  for (const auto& [k, v] : e.attrs) {
+  for (const auto& slot : OrderedAttrs(e)) {
+    const auto& [k, v] = *slot.item;
     w->Key(k);
     if (v.kind() == AttrValue::Kind::kString)
       w->String(v.text());

@@ -3,6 +3,7 @@
 #define BULLETIN_RECORD_H_
 
 #include <string>
+#include <string_view>
 
 #include "bulletin/article.h"
 #include "bulletin/status.h"
@@ -33,6 +34,12 @@ std::string AttrJson(const AttrValue& v);
 
 // The JSON Schema (draft 2020-12) of a record.
 std::string RecordSchema();
+
+// Where the normalised field `key` of an entity of `type` stands in the
+// record: its position in the schema's properties of the type (INT_MAX for
+// a field the schema does not list). Records write an entity's fields in
+// this order, so each type has one key order whatever rule made it.
+int EntityAttrRank(std::string_view type, std::string_view key);
 
 }  // namespace bulletin
 

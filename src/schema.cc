@@ -2,7 +2,9 @@
 // writes, field by field, and the normalised fields each entity type adds.
 // A change to record.cc or to a normaliser's attrs must change this too;
 // tests/cli/schema_validate.sh checks real output against it.
+#include <climits>
 #include <initializer_list>
+#include <map>
 #include <nlohmann/json.hpp>
 #include <string>
 #include <vector>
@@ -207,6 +209,26 @@ ordered_json EntitySchema() {
 }
 
 }  // namespace
+
+int EntityAttrRank(std::string_view type, std::string_view key) {
+  // Built once from TypeDefs: the schema is the one list of the order.
+  static const auto* const kRanks = [] {
+    auto* m = new std::map<std::string, std::map<std::string, int, std::less<>>,
+                           std::less<>>;
+    ordered_json defs = TypeDefs();
+    for (auto t = defs.begin(); t != defs.end(); ++t) {
+      int i = 0;
+      const ordered_json& props = t.value()["properties"];
+      for (auto p = props.begin(); p != props.end(); ++p)
+        (*m)[t.key()][p.key()] = i++;
+    }
+    return m;
+  }();
+  auto t = kRanks->find(type);
+  if (t == kRanks->end()) return INT_MAX;
+  auto k = t->second.find(key);
+  return k == t->second.end() ? INT_MAX : k->second;
+}
 
 std::string RecordSchema() {
   ordered_json footnote = Object(
