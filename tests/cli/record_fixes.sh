@@ -2,7 +2,8 @@
 # Record fixes of issue 16: a source line with a URL is a footnote, not the
 # byline; relative words (近日, 日前) take --reference-date when nothing else
 # anchors them; year_inferred is true exactly when a year was inferred;
-# every entity type writes its keys in one order.
+# a footnote entity names its note by position (footnote_index); every
+# entity type writes its keys in one order.
 #
 #   bash tests/cli/record_fixes.sh BINARY SOURCE_DIR
 set -u
@@ -75,6 +76,32 @@ echo "$out" | jq -e 'map({(.text): .year_inferred}) | add == {"5 月 20 日": tr
   fail "year_inferred with a reference date: $out"
 echo "$out" | jq -e 'map({(.text): .value}) | add == {"5 月 20 日": "2021-05-20", "下月": "2021-12", "2022 年 3 月": "2022-03"}' >/dev/null ||
   fail "values with a reference date: $out"
+
+# --- a footnote entity names its note by position too ---------------------------
+# Two notes of one article printing the same number: footnote_index tells
+# which one an entity is in.
+cat >"$tmp/twice.txt" <<'TXT'
+某机构发布两份芯片产业报告
+
+某机构发布第一份报告1，指出产业投资增长。
+
+1 https://www.example.org/report-a.html
+
+某机构随后发布第二份报告1，提出新的扶持建议。
+
+1 https://www.example.org/report-b.html
+TXT
+"$bin" "$tmp/twice.txt" >"$tmp/twice.out" || fail "twice: exit status $?"
+jq -e '[.footnotes[].number] == [1, 1]' "$tmp/twice.out" >/dev/null ||
+  fail "twice: expected two notes numbered 1: $(jq -c .footnotes "$tmp/twice.out")"
+jq -e '. as $r | [.entities[] | select(.field == "footnote")] as $e
+  | ($e | map(.footnote_index)) == [0, 1]
+    and all($e[]; $r.footnotes[.footnote_index].number == .footnote
+                  and ($r.footnotes[.footnote_index].text[.start:.end]) == .text)' \
+  "$tmp/twice.out" >/dev/null ||
+  fail "twice: footnote_index does not name each URL's note: $(jq -c '[.entities[] | select(.field == "footnote") | {text, footnote, footnote_index}]' "$tmp/twice.out")"
+jq -e 'all(.entities[]; (.field == "footnote") == has("footnote_index"))' "$tmp/twice.out" >/dev/null ||
+  fail "twice: footnote_index on an entity outside a footnote"
 
 # --- one key order per entity type ---------------------------------------------
 # Over the samples and the inputs above: no two keys of one type ever come
