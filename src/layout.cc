@@ -118,7 +118,8 @@ std::unique_ptr<LayoutRules> LayoutRules::Load(
         {"author_separators", &im.author_separators},
         {"para_ends", &im.para_ends},
         {"title_bad_ends", &im.title_bad_ends},
-        {"deck_marks", &im.deck_marks}};
+        {"deck_marks", &im.deck_marks},
+        {"clause_marks", &im.clause_marks}};
     auto list = char_lists.find(kind);
     if (row.cols.size() >= 2 && list != char_lists.end()) {
       // Character lists, not patterns.

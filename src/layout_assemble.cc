@@ -62,7 +62,7 @@ void Segmenter::Impl::AddText(const Line& l) {
     prev_line = l;
     return;
   }
-  if (blank_pending && !crossed_page) FlushParagraph();
+  if (blank_pending && !crossed_page && !GoesOnAfterBlank(l)) FlushParagraph();
   blank_pending = crossed_page = false;
   if (!para.pieces.empty() && EndsParagraph(prev_line, l) &&
       !ContinuesTocTitle(l))
@@ -82,6 +82,23 @@ void Segmenter::Impl::AddText(const Line& l) {
   para.bytes += l.text.size();
   para.last_line = l.number;
   prev_line = l;
+}
+
+bool Segmenter::Impl::GoesOnAfterBlank(const Line& next) const {
+  const Line& l = prev_line;
+  if (wrap_width == 0 || para.pieces.empty() || l.trail_space ||
+      l.width * 100 < wrap_width * 85 || IsTerminal(l.last) ||
+      IsCloser(l.last) || rules.para_ends.find(l.last) != std::u32string::npos ||
+      EndsParagraph(l, next))
+    return false;
+  bool clause = false;
+  for (char32_t c : ToCodePoints(l.text))
+    clause = clause || rules.clause_marks.find(c) != std::u32string::npos;
+  if (!clause) return false;
+  // (A title the table of contents lists stays one.)
+  std::string sofar;
+  for (const auto& piece : para.pieces) sofar += SquashSpace(piece.text);
+  return toc_titles.count(sofar) == 0;
 }
 
 void Segmenter::Impl::FlushParagraph() {

@@ -54,8 +54,9 @@ struct LayoutRules::Impl {
   RefMarkWords ref_words;  // ref_* lines
   // Punctuation lists: what splits a byline's names, what ends a paragraph
   // besides a sentence end or a closing bracket, what a title never ends in,
-  // what sets a deck apart from its title.
-  std::u32string author_separators, para_ends, title_bad_ends, deck_marks;
+  // what sets a deck apart from its title, what stands inside a sentence.
+  std::u32string author_separators, para_ends, title_bad_ends, deck_marks,
+      clause_marks;
 };
 
 // Full match of `s` against any pattern; fills named groups when asked.
@@ -294,6 +295,10 @@ struct Segmenter::Impl {
   void Process(const Line& l);
   const Line* Peek(size_t skip_nonblank) const;
   bool EndsParagraph(const Line& l, const Line& next) const;
+  // Whether `next`, after a blank line, goes on the paragraph being read:
+  // its last line fills the wrap width, ends open and is inside a sentence
+  // (a clause mark in it), so the blank is an extractor's, not the text's.
+  bool GoesOnAfterBlank(const Line& next) const;
   Line prev_line;
   void AddText(const Line& l);
   void FlushParagraph();

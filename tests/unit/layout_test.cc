@@ -818,6 +818,31 @@ TEST_CASE("A title wrapped onto two lines is re-joined", "[layout]") {
   CHECK(s.articles[1].body.text == kP1);
 }
 
+TEST_CASE("A blank line after a full line cut inside a sentence does not "
+          "split its paragraph",
+          "[layout]") {
+  // pdf2txt prints blank lines inside paragraphs: the line before the blank
+  // fills the wrap width, ends open and holds a comma, so it is no title.
+  std::vector<std::string> d = {kTitle1, ""};
+  Add(&d, Wrap(kP1));
+  d.push_back("");
+  std::vector<std::string> p3 = Wrap(kP3);
+  REQUIRE(p3.size() >= 2);
+  d.push_back(p3[0]);
+  d.push_back("");
+  d.insert(d.end(), p3.begin() + 1, p3.end());
+  d.push_back("");
+  Add(&d, Wrap(kP4));
+  d.insert(d.end(), {"", "（执笔：于某）", "", kTitle2, ""});
+  Add(&d, Wrap(kP2));
+  d.insert(d.end(), {"", "（执笔：王某）"});
+  Segmented s = Segment(d);
+  REQUIRE(s.articles.size() == 2);
+  CHECK(s.articles[0].title.text == kTitle1);
+  CHECK(s.articles[0].body.text == kP1 + "\n" + kP3 + "\n" + kP4);
+  CHECK(s.articles[1].title.text == kTitle2);
+}
+
 TEST_CASE("A title has no surrounding spaces", "[layout]") {
   Segmented s = Segment({"  " + kTitle1 + "  ", "", kP1, "", "（执笔：于某）"});
   REQUIRE(s.articles.size() == 1);
