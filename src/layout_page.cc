@@ -177,6 +177,14 @@ void Segmenter::Impl::Drain(bool all) {
   }
 }
 
+namespace {
+bool HasInnerIdeographicSpace(const std::string& s) {  // (s is trimmed)
+  for (size_t i = 0; i < s.size(); ++i)
+    if (IdeographicSpaceAt(s, i)) return true;
+  return false;
+}
+}  // namespace
+
 bool Segmenter::Impl::EndsParagraph(const Line& l, const Line& next) const {
   if (wrap_width == 0) return true;
   if (indent_paragraphs && &next != &l && next.indent >= 1 && next.indent <= 4)
@@ -188,6 +196,14 @@ bool Segmenter::Impl::EndsParagraph(const Line& l, const Line& next) const {
   if (IsTerminal(last) && last != '.') return true;
   if (IsCloser(last) && IsTerminal(l.before_last)) return true;
   if (l.trail_space && !IsLatinAlnum(last) && last != '-' && last != ',')
+    return true;
+  // Where a title is expected, a line short of the width that sets a deck
+  // apart with a full-width space (标题　副题), followed by a full line, is
+  // the title, whole: text that is wrapped holds no such space (a short
+  // line after it is the title's own wrapped end).
+  if (expect_title && para.pieces.size() == 1 && &next != &l &&
+      l.width * 100 < wrap_width * 85 && next.width * 100 >= wrap_width * 85 &&
+      HasInnerIdeographicSpace(l.text))
     return true;
   return l.width * 10 < wrap_width * 7;
 }

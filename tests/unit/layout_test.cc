@@ -843,6 +843,28 @@ TEST_CASE("A blank line after a full line cut inside a sentence does not "
   CHECK(s.articles[1].title.text == kTitle2);
 }
 
+TEST_CASE("In double-spaced text, a title with a deck after a full-width "
+          "space ends before the body's first full line",
+          "[layout]") {
+  // (pdf2txt: every line followed by a blank one; the title line is longer
+  // than 7 tenths of the wrap width, so width alone would run it on.)
+  const std::string title = "北辰科技园新建化合物半导体中试线\u3000首期投资三亿元";
+  std::vector<std::string> lines = {kTitle1};
+  Add(&lines, Wrap(kP1));
+  Add(&lines, Wrap(kP2));
+  lines.push_back("（执笔：于某）");
+  lines.push_back(title);
+  Add(&lines, Wrap(kP3));
+  Add(&lines, Wrap(kP4));
+  lines.push_back("（执笔：王某）");
+  std::vector<std::string> d;
+  for (const auto& l : lines) d.insert(d.end(), {l, ""});
+  Segmented s = Segment(d);
+  REQUIRE(s.articles.size() == 2);
+  CHECK(s.articles[1].title.text == title);
+  CHECK(s.articles[1].body.text.rfind(kP3.substr(0, 30), 0) == 0);
+}
+
 TEST_CASE("A title has no surrounding spaces", "[layout]") {
   Segmented s = Segment({"  " + kTitle1 + "  ", "", kP1, "", "（执笔：于某）"});
   REQUIRE(s.articles.size() == 1);
