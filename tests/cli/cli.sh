@@ -5,15 +5,12 @@
 #   bash tests/cli/cli.sh BINARY SOURCE_DIR
 set -u
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-bin=$1
-src=$2
-case $bin in /*) ;; *) bin=$PWD/$bin ;; esac
-cd "$src" || exit 1
 if ! command -v python3 >/dev/null 2>&1; then
   echo "cli: python3 not found; skipped"
   exit 0
 fi
 . "$here/common.bash"
+enter_source "$@" || exit 1
 # Runs the command with stdout in $tmp/out, stderr in $tmp/err, the exit
 # status in $status.
 run() {

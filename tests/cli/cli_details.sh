@@ -5,11 +5,8 @@
 #   bash tests/cli/cli_details.sh BINARY SOURCE_DIR
 set -u
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-bin=$1
-src=$2
-case $bin in /*) ;; *) bin=$PWD/$bin ;; esac
-cd "$src" || exit 1
 . "$here/common.bash"
+enter_source "$@" || exit 1
 sample=$(ls samples/*.txt | head -n 1)
 run() {
   "$@" >"$tmp/out" 2>"$tmp/err"

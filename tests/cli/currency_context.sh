@@ -6,11 +6,8 @@
 #   bash tests/cli/currency_context.sh BINARY SOURCE_DIR
 set -u
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-bin=$1
-src=$2
-case $bin in /*) ;; *) bin=$PWD/$bin ;; esac
-cd "$src" || exit 1
 . "$here/common.bash"
+enter_source "$@" || exit 1
 if ! command -v jq >/dev/null 2>&1; then
   echo "currency_context: jq not found; skipped"
   exit 0

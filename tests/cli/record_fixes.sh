@@ -8,11 +8,8 @@
 #   bash tests/cli/record_fixes.sh BINARY SOURCE_DIR
 set -u
 here=$(cd "$(dirname "${BASH_SOURCE[0]}")" && pwd)
-bin=$1
-src=$2
-case $bin in /*) ;; *) bin=$PWD/$bin ;; esac
-cd "$src" || exit 1
 . "$here/common.bash"
+enter_source "$@" || exit 1
 
 # --- 来源：https://… is footnote 0, never the byline -------------------------
 cat >"$tmp/source.txt" <<'TXT'
