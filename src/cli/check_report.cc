@@ -84,8 +84,10 @@ std::string Message(const Diagnostic& d) {
 
 std::string FormatText(const Diagnostic& d) {
   std::string pos = d.path;
-  if (d.line > 0)
-    pos += ":" + std::to_string(d.line) + ":" + std::to_string(d.col);
+  // GNU form: FILE:LINE:COL: when the column is known, FILE:LINE: when only
+  // the line is (a document inside a JSON line), FILE: when neither is.
+  if (d.line > 0) pos += ":" + std::to_string(d.line);
+  if (d.line > 0 && d.col > 0) pos += ":" + std::to_string(d.col);
   return pos + ": " + SeverityName(d.severity) + ": " + Message(d) + " [" +
          d.rule + "]";
 }

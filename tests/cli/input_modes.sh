@@ -67,6 +67,12 @@ for re in "^$tmp/docs.jsonl:3:[0-9]+: error: not valid JSON: .*line skipped \[in
   grep -qE -- "$re" "$tmp/j.err" || fail "jsonl: stderr lacks /$re/: $(cat "$tmp/j.err")"
 done
 grep -q ':4:' "$tmp/j.err" && fail "jsonl: the blank line 4 was reported"
+# A layout message about a document names its JSON line, without a column
+# (a column of the JSON line is not known), and says where in the text.
+printf '%s\n' '{"text": "没有标题的一段正文，说明本月的产能情况。\n没有标题的第二行。"}' >"$tmp/untitled.jsonl"
+"$bin" -v "$tmp/untitled.jsonl" >/dev/null 2>"$tmp/u.err" || fail "untitled jsonl: exit $?"
+grep -qE "^$tmp/untitled.jsonl:1: warning: .* \(text line 1, col 1\) \[segment.unplaced\]$" "$tmp/u.err" ||
+  fail "jsonl: layout message not at FILE:LINE: with its text position: $(cat "$tmp/u.err")"
 # A document's lines and columns count in its text.
 holds "$tmp/j.out" '.source.jsonl_line == 2 and .index == 2 and .title == "第二篇标题" and .source.line == 5
   and any(.entities[]; .type == "percent" and .line == 7 and .value == 20)' ||

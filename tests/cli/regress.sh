@@ -87,6 +87,19 @@ for f in gb18030-invalid-byte utf-16le-invalid-unit; do
     fail "$f: no line and column: $(cat "$tmp/err")"
 done
 
+# Columns are 1-based and count code points: a bad byte opening a line is
+# column 1, one after three Han characters column 4 (UTF-8 input).
+{
+  printf '本期要闻\n\377正文第一段。\n'
+  for i in 1 2 3 4 5 6 7 8 9 10 11 12; do printf '第%s段正文，介绍存储芯片的扩产进度。\n' "$i"; done
+  printf '甲乙丙\376丁。\n'
+} >"$tmp/utf8-bad.txt"
+"$bin" "$tmp/utf8-bad.txt" >/dev/null 2>"$tmp/err"
+for at in 2:1 15:4; do
+  grep -q "utf8-bad.txt:$at: warning: invalid utf-8 byte" "$tmp/err" ||
+    fail "utf-8 invalid byte not at $at: $(cat "$tmp/err")"
+done
+
 # run NAME FILE MAX_MB: FILE through the binary; checks its exit status
 # and, unsanitized, its peak RSS (/usr/bin/time). Nothing is timed here
 # (ctest runs on loaded machines): bench/regress_time.sh checks that the
