@@ -58,6 +58,10 @@ bool HasHan(std::string_view s) {
   auto u = reinterpret_cast<const uint8_t*>(s.data());
   int32_t i = 0, n = static_cast<int32_t>(s.size());
   while (i < n) {
+    if (u[i] < 0xE2) {  // ASCII, a continuation or a lead below U+2000
+      ++i;
+      continue;
+    }
     UChar32 c;
     U8_NEXT(u, i, n, c);
     if (c >= 0 && IsHan(static_cast<char32_t>(c))) return true;
@@ -1089,7 +1093,8 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text) {
         absorbed = false;
         for (const auto& h : hits)
           if (h.end == p && h.begin < p &&
-              HasHan(text.substr(h.begin, h.end - h.begin))) {
+              HasHan(std::string_view(text).substr(h.begin,
+                                                   h.end - h.begin))) {
             q = h.begin;
             absorbed = true;
           }
