@@ -1637,7 +1637,9 @@ TEST_CASE("签约, 最近 end in a qualifier's character but qualify nothing",
   const Entity* q = Find(es, "quantity", "41个");
   REQUIRE(q != nullptr);
   CHECK(Attr(q, "qualifier") == "<none>");
-  REQUIRE(Find(es, "quantity", "6个") != nullptr);
+  // 6个月 is a duration, not a count of six things (nor 近6个 "about 6").
+  CHECK(Find(es, "quantity", "6个") == nullptr);
+  CHECK(Find(es, "quantity", "近6个") == nullptr);
   CHECK(Attr(Find(es, "quantity", "约9个"), "qualifier") == "approx");
 }
 
