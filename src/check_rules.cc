@@ -120,12 +120,12 @@ Anchor FootnoteStart(const Article& a, const Footnote& f) {
 std::string StripSpaces(const std::string& s) {
   std::string out;
   for (char32_t c : ToCodePoints(s))
-    if (c != ' ' && c != '\t' && c != 0x3000 && c != 0xA0) AppendUtf8(c, &out);
+    if (c != '\t' && FoldWidth(c) != ' ' && c != 0xA0) AppendUtf8(c, &out);
   return out;
 }
 
-void CheckStructure(const Article& a, DocumentState* doc,
-                    std::vector<Diagnostic>* out) {
+void CheckStructure(const Article& a, const LayoutRules& layout,
+                    DocumentState* doc, std::vector<Diagnostic>* out) {
   Anchor t = TitleStart(a);
   const std::string title = Trim(a.title.text);
   bool blank =
@@ -153,14 +153,16 @@ void CheckStructure(const Article& a, DocumentState* doc,
   }
   std::vector<char32_t> cps = ToCodePoints(a.title.text);
   int last = static_cast<int>(cps.size()) - 1;
-  // 。 may hide behind closing quotes: 他说：“……。”
-  while (last >= 0 &&
-         (cps[last] == ' ' || cps[last] == 0x3000 || IsCloser(cps[last])))
+  // The end may hide behind closing quotes: 他说：“……。”
+  while (last >= 0 && (FoldWidth(cps[last]) == ' ' || IsCloser(cps[last])))
     --last;
-  if (last >= 0 && cps[last] == 0x3002) {  // the ideographic full stop
+  const std::u32string& body_ends = layout.title_body_ends();
+  if (last >= 0 && body_ends.find(cps[last]) != std::u32string::npos) {
     Anchor p = Where(a.title, last, t.line);
+    std::string mark;
+    AppendUtf8(cps[last], &mark);
     Report(*doc, "title.looks-like-body", p.line, p.col,
-           "title ends in 。: body text taken for a title?", out);
+           "title ends in " + mark + ": body text taken for a title?", out);
   }
   std::string key = StripSpaces(title);
   auto [it, fresh] = doc->titles.insert({key, t.line});
@@ -489,7 +491,7 @@ void ArticleChecker::Finish(DocumentState* doc,
 
 void ArticleChecker::Check(const Article& a, DocumentState* doc,
                            std::vector<Diagnostic>* out) const {
-  CheckStructure(a, doc, out);
+  CheckStructure(a, *layout_, doc, out);
   CheckFootnotes(a, doc, layout_->ref_words(), out);
   CheckUrls(a, doc, out);
   CheckReplacementChars(a, doc, out);

@@ -45,6 +45,9 @@ Anchor Field::Locate(int offset) const {
 LayoutRules::~LayoutRules() = default;
 
 const RefMarkWords& LayoutRules::ref_words() const { return impl_->ref_words; }
+const std::u32string& LayoutRules::title_body_ends() const {
+  return impl_->title_body_ends;
+}
 
 namespace {
 
@@ -119,7 +122,8 @@ std::unique_ptr<LayoutRules> LayoutRules::Load(
         {"para_ends", &im.para_ends},
         {"title_bad_ends", &im.title_bad_ends},
         {"deck_marks", &im.deck_marks},
-        {"clause_marks", &im.clause_marks}};
+        {"clause_marks", &im.clause_marks},
+        {"title_body_ends", &im.title_body_ends}};
     auto list = char_lists.find(kind);
     if (row.cols.size() >= 2 && list != char_lists.end()) {
       // Character lists, not patterns.

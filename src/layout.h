@@ -34,6 +34,9 @@ class LayoutRules {
   // The words of layout.tsv's ref_not_after / ref_count_units lines, for
   // FindRefMarks (footnotes.h).
   const RefMarkWords& ref_words() const;
+  // The characters of layout.tsv's title_body_ends line: a title ending in
+  // one looks like body text (check's title.looks-like-body).
+  const std::u32string& title_body_ends() const;
 
   struct Impl;
   const Impl& impl() const { return *impl_; }

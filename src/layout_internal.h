@@ -56,7 +56,7 @@ struct LayoutRules::Impl {
   // besides a sentence end or a closing bracket, what a title never ends in,
   // what sets a deck apart from its title, what stands inside a sentence.
   std::u32string author_separators, para_ends, title_bad_ends, deck_marks,
-      clause_marks;
+      clause_marks, title_body_ends;
 };
 
 // Full match of `s` against any pattern; fills named groups when asked.
