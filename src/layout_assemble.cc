@@ -121,7 +121,7 @@ bool Segmenter::Impl::TitleLike(const Paragraph& p, bool strict,
   if (p.field.length < 2 || p.field.length > (strict ? 40 : 80)) return false;
   auto cps = ToCodePoints(t);
   char32_t last = cps.back();
-  if (IsTerminal(last) && last != '?' && last != 0xFF1F) return false;
+  if (IsTerminal(last) && FoldWidth(last) != '?') return false;
   if (rules.title_bad_ends.find(last) != std::u32string::npos) return false;
   if (MatchAny(rules.figure, t, nullptr, RE2::ANCHOR_START)) return false;
   if (!enumerated_ok &&

@@ -64,7 +64,7 @@ LineClass ClassifyLine(const LayoutRules::Impl& rules, const Line& l,
   // (or the current section's name) at the top of a page.
   c.digit_start = (l.first >= '0' && l.first <= '9') ||
                   (l.first >= 0xFF10 && l.first <= 0xFF19) ||
-                  l.first == '[' || l.first == 0xFF3B;
+                  FoldWidth(l.first) == '[';
   bool digit_end = (l.last >= '0' && l.last <= '9') ||
                    (l.last >= 0xFF10 && l.last <= 0xFF19);
   if (l.width <= 90 || c.digit_start || digit_end) c.folded = FoldWidth(t);
@@ -226,7 +226,7 @@ void Segmenter::Impl::Process(const Line& l) {
                                      : footnotes.back().number + 1;
   if (digit_start && MatchAny(rules.footnote, folded, &g)) {
     int num = std::atoi(g["num"].c_str());
-    bool bracket = l.first == '[' || l.first == 0xFF3B;  // [ or full-width
+    bool bracket = FoldWidth(l.first) == '[';  // [ or full-width
     // The text after the number as printed (the match ran on the
     // width-folded line, which has as many code points).
     std::string rest;
@@ -310,7 +310,7 @@ void Segmenter::Impl::Process(const Line& l) {
   // Bylines.
   // The first colon or slash, ASCII or full-width (byte offset).
   size_t colon = FindFirstFolded(t, ":/");
-  bool may_be_byline = colon < 40 || l.first == 0xFF08 || l.first == '(';
+  bool may_be_byline = colon < 40 || FoldWidth(l.first) == '(';
   // (A source line may be long: it often holds a URL.)
   if (may_be_byline && MatchAny(rules.byline, t, &g) &&
       (l.width <= 80 || g.count("source"))) {
@@ -318,7 +318,7 @@ void Segmenter::Impl::Process(const Line& l) {
     // A byline in brackets (（编译：…）) closes its article; it never
     // follows its own title directly: a title just before it opens the
     // next article, and the byline is the one before's.
-    bool closing = l.first == 0xFF08 || l.first == '(';
+    bool closing = FoldWidth(l.first) == '(';
     std::unique_ptr<Paragraph> next_title;
     if (pending_title) {
       // A byline under a short line after finished text: that line is the

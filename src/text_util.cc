@@ -4,6 +4,8 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
+#include "embedded_rules.h"
+
 namespace bulletin {
 
 std::vector<char32_t> ToCodePoints(std::string_view s) {
@@ -84,14 +86,50 @@ bool IsWide(char32_t c) {
   return w == U_EA_WIDE || w == U_EA_FULLWIDTH;
 }
 
+namespace {
+
+// The character lists of rules/punctuation.tsv, read from the copy embedded
+// at build time (every stage asks these questions, before and without any
+// --rules directory): KIND<TAB>CHARACTERS, ASCII spaces ignored.
+struct Punctuation {
+  std::u32string terminal, closer;
+};
+
+const Punctuation& Marks() {
+  static const Punctuation kMarks = [] {
+    Punctuation p;
+    for (const EmbeddedFile* f = kEmbeddedFiles; f->name != nullptr; ++f) {
+      if (std::string_view(f->name) != "punctuation.tsv") continue;
+      std::string_view text(f->data, f->size);
+      while (!text.empty()) {
+        size_t eol = text.find('\n');
+        std::string_view line = text.substr(0, eol);
+        text = eol == std::string_view::npos ? "" : text.substr(eol + 1);
+        size_t tab = line.find('\t');
+        if (line.empty() || line[0] == '#' || tab == std::string_view::npos)
+          continue;
+        std::string_view kind = line.substr(0, tab);
+        std::u32string* list = kind == "terminal" ? &p.terminal
+                               : kind == "closer" ? &p.closer
+                                                  : nullptr;
+        if (list == nullptr) continue;
+        for (char32_t c : ToCodePoints(line.substr(tab + 1)))
+          if (c != ' ' && c != '\r') list->push_back(c);
+      }
+    }
+    return p;
+  }();
+  return kMarks;
+}
+
+}  // namespace
+
 bool IsTerminal(char32_t c) {
-  return c == 0x3002 || c == 0xFF01 || c == 0xFF1F || c == '!' || c == '?' ||
-         c == '.' || c == 0xFF0E;
+  return Marks().terminal.find(c) != std::u32string::npos;
 }
 
 bool IsCloser(char32_t c) {
-  return c == 0x201D || c == 0x2019 || c == '"' || c == '\'' || c == 0x300D ||
-         c == 0x300F || c == 0xFF09 || c == ')' || c == 0x3011 || c == 0x300B;
+  return Marks().closer.find(c) != std::u32string::npos;
 }
 
 char32_t FoldWidth(char32_t c) {

@@ -1,0 +1,67 @@
+// text_util: the punctuation lists of rules/punctuation.tsv and the UTF-8
+// helpers.
+#include "text_util.h"
+
+#include <catch2/catch.hpp>
+#include <string>
+
+namespace bulletin {
+namespace {
+
+TEST_CASE("IsTerminal: the sentence ends of punctuation.tsv", "[text_util]") {
+  struct Case {
+    char32_t c;
+    bool terminal;
+  };
+  const Case kCases[] = {
+      {U'。', true}, {U'！', true}, {U'？', true}, {U'!', true},
+      {U'?', true},  {U'.', true},  {U'．', true}, {U'，', false},
+      {U'：', false}, {U'；', false}, {U' ', false}, {U'a', false},
+      {U'”', false}, {U'字', false},
+  };
+  for (const auto& k : kCases) {
+    INFO("U+" << std::hex << static_cast<unsigned>(k.c));
+    CHECK(IsTerminal(k.c) == k.terminal);
+  }
+}
+
+TEST_CASE("IsCloser: the closing marks of punctuation.tsv", "[text_util]") {
+  struct Case {
+    char32_t c;
+    bool closer;
+  };
+  const Case kCases[] = {
+      {U'”', true},  {U'’', true},  {U'"', true},  {U'\'', true},
+      {U'」', true}, {U'』', true}, {U'）', true}, {U')', true},
+      {U'】', true}, {U'》', true}, {U'“', false}, {U'（', false},
+      {U'(', false}, {U'《', false}, {U'。', false}, {U' ', false},
+  };
+  for (const auto& k : kCases) {
+    INFO("U+" << std::hex << static_cast<unsigned>(k.c));
+    CHECK(IsCloser(k.c) == k.closer);
+  }
+}
+
+TEST_CASE("FoldWidth and SquashSpace", "[text_util]") {
+  CHECK(FoldWidth(U'？') == U'?');
+  CHECK(FoldWidth(U'（') == U'(');
+  CHECK(FoldWidth(U'［') == U'[');
+  CHECK(FoldWidth(U'\u3000') == U' ');
+  CHECK(FoldWidth(U'中') == U'中');
+  CHECK(FoldWidth("２０２３年（上）") == "2023年(上)");
+  CHECK(SquashSpace("新 能源\u3000汽车\t报告") == "新能源汽车报告");
+}
+
+TEST_CASE("ToCodePoints replaces invalid bytes", "[text_util]") {
+  auto cps = ToCodePoints("a\xFFz");
+  REQUIRE(cps.size() == 3);
+  CHECK(cps[1] == 0xFFFD);
+  CodePointEnds e = EndsOf("甲乙丙");
+  CHECK(e.first == U'甲');
+  CHECK(e.second == U'乙');
+  CHECK(e.last == U'丙');
+  CHECK(e.count == 3);
+}
+
+}  // namespace
+}  // namespace bulletin
