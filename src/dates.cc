@@ -24,6 +24,7 @@
 #include <unicode/locid.h>
 #include <unicode/timezone.h>
 
+#include <charconv>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
@@ -46,7 +47,13 @@ int ToInt(const Tables& t, const std::string& s) {
   if (s.empty()) return 0;
   auto v = t.Number(s);
   if (!v || v->exponent < 0 || v->digits.size() > 6) return -1;
-  return std::stoi(v->Shifted(0).ToString());
+  // (No exception: a number too large for an int, 3 followed by a scale
+  // word of 10^12, is no day, month or year either.)
+  const std::string text = v->Shifted(0).ToString();
+  int n = 0;
+  auto [end, ec] = std::from_chars(text.data(), text.data() + text.size(), n);
+  if (ec != std::errc() || end != text.data() + text.size()) return -1;
+  return n;
 }
 
 bool Leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }

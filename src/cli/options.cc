@@ -5,6 +5,7 @@
 #include <unicode/ucurr.h>
 #include <unicode/uloc.h>
 
+#include <charconv>
 #include <memory>
 
 #include "decoder.h"
@@ -56,8 +57,13 @@ bool IsCalendarDate(const std::string& s) {
   if (s.size() != 10 || s[4] != '-' || s[7] != '-') return false;
   for (size_t i : {0, 1, 2, 3, 5, 6, 8, 9})
     if (s[i] < '0' || s[i] > '9') return false;
-  int y = std::stoi(s.substr(0, 4)), m = std::stoi(s.substr(5, 2)),
-      d = std::stoi(s.substr(8, 2));
+  // (The digits are checked above: from_chars cannot fail on them.)
+  auto field = [&](size_t at, size_t len) {
+    int n = 0;
+    std::from_chars(s.data() + at, s.data() + at + len, n);
+    return n;
+  };
+  int y = field(0, 4), m = field(5, 2), d = field(8, 2);
   if (m < 1 || m > 12 || d < 1) return false;
   UErrorCode err = U_ZERO_ERROR;
   icu::GregorianCalendar cal(err);
