@@ -178,13 +178,23 @@ void Segmenter::Impl::HandleParagraph(std::unique_ptr<Paragraph> p) {
     }
   }
   if (!body_only && cur && !cur->body.text.empty() && last_para_terminal &&
-      TitleLike(*p, true)) {
+      !OpensIndentedParagraph(*p) && TitleLike(*p, true)) {
     pending_title = std::move(p);
     return;
   }
   if (!cur) StartArticle(nullptr);
   AppendBody(*p, closed);
   last_para_terminal = p->ends_terminal;
+}
+
+bool Segmenter::Impl::OpensIndentedParagraph(const Paragraph& p) const {
+  // Indented like the first lines of the article's own paragraphs (whose
+  // later lines are not), a paragraph is one of them, not a title: at a
+  // page top, or where the hard-wrap width is unknown (a short text), its
+  // first line stands alone.
+  int indent = body_open_col - body_col;
+  return indent >= 1 && indent <= 4 && !p.pieces.empty() &&
+         p.pieces.front().col == body_open_col;
 }
 
 void Segmenter::Impl::StartArticle(std::unique_ptr<Paragraph> title) {
@@ -199,6 +209,7 @@ void Segmenter::Impl::StartArticle(std::unique_ptr<Paragraph> title) {
   footnotes.clear();
   last_para_terminal = true;
   body_is_deck = true;
+  body_col = body_open_col = -1;
   if (title) {
     cur->title = std::move(title->field);
     cur->title_line = title->first_line;
@@ -220,6 +231,10 @@ void Segmenter::Impl::AppendBody(const Paragraph& p, bool unplaced) {
     EmitArticle();
     StartArticle(nullptr);
   }
+  if (!p.pieces.empty() && body_open_col < 0)
+    body_open_col = p.pieces.front().col;
+  for (const auto& piece : p.pieces)
+    if (body_col < 0 || piece.col < body_col) body_col = piece.col;
   Field& b = cur->body;
   if (p.ends_terminal || p.field.length > 60) body_is_deck = false;
   if (b.length > 0) {

@@ -196,6 +196,11 @@ struct Segmenter::Impl {
   // The current article's body is only short unfinished lines so far (a
   // deck or subtitle under the title).
   bool body_is_deck = true;
+  // How the current article's text starts: the column of its first line,
+  // and the least column of any of its lines (-1 before any): a first
+  // line one to four columns further in shows indented paragraphs.
+  int body_open_col = -1, body_col = -1;
+  bool OpensIndentedParagraph(const Paragraph& p) const;
 
   // Footnotes of the current article, as raw pieces.
   struct FnBuild {

@@ -48,6 +48,13 @@ f=$in/footnote-number-twice.txt
     | .footnote_index] | join(",")')" = 0,1 ] ||
   fail "footnote-number-twice: footnote entities do not name notes 0 and 1"
 
+# An indented paragraph at a page top is text, not a title (issue 15): the
+# article's first paragraph shows that its paragraphs open indented.
+for f in "$in/indented-page-top.txt" "$in/footnote-number-twice.txt"; do
+  n=$("$bin" "$f" 2>/dev/null | wc -l)
+  [ "$n" = 1 ] || fail "$(basename "$f"): $n records, want 1 (an indented paragraph became a title)"
+done
+
 # An article that opens with its byline starts at the byline's line.
 f=$in/byline-first.txt
 [ "$(field "$f" '.source.line')" = 1 ] ||
