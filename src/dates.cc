@@ -8,7 +8,8 @@
 //      今年, 明年 ...), except years in a
 //      forward-looking sentence (one holding a `forward` word: 将, 预计 ...)
 //      and years after the article's own date: plans do not anchor;
-//   3. the year most of the document's full dates carry so far;
+//   3. the year most of the document's full dates carry so far (plans
+//      excepted, as in 2);
 //   4. --reference-date.
 // Without any, the value keeps "XXXX" for the year and year_inferred is
 // false. Relative words (今天, 上周五, 去年, 三天前) resolve against the
@@ -634,6 +635,7 @@ bool NormalizeDate(const Tables& t, const Groups& g, Entity* e,
     return true;
   }
 
+  bool plan = false;
   if (!Has(g, "decade") && ys.empty()) {
     y = InferYear(*ctx);
     inferred = y > 0;
@@ -642,7 +644,8 @@ bool NormalizeDate(const Tables& t, const Groups& g, Entity* e,
     // that looks forward, or a year after the article's own date.
     bool forward = HasWordOf(t, ctx->sentence, "forward");
     int own = ctx->own_date.empty() ? 0 : ParseIso(ctx->own_date).y;
-    if (!forward && !(own && y > own)) ctx->article_year = y;
+    plan = forward || (own && y > own);
+    if (!plan) ctx->article_year = y;
   }
 
   std::string value, precision, from, to;
@@ -749,7 +752,10 @@ bool NormalizeDate(const Tables& t, const Groups& g, Entity* e,
     if (dateline) ctx->own_date = value.substr(0, 10);
   }
   if (!ys.empty() && (m || d) && !invalid && !two_digit) {
-    ++ctx->full_date_years[y];
+    // Nor does a plan count towards the document's year (step 3): the
+    // years of 实施期为2025年1月至2026年12月 in a sentence that looks
+    // forward would date the next article's 10月16日.
+    if (!plan) ++ctx->full_date_years[y];
     if (ctx->article_date.empty() && precision == "day")
       ctx->article_date = value.substr(0, 10);
   }

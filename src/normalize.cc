@@ -425,7 +425,18 @@ bool Tables::Normalize(const std::string& type, const Groups& g, Entity* e,
       e->attrs.push_back({"qualifier", AttrValue::String(*q)});
     return true;
   }
-  return Figure(type, g, e);
+  if (!Figure(type, g, e)) return false;
+  // A currency word that is a roc_marker of date_words.tsv marks the text
+  // as Taiwanese, as the date rule of those words would if the amount
+  // did not cover them (新台幣42億元, then 114年度).
+  if (type == "money" && ctx)
+    for (const char* k : {"cur", "cur_pre"}) {
+      auto it = g.find(k);
+      if (it == g.end()) continue;
+      const auto* row = Row("date_words.tsv", it->second);
+      if (row && !row->empty() && (*row)[0] == "roc_marker") ctx->taiwan = true;
+    }
+  return true;
 }
 
 bool Tables::Traditional(const std::vector<std::string_view>& texts) const {
