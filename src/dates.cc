@@ -9,7 +9,8 @@
 //      forward-looking sentence (one holding a `forward` word: 将, 预计 ...)
 //      and years after the article's own date: plans do not anchor;
 //   3. the year most of the document's full dates carry so far (plans
-//      excepted, as in 2);
+//      excepted: a year after the own date, or one of a forward-looking
+//      sentence after --reference-date);
 //   4. --reference-date.
 // Without any, the value keeps "XXXX" for the year and year_inferred is
 // false. Relative words (今天, 上周五, 去年, 三天前) resolve against the
@@ -644,8 +645,12 @@ bool NormalizeDate(const Tables& t, const Groups& g, Entity* e,
     // that looks forward, or a year after the article's own date.
     bool forward = HasWordOf(t, ctx->sentence, "forward");
     int own = ctx->own_date.empty() ? 0 : ParseIso(ctx->own_date).y;
-    plan = forward || (own && y > own);
-    if (!plan) ctx->article_year = y;
+    if (!forward && !(own && y > own)) ctx->article_year = y;
+    // For the document's year (step 3) only a plan known to lie ahead: a
+    // year after the own date, or a forward-looking one after the
+    // reference date (宣布扩产计划 may tell of the past).
+    int ref = ctx->reference_date.empty() ? 0 : ParseIso(ctx->reference_date).y;
+    plan = (own && y > own) || (forward && ref && y > ref);
   }
 
   std::string value, precision, from, to;
@@ -754,7 +759,7 @@ bool NormalizeDate(const Tables& t, const Groups& g, Entity* e,
   if (!ys.empty() && (m || d) && !invalid && !two_digit) {
     // Nor does a plan count towards the document's year (step 3): the
     // years of 实施期为2025年1月至2026年12月 in a sentence that looks
-    // forward would date the next article's 10月16日.
+    // forward, written in 2024, would date the next article's 10月16日.
     if (!plan) ++ctx->full_date_years[y];
     if (ctx->article_date.empty() && precision == "day")
       ctx->article_date = value.substr(0, 10);
