@@ -18,10 +18,13 @@ and the truth for the pair, from the source alone:
                                that must never reach any record's text
 
 Usage: render.py [--pdf-dir DIR] [--only DOC.TPL ...] [--pdf-only | --no-pdf]
+       render.py --sources DIR --out DIR [--only DOC.TPL ...]
 
 --pdf-only writes the PDFs alone and leaves the checked-in text/ and truth/
 untouched (to remake /work/matrix-pdf for the PDF front end); --no-pdf writes
-the truth alone.
+the truth alone. --sources reads the bulletins from another directory and
+--out writes DOC.TPL.pdf and its truth DOC.TPL.matrix.json there and nothing
+else (how tests/pdf/sources/ became the small test PDFs of tests/pdf/).
 Needs Debian libreoffice-writer-nogui, fonts-noto-cjk, poppler-utils,
 python3-pdfminer. ctest does not run this: it reads the checked-in texts.
 """
@@ -378,13 +381,22 @@ def main():
                     help="write the truth only (no LibreOffice)")
     ap.add_argument("--pdf-only", action="store_true",
                     help="write the PDFs only (text/ and truth/ are left as they are)")
+    ap.add_argument("--sources", default=os.path.join(HERE, "sources"),
+                    help="where the source bulletins are (default sources/)")
+    ap.add_argument("--out", help="write DOC.TPL.pdf and DOC.TPL.matrix.json "
+                    "here, and nothing else")
     args = ap.parse_args()
     if args.pdf_only and args.no_pdf:
         ap.error("--pdf-only and --no-pdf exclude each other")
+    truth_dir = os.path.join(HERE, "truth")
+    if args.out:
+        if args.no_pdf or args.pdf_only:
+            ap.error("--out writes a PDF and its truth: no --no-pdf or --pdf-only")
+        args.pdf_dir = truth_dir = args.out
     os.makedirs(args.pdf_dir, exist_ok=True)
     for sub in ("text", "truth"):
         os.makedirs(os.path.join(HERE, sub), exist_ok=True)
-    srcdir = os.path.join(HERE, "sources")
+    srcdir = args.sources
     tmp = tempfile.mkdtemp(prefix="matrix.")
     try:
         for fn in sorted(os.listdir(srcdir)):
@@ -398,7 +410,8 @@ def main():
                 truth = {"doc": key, "articles": d.articles,
                          "furniture": d.furniture}
                 if not args.pdf_only:
-                    with open(os.path.join(HERE, "truth", key + ".json"), "w",
+                    name = key + (".matrix.json" if args.out else ".json")
+                    with open(os.path.join(truth_dir, name), "w",
                               encoding="utf-8") as fh:
                         json.dump(truth, fh, ensure_ascii=False, indent=1)
                         fh.write("\n")
@@ -411,7 +424,7 @@ def main():
                      "--convert-to", "pdf", "--outdir", tmp, fodt])
                 pdf = os.path.join(args.pdf_dir, key + ".pdf")
                 shutil.move(os.path.join(tmp, key + ".pdf"), pdf)
-                if args.pdf_only:
+                if args.pdf_only or args.out:
                     print(f"{key}: {pdf}", file=sys.stderr)
                     continue
                 out = os.path.join(HERE, "text", key)
