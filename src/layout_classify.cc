@@ -92,8 +92,9 @@ LineClass ClassifyLine(const LayoutRules::Impl& rules, const Line& l,
   // Section headings, possibly framed: 一、政策动态, 【产业动态】.
   c.is_section = SectionLine(rules, toc_sections, t, l.width, &c.section_name);
   if (!c.is_section && l.kind == LineKind::kSection) {
-    c.is_section = true;  // a larger heading directly above a title
-    c.section_name = t;
+    // (The heading's typography says it is one: its name is the framed or
+    // numbered part, as SectionLine left it, or the whole line.)
+    c.is_section = true;
   }
   if (c.is_section && ctx.section && c.section_name == *ctx.section &&
       (ctx.page_top || seen_headers.count(t)))

@@ -274,6 +274,9 @@ struct PdfReader::Impl {
   std::unique_ptr<icu::BreakIterator> breaker;  // line breaks, for LeadWidth
   int fn_last = 0;  // the last footnote number seen
   std::unique_ptr<Page> prev_sigs;  // the page before the front one (no lines)
+  // Where furniture stood so far (top of its line, its size): a running
+  // header that names the section changes its text but not its place.
+  std::vector<std::pair<double, double>> furniture_places;
 
   void Fail(const std::string& m) {
     status = Status::Error(StatusCode::kBadInput, path, 0, 0, m);
@@ -298,6 +301,8 @@ struct PdfReader::Impl {
   bool Extract();  // the next page into the window; false at the end
   double LeadWidth(const PLine& l);
   void Classify(Page* p, const Page* prev, const Page* next);
+  void MarkToc(Page* p, const std::vector<int>& order);
+  void MarkColophon(Page* p, const std::vector<int>& order, double body);
   void BuildLines(std::vector<Box>& boxes, Page* p);
 };
 
@@ -425,6 +430,72 @@ bool PdfReader::Impl::Extract() {
   return true;
 }
 
+// A table of contents is furniture: its entries end in leaders (dots,
+// ellipses, middle dots) and a page number; the lines between the first and
+// the last entry (section lines, the first piece of a wrapped entry), and
+// those right above the first entry in no larger type than the entries, go
+// with them. Two entries on a page at least.
+void PdfReader::Impl::MarkToc(Page* p, const std::vector<int>& order) {
+  std::vector<PLine>& lines = p->lines;
+  auto entry = [&](const PLine& l) {
+    if (l.kind == LineKind::kFurniture || l.kind == LineKind::kFootnote)
+      return false;
+    std::vector<char32_t> u = ToCodePoints(FoldWidth(l.text));
+    size_t e = u.size();
+    while (e > 0 && u[e - 1] == ' ') --e;
+    size_t d = e;
+    while (d > 0 && u[d - 1] >= '0' && u[d - 1] <= '9') --d;
+    if (d == e || e - d > 3) return false;
+    while (d > 0 && u[d - 1] == ' ') --d;
+    int dots = 0;
+    while (d > 0 && (u[d - 1] == '.' || u[d - 1] == 0x2026 ||
+                     u[d - 1] == 0x00B7 || u[d - 1] == 0x30FB))
+      --d, ++dots;
+    return dots >= 3;
+  };
+  int first = -1, last = -1, n = 0;
+  for (size_t k = 0; k < order.size(); ++k)
+    if (entry(lines[order[k]])) {
+      if (first < 0) first = static_cast<int>(k);
+      last = static_cast<int>(k), ++n;
+    }
+  if (n < 2) return;
+  double fs = lines[order[first]].fs;
+  int from = first;
+  while (from > 0) {
+    const PLine& q = lines[order[from - 1]];
+    const PLine& l = lines[order[from]];
+    if (q.kind == LineKind::kFurniture || q.fs > fs * 1.12 ||
+        l.y0 - q.y1 > 2.5 * fs)
+      break;
+    --from;
+  }
+  for (int k = from; k <= last; ++k)
+    if (lines[order[k]].kind != LineKind::kFootnote)
+      lines[order[k]].kind = LineKind::kFurniture;
+}
+
+// The colophon at a document's end: the lines after the last body line of
+// the last page, in smaller type than the body and below a gap, are
+// furniture (not the last article's).
+void PdfReader::Impl::MarkColophon(Page* p, const std::vector<int>& order,
+                                   double body) {
+  std::vector<PLine>& lines = p->lines;
+  int k = static_cast<int>(order.size());
+  while (k > 0 && (lines[order[k - 1]].kind == LineKind::kFurniture ||
+                   lines[order[k - 1]].kind == LineKind::kFootnote))
+    --k;
+  int end = k;
+  while (k > 0 && lines[order[k - 1]].fs < body * 0.92 &&
+         lines[order[k - 1]].kind != LineKind::kFurniture &&
+         lines[order[k - 1]].kind != LineKind::kFootnote)
+    --k;
+  if (k == end || k == 0) return;
+  const PLine& above = lines[order[k - 1]];
+  if (lines[order[k]].y0 - above.y1 < 1.5 * above.h()) return;
+  for (int m = k; m < end; ++m) lines[order[m]].kind = LineKind::kFurniture;
+}
+
 void PdfReader::Impl::Classify(Page* p, const Page* prev, const Page* next) {
   std::vector<PLine>& lines = p->lines;
   if (lines.empty()) return;
@@ -446,14 +517,25 @@ void PdfReader::Impl::Classify(Page* p, const Page* prev, const Page* next) {
     }
     return false;
   };
+  // (Or smaller than the body where furniture stood before, in its size.)
+  auto in_place = [&](const PLine& l) {
+    if (l.fs >= body || l.bold) return false;
+    for (const auto& [y0, fs] : furniture_places)
+      if (fs == l.fs && std::fabs(y0 - l.y0) < 0.5 * l.fs) return true;
+    return false;
+  };
   for (size_t k = 0; k < by_y.size() && k < 2; ++k) {
     PLine& t = lines[by_y[k]];
-    if (t.y1 < p->height * 0.15 && repeats(t, true))
+    if (t.y1 < p->height * 0.15 && (repeats(t, true) || in_place(t)))
       t.kind = LineKind::kFurniture;
     PLine& b = lines[by_y[by_y.size() - 1 - k]];
-    if (b.y0 > p->height * 0.85 && repeats(b, false))
+    if (b.y0 > p->height * 0.85 && (repeats(b, false) || in_place(b)))
       b.kind = LineKind::kFurniture;
   }
+  for (const PLine& l : lines)
+    if (l.kind == LineKind::kFurniture && furniture_places.size() < 64 &&
+        !in_place(l))
+      furniture_places.emplace_back(l.y0, l.fs);
   // Footnotes: smaller lines from the page bottom up, below a gap. (The
   // widest gap counts: small type above it, a colophon say, is not part of
   // the notes.)
@@ -467,7 +549,12 @@ void PdfReader::Impl::Classify(Page* p, const Page* prev, const Page* next) {
     if (l.kind == LineKind::kFurniture) continue;
     double gap = fn.empty() ? 0 : fn_top - l.y1;
     if (gap > widest) widest = gap, cut = fn.size();
-    if (l.fs >= body * 0.92 || l.y0 < p->height * 0.5) {
+    // (Nor is small type of another size above a gap: a colophon between
+    // the last article and the notes.)
+    bool other = !fn.empty() && gap >= 0.5 * body &&
+                 std::fabs(l.fs - lines[fn.front()].fs) > 0.5;
+    if (l.fs >= body * 0.92 || l.y0 < p->height * 0.5 || other) {
+      if (other) widest = gap, cut = fn.size();
       above = true;
       break;
     }
@@ -555,6 +642,19 @@ void PdfReader::Impl::Classify(Page* p, const Page* prev, const Page* next) {
       for (size_t m = k; m < j; ++m) lines[order[m]].kind = LineKind::kSection;
     k = j - 1;
   }
+  // ... or a short line of its own between body and title: bold, or larger
+  // than the body, and directly above a larger title.
+  for (size_t k = 0; k + 1 < order.size(); ++k) {
+    PLine& l = lines[order[k]];
+    const PLine& n = lines[order[k + 1]];
+    if ((l.kind == LineKind::kTitle || l.kind == LineKind::kHeading) &&
+        n.kind == LineKind::kTitle && n.para_start && n.fs > l.fs * 1.05 &&
+        l.chars <= 16 && (k == 0 || lines[order[k - 1]].kind != l.kind ||
+                          lines[order[k - 1]].fs != l.fs))
+      l.kind = LineKind::kSection;
+  }
+  MarkToc(p, order);
+  if (next_extract >= n_pages && !next) MarkColophon(p, order, body);
   // A footnote's number printed against its text ("1See ..."): the geometry
   // says it is a footnote, so the number is set apart when it is the next one.
   for (int i : notes) {
