@@ -90,19 +90,22 @@ void Segmenter::Impl::EndBlock() {
         // the page that has one (an article that ended above a title which
         // the page bottom's notes follow).
         std::vector<FnBuild>* to = target;
-        bool target_has =
-            target_article &&
-            (target_article == cur.get() ? CurHasMark(f.number)
-                                         : HasMark(*target_article, f.number));
         // (PDF input: its articles wait for the end of their page, so with
         // numbering restarting on every page the newest article on the page
-        // with the mark, and no note of that number yet, is the one.)
+        // with the mark, and no note of that number yet, is the one; an
+        // article in line that had its own note of that number on an
+        // earlier page is not.)
         auto free_for = [&](const std::vector<FnBuild>& has) {
           if (!hinted) return true;
           for (const auto& g : has)
             if (g.number == f.number) return false;
           return true;
         };
+        bool target_has =
+            target_article &&
+            (target_article == cur.get() ? CurHasMark(f.number)
+                                         : HasMark(*target_article, f.number)) &&
+            free_for(*target);
         if (f.number > 0 && !target_has) {
           if (cur && CurHasMark(f.number) && free_for(footnotes)) {
             to = &footnotes;

@@ -549,10 +549,10 @@ void PdfReader::Impl::Classify(Page* p, const Page* prev, const Page* next) {
     if (l.kind == LineKind::kFurniture) continue;
     double gap = fn.empty() ? 0 : fn_top - l.y1;
     if (gap > widest) widest = gap, cut = fn.size();
-    // (Nor is small type of another size above a gap: a colophon between
-    // the last article and the notes.)
+    // (Nor is larger small type above a gap: a colophon between the last
+    // article and the notes.)
     bool other = !fn.empty() && gap >= 0.5 * body &&
-                 std::fabs(l.fs - lines[fn.front()].fs) > 0.5;
+                 l.fs > lines[fn.front()].fs + 0.5;
     if (l.fs >= body * 0.92 || l.y0 < p->height * 0.5 || other) {
       if (other) widest = gap, cut = fn.size();
       above = true;

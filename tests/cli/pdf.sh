@@ -1,6 +1,8 @@
 #!/usr/bin/env bash
 # The PDF front end: every tests/pdf/NAME.pdf with a NAME.truth.json (made by
-# tests/pdf/make-pdf.py from NAME.bul) must give exactly its articles, titles,
+# tests/pdf/make-pdf.py from NAME.bul, or by tests/matrix/render.py --sources
+# tests/pdf/sources --out DIR from sources/NAME.json through a matrix
+# template, e.g. p1-water.pdf through t3) must give exactly its articles, titles,
 # authors, sections and footnote URLs; records carry pages; stdin works; bad
 # PDFs (truncated, encrypted, no text, not a PDF) exit 3 with a message naming
 # the file while the other inputs are still processed; check names pages.

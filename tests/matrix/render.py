@@ -24,7 +24,8 @@ Usage: render.py [--pdf-dir DIR] [--only DOC.TPL ...] [--pdf-only | --no-pdf]
 untouched (to remake /work/matrix-pdf for the PDF front end); --no-pdf writes
 the truth alone. --sources reads the bulletins from another directory and
 --out writes DOC.TPL.pdf and its truth DOC.TPL.matrix.json there and nothing
-else (how tests/pdf/sources/ became the small test PDFs of tests/pdf/).
+else (how tests/pdf/sources/p1-water.json became tests/pdf/p1-water.pdf and
+p1-water.truth.json, through t3).
 Needs Debian libreoffice-writer-nogui, fonts-noto-cjk, poppler-utils,
 python3-pdfminer. ctest does not run this: it reads the checked-in texts.
 """
