@@ -106,6 +106,7 @@ std::unique_ptr<LayoutRules> LayoutRules::Load(
       {"byline", &im.byline},
       {"footnote", &im.footnote},
       {"sources_heading", &im.sources_heading},
+      {"note_heading_prefix", &im.note_heading_prefix},
       {"subheading", &im.subheading},
       {"figure", &im.figure},
       {"toc", &im.toc},

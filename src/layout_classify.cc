@@ -225,6 +225,31 @@ void Segmenter::Impl::Process(const Line& l) {
                      ? block.back().back().number + 1
                  : footnotes.empty() ? 1
                                      : footnotes.back().number + 1;
+  // A first note printed on its heading's line (rules/layout.tsv
+  // note_heading_prefix): the heading opens a list of notes, as on a line
+  // of its own, and the rest of the line is the note.
+  std::map<std::string, std::string> hg;
+  if (!digit_start &&
+      MatchAny(rules.note_heading_prefix, t, &hg, RE2::ANCHOR_START) &&
+      !hg["head"].empty()) {
+    const std::string after = t.substr(hg["head"].size());
+    if (MatchAny(rules.footnote, FoldWidth(after), &g)) {
+      int num = std::atoi(g["num"].c_str());
+      std::string rest;
+      if (g.count("text")) {
+        std::vector<int> off = CodePointOffsets(after);
+        int k = static_cast<int>(off.size()) - 1 - CodePoints(g["text"]);
+        rest = after.substr(off[std::max(k, 0)]);
+      }
+      if (num == expected || num == 1 || num == doc_last_footnote + 1) {
+        sources_mode = true;
+        if (on_dropped)
+          on_dropped(l.number, t.substr(0, t.size() - rest.size()));
+        StartFootnote(num, l, rest);
+        return;
+      }
+    }
+  }
   if (digit_start && MatchAny(rules.footnote, folded, &g)) {
     int num = std::atoi(g["num"].c_str());
     bool bracket = FoldWidth(l.first) == '[';  // [ or full-width

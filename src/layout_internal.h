@@ -48,7 +48,8 @@ namespace bulletin {
 using RegexList = std::vector<std::unique_ptr<LazyRegex>>;
 
 struct LayoutRules::Impl {
-  RegexList page_number, header, byline, footnote, sources_heading, subheading,
+  RegexList page_number, header, byline, footnote, sources_heading, note_heading_prefix,
+      subheading,
       figure, section_re, toc, section_frame, colophon;
   std::set<std::string> sections;
   RefMarkWords ref_words;  // ref_* lines

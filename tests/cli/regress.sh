@@ -55,6 +55,15 @@ for f in "$in/indented-page-top.txt" "$in/footnote-number-twice.txt"; do
   [ "$n" = 1 ] || fail "$(basename "$f"): $n records, want 1 (an indented paragraph became a title)"
 done
 
+# A first note printed on its heading's line (注：[1] …, 註：［1］…) is a
+# footnote, not a body line; the notes after it follow on.
+f=$in/note-on-heading-line.txt
+got=$("$bin" "$f" 2>/dev/null | jq -c '[[.footnotes[].number], (.text | test("注|註"))]' | tr '\n' ' ')
+[ "$got" = '[[1,2],false] [[1],false] ' ] ||
+  fail "note-on-heading-line: want notes [1,2] and [1], none left in text: $got"
+[ "$(field "$f" '.footnotes[0].text')" = 数据来源于基金管理人公告。 ] ||
+  fail "note-on-heading-line: first note text: $(field "$f" '.footnotes[0].text')"
+
 # An article that opens with its byline starts at the byline's line.
 f=$in/byline-first.txt
 [ "$(field "$f" '.source.line')" = 1 ] ||
