@@ -15,6 +15,21 @@
 
 namespace bulletin {
 
+namespace {
+
+// The part of `s` that a footnote pattern's group `text` matched (the
+// match ran on the width-folded `s`, which has as many code points).
+std::string NoteText(const std::string& s,
+                     const std::map<std::string, std::string>& g) {
+  auto text = g.find("text");
+  if (text == g.end()) return std::string();
+  std::vector<int> off = CodePointOffsets(s);
+  int k = static_cast<int>(off.size()) - 1 - CodePoints(text->second);
+  return s.substr(off[std::max(k, 0)]);
+}
+
+}  // namespace
+
 bool SectionLine(const LayoutRules::Impl& rules,
                  const std::set<std::string>& toc_sections,
                  const std::string& t, int width, std::string* name) {
@@ -225,6 +240,11 @@ void Segmenter::Impl::Process(const Line& l) {
                      ? block.back().back().number + 1
                  : footnotes.empty() ? 1
                                      : footnotes.back().number + 1;
+  // A note number that can come here: the next one, a restart, or the
+  // next of the document's numbering.
+  auto follows = [&](int num) {
+    return num == expected || num == 1 || num == doc_last_footnote + 1;
+  };
   // A first note printed on its heading's line (rules/layout.tsv
   // note_heading_prefix): the heading opens a list of notes, as on a line
   // of its own, and the rest of the line is the note.
@@ -235,13 +255,8 @@ void Segmenter::Impl::Process(const Line& l) {
     const std::string after = t.substr(hg["head"].size());
     if (MatchAny(rules.footnote, FoldWidth(after), &g)) {
       int num = std::atoi(g["num"].c_str());
-      std::string rest;
-      if (g.count("text")) {
-        std::vector<int> off = CodePointOffsets(after);
-        int k = static_cast<int>(off.size()) - 1 - CodePoints(g["text"]);
-        rest = after.substr(off[std::max(k, 0)]);
-      }
-      if (num == expected || num == 1 || num == doc_last_footnote + 1) {
+      std::string rest = NoteText(after, g);
+      if (follows(num)) {
         sources_mode = true;
         if (on_dropped)
           on_dropped(l.number, t.substr(0, t.size() - rest.size()));
@@ -253,14 +268,8 @@ void Segmenter::Impl::Process(const Line& l) {
   if (digit_start && MatchAny(rules.footnote, folded, &g)) {
     int num = std::atoi(g["num"].c_str());
     bool bracket = FoldWidth(l.first) == '[';  // [ or full-width
-    // The text after the number as printed (the match ran on the
-    // width-folded line, which has as many code points).
-    std::string rest;
-    if (g.count("text")) {
-      std::vector<int> off = CodePointOffsets(t);
-      int k = static_cast<int>(off.size()) - 1 - CodePoints(g["text"]);
-      rest = t.substr(off[std::max(k, 0)]);
-    }
+    // The text after the number as printed.
+    std::string rest = NoteText(t, g);
     bool context = separator_seen || in_footnote || sources_mode || bracket ||
                    rest.find("http") != std::string::npos ||
                    rest.find("www.") != std::string::npos;
@@ -268,8 +277,7 @@ void Segmenter::Impl::Process(const Line& l) {
         rest.find("http") == std::string::npos &&
         rest.find("www.") == std::string::npos)
       context = false;  // 1. … in a body is a list item
-    if ((num == expected || num == 1 || num == doc_last_footnote + 1) &&
-        context &&
+    if (follows(num) && context &&
         !(rest.empty() && !(next && StartsWithUrl(next->text)) && !bracket)) {
       if (on_dropped) on_dropped(l.number, t.substr(0, t.size() - rest.size()));
       StartFootnote(num, l, rest);

@@ -48,9 +48,9 @@ namespace bulletin {
 using RegexList = std::vector<std::unique_ptr<LazyRegex>>;
 
 struct LayoutRules::Impl {
-  RegexList page_number, header, byline, footnote, sources_heading, note_heading_prefix,
-      subheading,
-      figure, section_re, toc, section_frame, colophon;
+  RegexList page_number, header, byline, footnote, sources_heading,
+      note_heading_prefix, subheading, figure, section_re, toc, section_frame,
+      colophon;
   std::set<std::string> sections;
   RefMarkWords ref_words;  // ref_* lines
   // Punctuation lists: what splits a byline's names, what ends a paragraph
