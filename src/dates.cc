@@ -278,6 +278,35 @@ void PutMonthPart(int y, int m, const std::string& part,
   a->push_back({"to", AttrValue::String(Year(y) + "-" + Pad(m, 2) + "-" + Pad(e, 2))});
 }
 
+// The first quarters or months of a year (前三季度 → Q1/Q3, 今年前9个月 →
+// 01/09) and quarter ranges (一至三季度): 1 with value, precision, from and
+// to added, 0 when the groups are no such period, -1 when out of range.
+int PutPeriod(const Tables& t, const Groups& g, int y, Attrs* a) {
+  bool quarters = Has(g, "qn") || Has(g, "q_to");
+  if (!quarters && !Has(g, "mn")) return 0;
+  int first = 1, last = 0;
+  if (Has(g, "qn")) {
+    last = ToInt(t, Get(g, "qn"));
+  } else if (Has(g, "q_to")) {
+    first = ToInt(t, Get(g, "q")), last = ToInt(t, Get(g, "q_to"));
+  } else {
+    last = ToInt(t, Get(g, "mn"));
+  }
+  if (first < 1 || last <= first || last > (quarters ? 4 : 12)) return -1;
+  auto label = [&](int n) {
+    return Year(y) + (quarters ? "-Q" + std::to_string(n) : "-" + Pad(n, 2));
+  };
+  a->push_back({"value", AttrValue::String(label(first) + "/" + label(last))});
+  a->push_back({"precision", AttrValue::String(quarters ? "quarter" : "month")});
+  if (y > 0) {
+    int m0 = quarters ? first * 3 - 2 : first, m1 = quarters ? last * 3 : last;
+    a->push_back({"from", AttrValue::String(Year(y) + "-" + Pad(m0, 2) + "-01")});
+    a->push_back({"to", AttrValue::String(Year(y) + "-" + Pad(m1, 2) + "-" +
+                                          Pad(DaysIn(y, m1), 2))});
+  }
+  return 1;
+}
+
 // The relative forms: 今天 (reld), 上周五 (relw + wd), 三天前 (n + span +
 // dir), 去年 / 去年3月3日 / 本月9日 (rel, relm with an optional m, d or
 // part), 近日 (recent).
@@ -384,7 +413,12 @@ bool Relative(const Tables& t, const Groups& g, Entity* e, DocContext* ctx) {
     const auto* pr = Word(t, g, "part", "part");
     a.push_back({"relative", AttrValue::String(Get(g, Has(g, "rel") ? "rel" : "relm"))});
     bool monthly = Has(g, "relm") || Has(g, "m");
-    if (!monthly) {
+    if (int p = monthly ? 0 : PutPeriod(t, g, y, &a)) {
+      if (p < 0) return false;  // 今年前三季度
+      if (!y)  // no year to count from: the value unknown, as 今年 alone
+        for (auto& [k, v] : a)
+          if (k == "value") v = AttrValue::Null();
+    } else if (!monthly) {
       // 今年下半年: a half of the relative year; 今年底: a part of it;
       // 今年第二季: a quarter of it.
       const auto* hr = t.Row("date_words.tsv", Get(g, "part"));
@@ -668,6 +702,10 @@ bool NormalizeDate(const Tables& t, const Groups& g, Entity* e,
     precision = "decade";
     from = Pad(start, 4) + "-01-01";
     to = Pad(start + 9, 4) + "-12-31";
+  } else if (int p = PutPeriod(t, g, y, &a)) {
+    if (p < 0) return false;  // 前三季度: value, precision, from, to put
+    a.push_back({"year_inferred", AttrValue::Bool(inferred)});
+    return true;
   } else if (Has(g, "fy") && (Has(g, "q") || Has(g, "q2"))) {
     // 2025 财年第二季度: a fiscal quarter; its calendar days depend on the
     // company's fiscal year, so no from/to.

@@ -119,7 +119,8 @@ ordered_json TypeDefs() {
       {"properties",
        {{"value", Described({{"type", List({"string", "null"})}},
                             "null for an impossible date or an unresolved "
-                            "relative one")},
+                            "relative one; a range is FROM/TO (2022/2030, "
+                            "2024-01/2024-09, 2024-Q1/2024-Q3 for 前三季度)")},
         {"precision",
          {{"enum",
            {"year", "half", "quarter", "month", "day", "fiscal_year",

@@ -1651,5 +1651,61 @@ TEST_CASE("116年度 in a Taiwanese text is the ROC fiscal year 2027",
   CHECK(Attr(Date(es, "116年度"), "era") == "roc");
 }
 
+
+TEST_CASE("前三季度, 首三季 and 今年前9个月 are periods from the year's start",
+          "[extract][date]") {
+  DocContext ctx = At("2031-10-20");
+  auto es = Extract("公司前三季度营收增长，首三季利润下降，前两季度持平；"
+                    "今年前9个月出货回升，2029年首十一個月亦然。", &ctx);
+  INFO(Dump(es));
+  const Entity* q = Date(es, "前三季度");
+  CHECK(Attr(q, "value") == "2031-Q1/2031-Q3");
+  CHECK(Attr(q, "precision") == "quarter");
+  CHECK(Attr(q, "from") == "2031-01-01");
+  CHECK(Attr(q, "to") == "2031-09-30");
+  CHECK(Attr(q, "year_inferred") == "true");
+  CHECK(Attr(Date(es, "首三季"), "value") == "2031-Q1/2031-Q3");
+  CHECK(Attr(Date(es, "前两季度"), "to") == "2031-06-30");
+  const Entity* m = Date(es, "今年前9个月");
+  CHECK(Attr(m, "value") == "2031-01/2031-09");
+  CHECK(Attr(m, "precision") == "month");
+  CHECK(Attr(m, "relative") == "今年");
+  const Entity* y = Date(es, "2029年首十一個月");
+  CHECK(Attr(y, "value") == "2029-01/2029-11");
+  CHECK(Attr(y, "to") == "2029-11-30");
+  CHECK(Attr(y, "year_inferred") == "false");
+  // Quarter ranges; and no period before an event or for the quarter before.
+  es = Extract("2030年一至三季度增长，上市前3个月平稳，前一季度亏损。", &ctx);
+  INFO(Dump(es));
+  CHECK(Attr(Date(es, "2030年一至三季度"), "value") == "2030-Q1/2030-Q3");
+  CHECK(Date(es, "前3个月") == nullptr);
+  CHECK(Date(es, "前一季度") == nullptr);
+}
+
+TEST_CASE("A plan's year in one article does not date the next article",
+          "[extract][date]") {
+  // Written in 2031 (--reference-date): the first article's forward-looking
+  // sentence names 2033 and 2034; the next article's 10月16日 and 去年 are
+  // still of 2031 and 2030, not of the plan.
+  DocContext ctx = At("2031-10-20");
+  auto es = ProcessArticle("资金将于年内拨付，项目实施期为2033年1月至2034年12月，"
+                           "将分2033年3月5日和2034年6月1日两期验收。",
+                           &ctx).entities;
+  INFO(Dump(es));
+  CHECK(Attr(Date(es, "2033年3月5日"), "value") == "2033-03-05");
+  es = ProcessArticle("该厂10月16日公布财报，营收较去年增长。", &ctx).entities;
+  INFO(Dump(es));
+  CHECK(Attr(Date(es, "10月16日"), "value") == "2031-10-16");
+  CHECK(Attr(Date(es, "10月16日"), "year_inferred") == "true");
+  // A forward-looking sentence about a year already past still tells the
+  // document's year: 2029 is before the reference date, so the next article
+  // with no year of its own is dated 2029 by it.
+  DocContext past = At("2031-10-20");
+  ProcessArticle("2029年3月2日，公司宣布将扩产，2029年5月8日将开工。", &past);
+  es = ProcessArticle("工厂6月1日投产。", &past).entities;
+  INFO(Dump(es));
+  CHECK(Attr(Date(es, "6月1日"), "value") == "2029-06-01");
+}
+
 }  // namespace
 }  // namespace bulletin
