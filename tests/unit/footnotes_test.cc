@@ -32,55 +32,50 @@ TEST_CASE("StartsWithUrl: http://, https:// and www. at the start only",
   }
 }
 
-TEST_CASE("ContinuesUrl: the next line goes on a URL broken at a break "
-          "character",
+// A footnote so far, the next line, and whether the line goes on its URL.
+struct UrlLineCase {
+  const char* text;
+  const char* next;
+  bool continues;
+};
+
+// ContinuesUrl: any URL token goes on a URL that ends in a break character,
+// or that the next line's first token has one in.
+const UrlLineCase kBreakCases[] = {
+    {"参见 https://example.org/reports/", "annual", true},
+    {"参见 https://example.org/q?id=", "42", true},
+    {"参见 https://example.org/a-", "b", true},
+    {"参见 https://example.org/report", "2031.html", true},
+    {"参见 https://example.org/report", "x/y 以及其他", true},
+    // No break character on either side: a new word.
+    {"参见 https://example.org/report", "abc", false},
+    // The next line is a URL of its own, or no URL text.
+    {"参见 https://example.org/a/", "https://example.net/b", false},
+    {"参见 https://example.org/a/", "www.example.net", false},
+    {"参见 https://example.org/a/", "下一句话。", false},
+    // The text does not end in a URL.
+    {"没有网址的一句话-", "abc/def", false},
+    {"https://example.org/a/ 之后还有文字", "abc/def", false},
+};
+
+// ContinuesUrlAtWrap: a whole line of URL characters after a URL.
+const UrlLineCase kWrapCases[] = {
+    {"见 https://example.org/abcdefgh", "ijklmn", true},
+    {"见 www.example.org/abcdefgh", "ijk.html", true},
+    {"见 https://example.org/abcdefgh", "ijk 以及", false},  // not all URL
+    {"见 https://example.org/abcdefgh", "", false},
+    {"见 https://example.org/abcdefgh", "https://example.net", false},
+    {"见下一页的说明", "ijklmn", false},
+};
+
+TEST_CASE("ContinuesUrl and ContinuesUrlAtWrap: a line going on a URL",
           "[footnotes]") {
-  struct Case {
-    const char* text;
-    const char* next;
-    bool continues;
-  };
-  const Case kCases[] = {
-      // The URL ends in a break character: any URL token goes on it.
-      {"参见 https://example.org/reports/", "annual", true},
-      {"参见 https://example.org/q?id=", "42", true},
-      {"参见 https://example.org/a-", "b", true},
-      // ... or the next line's first token has one.
-      {"参见 https://example.org/report", "2031.html", true},
-      {"参见 https://example.org/report", "x/y 以及其他", true},
-      // No break character on either side: a new word.
-      {"参见 https://example.org/report", "abc", false},
-      // The next line is a URL of its own, or no URL text.
-      {"参见 https://example.org/a/", "https://example.net/b", false},
-      {"参见 https://example.org/a/", "www.example.net", false},
-      {"参见 https://example.org/a/", "下一句话。", false},
-      // The text does not end in a URL.
-      {"没有网址的一句话-", "abc/def", false},
-      {"https://example.org/a/ 之后还有文字", "abc/def", false},
-  };
-  for (const auto& k : kCases) {
-    INFO(k.text << " | " << k.next);
+  for (const auto& k : kBreakCases) {
+    INFO("break: " << k.text << " | " << k.next);
     CHECK(ContinuesUrl(k.text, k.next) == k.continues);
   }
-}
-
-TEST_CASE("ContinuesUrlAtWrap: a whole line of URL characters after a URL",
-          "[footnotes]") {
-  struct Case {
-    const char* text;
-    const char* next;
-    bool continues;
-  };
-  const Case kCases[] = {
-      {"见 https://example.org/abcdefgh", "ijklmn", true},
-      {"见 www.example.org/abcdefgh", "ijk.html", true},
-      {"见 https://example.org/abcdefgh", "ijk 以及", false},  // not all URL
-      {"见 https://example.org/abcdefgh", "", false},
-      {"见 https://example.org/abcdefgh", "https://example.net", false},
-      {"见下一页的说明", "ijklmn", false},
-  };
-  for (const auto& k : kCases) {
-    INFO(k.text << " | " << k.next);
+  for (const auto& k : kWrapCases) {
+    INFO("wrap: " << k.text << " | " << k.next);
     CHECK(ContinuesUrlAtWrap(k.text, k.next) == k.continues);
   }
 }
