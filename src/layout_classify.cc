@@ -242,8 +242,23 @@ void Segmenter::Impl::Process(const Line& l) {
                                      : footnotes.back().number + 1;
   // A note number that can come here: the next one, a restart, or the
   // next of the document's numbering.
+  // (PDF input, small type at the page bottom: also the number of a mark
+  // in an article of the page that has no note of that number yet, as a
+  // note 2 below notes 1 of other articles on the page after its note 1.)
+  auto mark_waits = [&](int num) {
+    auto lacks = [&](const std::vector<FnBuild>& has) {
+      for (const auto& f : has)
+        if (f.number == num) return false;
+      return true;
+    };
+    if (cur && CurHasMark(num) && lacks(footnotes)) return true;
+    for (const auto& d : done)
+      if (HasMark(*d.article, num) && lacks(d.footnotes)) return true;
+    return false;
+  };
   auto follows = [&](int num) {
-    return num == expected || num == 1 || num == doc_last_footnote + 1;
+    return num == expected || num == 1 || num == doc_last_footnote + 1 ||
+           (l.kind == LineKind::kFootnote && mark_waits(num));
   };
   // A first note printed on its heading's line (rules/layout.tsv
   // note_heading_prefix): the heading opens a list of notes, as on a line

@@ -41,9 +41,12 @@ void Segmenter::Impl::EndBlock() {
     // would mislead the count.)
     // (Past several articles without the mark: notes restarting on every
     // page may stand below titles that began after the marked text.)
+    // (The article in line: with the paragraph being read, which the page
+    // cut and whose marks are not in its body yet.)
     auto wants = [&](size_t back, int number) {
       const Article* a = article(back);
-      if (!a || !HasMark(*a, number)) return false;
+      if (!a || !(back == 0 ? CurHasMark(number) : HasMark(*a, number)))
+        return false;
       const auto& has = back == 0 ? footnotes : done[done.size() - back].footnotes;
       for (const auto& f : has)
         if (f.number == number) return false;

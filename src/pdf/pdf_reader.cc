@@ -174,6 +174,36 @@ bool UrlGoesOn(const PLine& q, const PLine& l) {
   return kUrlChars.find(l.text[0]) != std::string::npos;
 }
 
+// Whether lines a and b stand side by side: on one row, apart in x. (Never
+// in one column: the lines of a row are joined into one unless far apart.)
+bool SideBySide(const PLine& a, const PLine& b) {
+  double ov = std::min(a.y1, b.y1) - std::max(a.y0, b.y0);
+  return ov > 0.5 * std::min(a.h(), b.h()) && (b.x0 >= a.x1 || a.x0 >= b.x1);
+}
+
+// The lines of `region` that stand side by side with another: what columns
+// show, however few of a page's lines they hold (two columns under a page
+// of one-column text).
+std::vector<int> Paired(const std::vector<PLine>& all,
+                        const std::vector<int>& region) {
+  std::vector<int> out;
+  for (size_t k = 0; k < region.size(); ++k) {
+    const PLine& a = all[region[k]];
+    // (region is sorted by top: a row's lines stand near each other.)
+    bool pair = false;
+    for (size_t m = k; m-- > 0 && !pair;) {
+      if (all[region[m]].y1 < a.y0 - 2 * a.h()) break;
+      pair = SideBySide(a, all[region[m]]);
+    }
+    for (size_t m = k + 1; m < region.size() && !pair; ++m) {
+      if (all[region[m]].y0 > a.y1) break;
+      pair = SideBySide(a, all[region[m]]);
+    }
+    if (pair) out.push_back(region[k]);
+  }
+  return out;
+}
+
 // Appends the reading-order blocks of `region` to *blocks: where the lines
 // have a column gutter, rows crossing it (with the lines beside them) are
 // read as they stand, and the runs of lines between them column by column,
@@ -189,8 +219,11 @@ void OrderRegion(const std::vector<PLine>& all, std::vector<int> region,
   };
   std::sort(region.begin(), region.end(), by_y);
   double g0, g1;
+  // (The gutter of all the lines, or, where one-column text crosses it
+  // more often than the columns have lines, of the lines side by side.)
   if (depth > 4 || region.size() > 3000 ||  // pathological pages: as they are
-      !Gutter(all, region, 0.8 * body_fs, &g0, &g1)) {
+      (!Gutter(all, region, 0.8 * body_fs, &g0, &g1) &&
+       !Gutter(all, Paired(all, region), 0.8 * body_fs, &g0, &g1))) {
     blocks->push_back(region);
     return;
   }
@@ -208,48 +241,61 @@ void OrderRegion(const std::vector<PLine>& all, std::vector<int> region,
       if (ov > 0.5 * std::min(all[i].h(), all[j].h())) crossing[j] = true;
     }
   }
-  std::vector<int> run;
+  // Rows crossing the gutter and runs that are no columns, read as they
+  // stand: one block (its right edge that of its full lines).
+  std::vector<int> run, flat;
+  auto flush_flat = [&]() {
+    if (!flat.empty()) blocks->push_back(flat), flat.clear();
+  };
   auto flush_run = [&]() {
     if (run.empty()) return;
     std::vector<int> left, right, after;
     double right_end = -1e9;
     for (int i : run)
       if (side(i) > 0) right_end = std::max(right_end, all[i].y1);
-    double prev_y1 = -1e9;
+    double prev_y1 = -1e9, prev_h = 1e9;
     for (int i : run) {
       if (side(i) > 0) {
         right.push_back(i);
         continue;
       }
-      bool gap = all[i].y0 - prev_y1 > 1.2 * all[i].h();
+      // (A gap by the smaller of the two lines: a heading's own height
+      // may exceed the space above it.)
+      bool gap = all[i].y0 - prev_y1 > 1.2 * std::min(all[i].h(), prev_h);
       if (!after.empty() || (!left.empty() && !right.empty() && gap &&
                              all[i].y0 > right_end))
         after.push_back(i);
       else
         left.push_back(i);
-      prev_y1 = all[i].y1;
+      prev_y1 = all[i].y1, prev_h = all[i].h();
     }
-    if (right.empty()) {
-      blocks->push_back(run);
+    // (Columns stand side by side: short lines of one-column text on both
+    // sides of the gutter, a heading at the left and a byline set right
+    // say, are read as they stand.)
+    bool beside = false;
+    for (size_t a = 0; a < left.size() && !beside; ++a)
+      for (size_t b = 0; b < right.size() && !beside; ++b)
+        beside = SideBySide(all[left[a]], all[right[b]]);
+    if (right.empty() || (!left.empty() && !beside)) {
+      flat.insert(flat.end(), run.begin(), run.end());
     } else {
+      flush_flat();
       if (!left.empty()) OrderRegion(all, left, body_fs, blocks, depth + 1);
       OrderRegion(all, right, body_fs, blocks, depth + 1);
       if (!after.empty()) OrderRegion(all, after, body_fs, blocks, depth + 1);
     }
     run.clear();
   };
-  std::vector<int> row;
   for (int i : region) {
     if (crossing[i]) {
       flush_run();
-      row.push_back(i);
+      flat.push_back(i);
       continue;
     }
-    if (!row.empty()) blocks->push_back(row), row.clear();
     run.push_back(i);
   }
   flush_run();
-  if (!row.empty()) blocks->push_back(row);
+  flush_flat();
 }
 
 }  // namespace
