@@ -35,6 +35,22 @@ struct Row {
   bool left = false;   // text before R
 };
 
+// Blank rows between two paragraphs of a column.
+constexpr size_t kMaxColumnGap = 3;
+
+// The row holds text before `right_start` only, centred (if at all) in the
+// left column rather than on the page.
+bool InLeftHalf(const Row& r, int right_start) {
+  int b = -1, e = 0;
+  for (size_t p = 0; p < r.cps.size(); ++p) {
+    if (IsBlankChar(r.cps[p])) continue;
+    if (b < 0) b = static_cast<int>(p);
+    e = static_cast<int>(p) + 1;
+  }
+  if (b < 0 || e > right_start - 2) return false;
+  return b < kMinRightStart || (b + e) * 2 < right_start * 3;
+}
+
 // The UTF-8 text of cps[b, e).
 std::string Text(const std::vector<char32_t>& cps, size_t b, size_t e) {
   std::string s;
@@ -122,6 +138,19 @@ void ColumnSplitter::FlushPage() {
   while (last + 1 < rows.size() && !rows[last + 1].blank &&
          rows[last + 1].clear)
     ++last;
+  // The left column may run on below the right one's end, across the gaps
+  // between its paragraphs: rows within its half (not a centred page
+  // number) after a few blank rows.
+  for (;;) {
+    size_t j = last + 1;
+    while (j < rows.size() && rows[j].blank && j - last <= kMaxColumnGap) ++j;
+    if (j >= rows.size() || rows[j].blank || !InLeftHalf(rows[j], right_start))
+      break;
+    last = j;
+    while (last + 1 < rows.size() && !rows[last + 1].blank &&
+           InLeftHalf(rows[last + 1], right_start))
+      ++last;
+  }
   bool page_break = page.front().page_break;
   bool emitted = false;
   auto emit = [&](InputLine&& l) {

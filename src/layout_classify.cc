@@ -288,6 +288,12 @@ void Segmenter::Impl::Process(const Line& l) {
     bool context = separator_seen || in_footnote || sources_mode || bracket ||
                    rest.find("http") != std::string::npos ||
                    rest.find("www.") != std::string::npos;
+    // A mark and the punctuation after it wrapped to a line of their own
+    // ([1]。) end the sentence above: no note has only punctuation for text.
+    bool punct_only = !rest.empty();
+    for (char32_t c : ToCodePoints(rest))
+      punct_only = punct_only && (IsTerminal(c) || IsCloser(c) || IsCjkPunct(c));
+    if (punct_only) context = false;
     if (g.count("dot") && !sources_mode &&
         rest.find("http") == std::string::npos &&
         rest.find("www.") == std::string::npos)

@@ -64,6 +64,22 @@ got=$("$bin" "$f" 2>/dev/null | jq -c '[[.footnotes[].number], (.text | test("�
 [ "$(field "$f" '.footnotes[0].text')" = 数据来源于基金管理人公告。 ] ||
   fail "note-on-heading-line: first note text: $(field "$f" '.footnotes[0].text')"
 
+# A mark wrapped to a line of its own with the full stop after it ([1]。)
+# ends the sentence above; it is not a note, and the notes after it stay
+# with their own article (issue 15).
+f=$in/mark-wrapped-alone.txt
+got=$("$bin" "$f" 2>/dev/null | jq -c '[.footnotes[].text]' | tr '\n' ' ')
+[ "$got" = '["https://www.example-port.org.cn/stat/2024/container-h1"] ["https://www.example-water.gov.cn/notice/2024/vessel-renewal"] ' ] ||
+  fail "mark-wrapped-alone: want one note per article: $got"
+
+# Two columns (pdftotext -layout) where the left one runs on below the
+# right one's end: the left column's last article comes before the right
+# column, whose top continues it (issue 15).
+f=$in/columns-left-runs-on.txt
+got=$("$bin" "$f" 2>/dev/null | jq -r '[.title, (.authors | join(","))] | join("/")' | tr '\n' ' ')
+[ "$got" = '西部储能电站并网发电/冯涛 山区试点无人机送药/秦岚 公交换装氢能车辆/韩雪 ' ] ||
+  fail "columns-left-runs-on: titles/authors in reading order: $got"
+
 # An article that opens with its byline starts at the byline's line.
 f=$in/byline-first.txt
 [ "$(field "$f" '.source.line')" = 1 ] ||
