@@ -9,7 +9,9 @@
 //    most lines with right-hand text start it at R (the others are indented
 //    first lines and right-aligned bylines).
 // 3. The columns run from the first line with right-hand text to the last,
-//    widened by the lines that touch them; what is above (a masthead, a
+//    widened by the lines that touch them (and, below, by a paragraph of
+//    the left column at its margin after a few blank rows, the left
+//    column running on past the right one's end); what is above (a masthead, a
 //    header) and below (a footer) is handed out whole. A row that only the
 //    other column fills is not a blank line of this column: it is skipped.
 #include "columns.h"
@@ -38,17 +40,16 @@ struct Row {
 // Blank rows between two paragraphs of a column.
 constexpr size_t kMaxColumnGap = 3;
 
-// The row holds text before `right_start` only, centred (if at all) in the
-// left column rather than on the page.
-bool InLeftHalf(const Row& r, int right_start) {
+// The row opens at the left margin (not a centred page number) and ends
+// before the gutter.
+bool OpensLeftColumn(const Row& r, int right_start) {
   int b = -1, e = 0;
   for (size_t p = 0; p < r.cps.size(); ++p) {
     if (IsBlankChar(r.cps[p])) continue;
     if (b < 0) b = static_cast<int>(p);
     e = static_cast<int>(p) + 1;
   }
-  if (b < 0 || e > right_start - 2) return false;
-  return b < kMinRightStart || (b + e) * 2 < right_start * 3;
+  return b >= 0 && b < kMinRightStart && e <= right_start - 2;
 }
 
 // The UTF-8 text of cps[b, e).
@@ -139,16 +140,15 @@ void ColumnSplitter::FlushPage() {
          rows[last + 1].clear)
     ++last;
   // The left column may run on below the right one's end, across the gaps
-  // between its paragraphs: rows within its half (not a centred page
-  // number) after a few blank rows.
+  // between its paragraphs: a row at the left margin after a few blank
+  // rows, and the rows touching it.
   for (;;) {
     size_t j = last + 1;
     while (j < rows.size() && rows[j].blank && j - last <= kMaxColumnGap) ++j;
-    if (j >= rows.size() || rows[j].blank || !InLeftHalf(rows[j], right_start))
-      break;
+    if (j >= rows.size() || !OpensLeftColumn(rows[j], right_start)) break;
     last = j;
     while (last + 1 < rows.size() && !rows[last + 1].blank &&
-           InLeftHalf(rows[last + 1], right_start))
+           rows[last + 1].clear)
       ++last;
   }
   bool page_break = page.front().page_break;

@@ -87,6 +87,41 @@ TEST_CASE("Two columns are handed out left column first", "[columns]") {
   CHECK(out[2].col == 1);
 }
 
+TEST_CASE("A left column that runs on below the right one stays left",
+          "[columns]") {
+  auto out = Split({
+      Row("甲地新建一座水厂", "  设备由本地企业供货。"),
+      "  水厂日供水十万吨，",
+      Row("明年投入使用。", "丙地修复一段河堤"),
+      Row("", "  河堤全长三公里，"),
+      Row("乙地开通一条公交线", "已于上月完工。"),
+      "",
+      "",
+      "戊地新建一座体育馆",
+      "  场馆可容纳八千人，",
+      "",
+      "                - 1 -",
+  });
+  CHECK(Texts(out) == std::vector<std::string>{
+                          "甲地新建一座水厂",
+                          "  水厂日供水十万吨，",
+                          "明年投入使用。",
+                          "乙地开通一条公交线",
+                          "",
+                          "",
+                          "戊地新建一座体育馆",
+                          "  场馆可容纳八千人，",
+                          "  设备由本地企业供货。",
+                          "丙地修复一段河堤",
+                          "  河堤全长三公里，",
+                          "已于上月完工。",
+                          "",
+                          "",
+                          "",
+                          "                - 1 -",
+                      });
+}
+
 TEST_CASE("One column with an aligned byline or a deck is left as it is",
           "[columns]") {
   std::vector<std::string> page = {
