@@ -25,12 +25,15 @@
 #include <unicode/gregocal.h>
 #include <unicode/locid.h>
 #include <unicode/timezone.h>
+#include <unicode/utf8.h>
 
+#include <algorithm>
 #include <charconv>
 #include <cstdio>
 #include <cstdlib>
 #include <memory>
 #include <string>
+#include <vector>
 
 #include "normalize.h"
 #include "text_util.h"
@@ -213,31 +216,57 @@ bool HasWordOf(const Tables& t, std::string_view text, const char* kind) {
   return false;
 }
 
+// HasWordOf(ctx->sentence, "forward"), worked out once per sentence: a
+// sentence of many dates (one huge line) would else be read once for each.
+bool SentenceLooksForward(const Tables& t, DocContext* ctx) {
+  if (ctx->sentence_forward < 0)
+    ctx->sentence_forward = HasWordOf(t, ctx->sentence, "forward") ? 1 : 0;
+  return ctx->sentence_forward == 1;
+}
+
+// The byte offsets of the last (up to) `n` code points of `text` before
+// byte `end`, first to last, and `end` itself: only the tail is decoded, so
+// a long sentence before a date costs nothing.
+std::vector<int> TailOffsets(std::string_view text, int end, int n) {
+  auto p = reinterpret_cast<const uint8_t*>(text.data());
+  std::vector<int> out{end};
+  int32_t i = end;
+  while (i > 0 && static_cast<int>(out.size()) <= n) {
+    U8_BACK_1(p, 0, i);
+    out.push_back(i);
+  }
+  std::reverse(out.begin(), out.end());
+  return out;
+}
+
 bool EndsWithWordOf(const Tables& t, std::string_view text, const char* kind) {
-  auto cp = CodePointOffsets(text);
   // Skip trailing white space and a colon.
-  size_t end = cp.size() - 1;
+  int end = static_cast<int>(text.size());
   while (end > 0) {
-    std::string_view last = text.substr(cp[end - 1], cp[end] - cp[end - 1]);
-    std::string folded = FoldWidth(last);  // full-width colon and space too
+    std::vector<int> last = TailOffsets(text, end, 1);
+    std::string folded = FoldWidth(text.substr(last[0], end - last[0]));
     if (folded == " " || folded == ":")
-      --end;
+      end = last[0];
     else
       break;
   }
-  for (size_t n = 1; n <= 4 && n <= end; ++n) {
-    size_t b = end - n;
+  std::vector<int> cp = TailOffsets(text, end, 4);  // cp.back() == end
+  for (size_t n = 1; n < cp.size(); ++n) {
+    size_t b = cp.size() - 1 - n;
     const auto* row =
-        t.Row("date_words.tsv", text.substr(cp[b], cp[end] - cp[b]));
+        t.Row("date_words.tsv", text.substr(cp[b], end - cp[b]));
     if (row && (*row)[0] == kind) return true;
   }
   return false;
 }
 
 bool StartsWithWordOf(const Tables& t, std::string_view text, const char* kind) {
-  auto cp = CodePointOffsets(text);
-  for (size_t n = 1; n <= 4 && n < cp.size(); ++n) {
-    const auto* row = t.Row("date_words.tsv", text.substr(0, cp[n]));
+  // Only the first 4 code points are decoded.
+  auto p = reinterpret_cast<const uint8_t*>(text.data());
+  int32_t i = 0, len = static_cast<int32_t>(text.size());
+  for (int n = 1; n <= 4 && i < len; ++n) {
+    U8_FWD_1(p, i, len);
+    const auto* row = t.Row("date_words.tsv", text.substr(0, i));
     if (row && (*row)[0] == kind) return true;
   }
   return false;
@@ -246,10 +275,17 @@ bool StartsWithWordOf(const Tables& t, std::string_view text, const char* kind) 
 // True when `s` holds nothing but white space and opening brackets: a date
 // after it starts the text.
 bool OnlyOpeners(std::string_view s) {
-  for (char32_t c : ToCodePoints(s))
+  // Decoded one code point at a time: the first other one ends it.
+  auto p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t i = 0, len = static_cast<int32_t>(s.size());
+  while (i < len) {
+    UChar32 c;
+    U8_NEXT(p, i, len, c);
+    if (c < 0) c = 0xFFFD;
     if (c != ' ' && c != '\t' && c != 0x3000 && c != '(' && c != '[' &&
         c != 0xFF08 && c != 0x3010 && c != 0x3014)
       return false;
+  }
   return true;
 }
 
@@ -390,7 +426,7 @@ bool Relative(const Tables& t, const Groups& g, Entity* e, DocContext* ctx) {
         after = ctx->sentence.substr(ctx->sentence_before.size() + e->text.size());
       bool compared = EndsWithWordOf(t, ctx->sentence_before, "compare") ||
                       StartsWithWordOf(t, after, "compare");
-      if (y && !compared && !HasWordOf(t, ctx->sentence, "forward") &&
+      if (y && !compared && !SentenceLooksForward(t, ctx) &&
           !(own && y > own))
         ctx->article_year = y;
     }
@@ -677,7 +713,7 @@ bool NormalizeDate(const Tables& t, const Groups& g, Entity* e,
   } else if (!ys.empty() && !two_digit) {
     // A written year anchors later dates, unless it is a plan: a sentence
     // that looks forward, or a year after the article's own date.
-    bool forward = HasWordOf(t, ctx->sentence, "forward");
+    bool forward = SentenceLooksForward(t, ctx);
     int own = ctx->own_date.empty() ? 0 : ParseIso(ctx->own_date).y;
     if (!forward && !(own && y > own)) ctx->article_year = y;
     // For the document's year (step 3) only a plan known to lie ahead: a

@@ -661,6 +661,7 @@ void Extractor::Impl::ProcessField(const Field& f,
           Trim(text.substr(sent.first, sent.second - sent.first));
     }
   };
+  bool same_field = false;  // ctx->sentence is of this field
   for (size_t i : order) {
     const Candidate& c = cands[i];
     if (taken.Overlaps(c.begin, c.end)) continue;
@@ -675,8 +676,13 @@ void Extractor::Impl::ProcessField(const Field& f,
       const auto& sent = sit == sents.begin() ? sents.front() : *(sit - 1);
       ctx->field = field_name;
       ctx->field_offset = c.begin;
-      ctx->sentence =
+      std::string_view sentence =
           std::string_view(text).substr(sent.first, sent.second - sent.first);
+      if (sentence.data() != ctx->sentence.data() ||
+          sentence.size() != ctx->sentence.size() || !same_field)
+        ctx->sentence_forward = -1;
+      same_field = true;
+      ctx->sentence = sentence;
       ctx->sentence_before = std::string_view(text).substr(
           sent.first, c.begin > sent.first ? c.begin - sent.first : 0);
     }

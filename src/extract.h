@@ -91,6 +91,9 @@ struct DocContext {
   std::string_view field;
   size_t field_offset = 0;
   std::string_view sentence, sentence_before;
+  // Whether `sentence` holds a `forward` word (dates.cc): -1 until the date
+  // normaliser first asks; reset whenever `sentence` changes.
+  int sentence_forward = -1;
   // Fill Entity::sentence_text (--context). Off by default: a long sentence
   // copied into each of its many entities costs memory for nothing.
   bool sentence_text = false;

@@ -6,6 +6,9 @@
 #include <cmath>
 #include <cstdlib>
 #include <cstring>
+#include <map>
+#include <tuple>
+#include <vector>
 
 #include "text_util.h"
 
@@ -212,6 +215,48 @@ std::string Get(const Groups& g, const char* k) {
   auto it = g.find(k);
   return it == g.end() ? std::string() : std::string(it->second);
 }
+
+// Entities of one sentence (field, footnote, sentence number) that may lend
+// their currency, by position: the nearest to a point is found by binary
+// search, so a sentence of many amounts (one huge line) costs n log n, not
+// n squared. On a tie the first in entity order wins, as a scan would.
+class NearestAmounts {
+ public:
+  using Key = std::tuple<std::string, int, int>;
+  void Add(const Key& k, int start, size_t index) {
+    by_key_[k].push_back({start, index});
+  }
+  void Sort() {
+    for (auto& [k, v] : by_key_) std::sort(v.begin(), v.end());
+  }
+  // The index of the entity of `k` nearest to `pos`, or -1 for none.
+  long Find(const Key& k, int pos) const {
+    auto it = by_key_.find(k);
+    if (it == by_key_.end() || it->second.empty()) return -1;
+    const auto& v = it->second;
+    auto at = [&](int start) {  // first entry at or after `start`
+      return std::lower_bound(v.begin(), v.end(), std::make_pair(start, size_t{0}));
+    };
+    auto hi = at(pos);
+    long d = -1;
+    if (hi != v.end()) d = hi->first - pos;
+    if (hi != v.begin()) {
+      long dl = pos - std::prev(hi)->first;
+      if (d < 0 || dl < d) d = dl;
+    }
+    long best = -1;
+    for (long side : {-d, d}) {
+      auto e = at(static_cast<int>(pos + side));
+      if (e != v.end() && e->first == pos + side &&
+          (best < 0 || static_cast<long>(e->second) < best))
+        best = static_cast<long>(e->second);
+    }
+    return best;
+  }
+
+ private:
+  std::map<Key, std::vector<std::pair<int, size_t>>> by_key_;
+};
 
 }  // namespace
 
@@ -556,26 +601,26 @@ void Tables::InferCurrencies(const std::vector<std::string_view>& texts,
       doc_cur = winner(ctx->currency_markers, 0);
   }
   if (any_bare) {
+    // 1. The nearest explicit amount of the sentence (CNY or local).
+    NearestAmounts explicit_amounts;
+    for (size_t j = first; j < ents->size(); ++j) {
+      const Entity& o = (*ents)[j];
+      if (o.type != "money" || is_bare(o)) continue;
+      std::string c = currency_of(o);
+      if (c != "CNY" && !local(c)) continue;
+      explicit_amounts.Add({o.field, o.footnote_index, o.sentence}, o.start, j);
+    }
+    explicit_amounts.Sort();
     for (size_t i = first; i < ents->size(); ++i) {
       Entity& e = (*ents)[i];
       if (!is_bare(e)) continue;
-      // 1. The nearest explicit amount of the sentence.
-      std::string cur;
-      int best = -1;
-      for (size_t j = first; j < ents->size(); ++j) {
-        const Entity& o = (*ents)[j];
-        if (j == i || o.type != "money" || is_bare(o) || o.field != e.field ||
-            o.footnote_index != e.footnote_index || o.sentence != e.sentence)
-          continue;
-        std::string c = currency_of(o);
-        if (c != "CNY" && !local(c)) continue;
-        int d = std::abs(o.start - e.start);
-        if (best < 0 || d < best) best = d, cur = c;
-      }
       if (FindAttr(e.attrs, kScaleOnlyMark)) continue;  // below
-      if (best < 0) cur = article_cur;       // 2, 3
-      if (best < 0 && cur.empty()) cur = doc_cur;  // 4
-      if (best < 0 && cur.empty()) cur = ctx->locale_currency;  // 5
+      long j = explicit_amounts.Find({e.field, e.footnote_index, e.sentence},
+                                     e.start);
+      std::string cur = j < 0 ? std::string() : currency_of((*ents)[j]);
+      if (j < 0) cur = article_cur;       // 2, 3
+      if (j < 0 && cur.empty()) cur = doc_cur;  // 4
+      if (j < 0 && cur.empty()) cur = ctx->locale_currency;  // 5
       if (!cur.empty() && cur != "CNY") {
         for (auto& [k, v] : e.attrs)
           if (k == "currency") v = AttrValue::String(cur);
@@ -586,25 +631,23 @@ void Tables::InferCurrencies(const std::vector<std::string_view>& texts,
   // 億 or 萬 with no currency word (money.scale_only): the currency of the
   // nearest other amount of 10^4 or more in its sentence (resolved above), else of the
   // article or the document (2 to 4); without any it is no money.
+  NearestAmounts large_amounts;
+  for (size_t j = first; j < ents->size(); ++j) {
+    const Entity& o = (*ents)[j];
+    if (o.type != "money" || FindAttr(o.attrs, kScaleOnlyMark)) continue;
+    // An amount of that order (10^4 or more): 15元 beside 36亿 is a
+    // price, no evidence that 36亿 is money.
+    const AttrValue* ov = FindAttr(o.attrs, "value");
+    if (!ov || std::fabs(std::atof(ov->text().c_str())) < 1e4) continue;
+    large_amounts.Add({o.field, o.footnote, o.sentence}, o.start, j);
+  }
+  large_amounts.Sort();
   for (size_t i = first; i < ents->size(); ++i) {
     Entity& e = (*ents)[i];
     if (e.type != "money" || !FindAttr(e.attrs, kScaleOnlyMark)) continue;
-    std::string cur;
-    int best = -1;
-    for (size_t j = first; j < ents->size(); ++j) {
-      const Entity& o = (*ents)[j];
-      if (j == i || o.type != "money" || FindAttr(o.attrs, kScaleOnlyMark) ||
-          o.field != e.field || o.footnote != e.footnote ||
-          o.sentence != e.sentence)
-        continue;
-      // An amount of that order (10^4 or more): 15元 beside 36亿 is a
-      // price, no evidence that 36亿 is money.
-      const AttrValue* ov = FindAttr(o.attrs, "value");
-      if (!ov || std::fabs(std::atof(ov->text().c_str())) < 1e4) continue;
-      int d = std::abs(o.start - e.start);
-      if (best < 0 || d < best) best = d, cur = currency_of(o);
-    }
-    if (best < 0) cur = !article_cur.empty() ? article_cur : doc_cur;
+    long j = large_amounts.Find({e.field, e.footnote, e.sentence}, e.start);
+    std::string cur = j < 0 ? std::string() : currency_of((*ents)[j]);
+    if (j < 0) cur = !article_cur.empty() ? article_cur : doc_cur;
     if (cur.empty()) {
       e.type.clear();  // removed below
       continue;
