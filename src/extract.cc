@@ -23,7 +23,10 @@
 #include <unicode/utext.h>
 
 #include <algorithm>
+#include <atomic>
+#include <charconv>
 #include <cstdint>
+#include <cstdlib>
 #include <set>
 
 #include "normalize.h"
@@ -33,6 +36,57 @@
 #include "text_util.h"
 
 namespace bulletin {
+
+// The memory budget of the rule set (RE2's default, stated): a set that
+// needs more does not compile (with --rules: an error at load, exit 2).
+constexpr int64_t kSetMaxMem = int64_t{8} << 20;
+
+namespace {
+
+// The budget as a message gives it: "8 MiB", or bytes when not whole MiB.
+std::string Budget(int64_t bytes) {
+  if (bytes > 0 && bytes % (int64_t{1} << 20) == 0)
+    return std::to_string(bytes >> 20) + " MiB";
+  return std::to_string(bytes) + " bytes";
+}
+
+// "the built-in rules", and the --rules files that add to them.
+std::string SetName(const RuleFiles& files) {
+  std::string user;
+  for (const RuleFile* f : files.WithSuffix(".rules"))
+    if (f->origin.rfind("builtin:", 0) != 0)
+      user += (user.empty() ? "" : ", ") + f->origin;
+  return user.empty() ? "the built-in rules" : "the built-in rules and " + user;
+}
+
+// Test hooks (HACKING.md "Test hooks"), read from the environment at load, for
+// tests only: RE2's many-match DFA resets its cache when it is full rather
+// than fail, so neither failure of the set can be provoked by rules alone.
+//   BULLETIN_EXTRACT_TEST_SET_MAX_MEM=BYTES  the set's memory budget
+//   BULLETIN_EXTRACT_TEST_SET_OOM=1          every match of the set fails
+//                                            with RE2::Set::kOutOfMemory
+// A value that is not a whole number is an error (exit 2).
+bool TestHooks(int64_t* max_mem, bool* fail_match, std::vector<Status>* errors) {
+  auto number = [&](const char* name, int64_t* out) {
+    const char* v = std::getenv(name);
+    if (!v) return true;
+    std::string_view sv(v);
+    auto r = std::from_chars(sv.data(), sv.data() + sv.size(), *out);
+    if (r.ec == std::errc() && r.ptr == sv.data() + sv.size() && *out >= 0)
+      return true;
+    errors->push_back(Status::Error(StatusCode::kBadUsage, name, 0, 0,
+                                    "expected a whole number, not '" +
+                                        std::string(sv) + "'"));
+    return false;
+  };
+  int64_t oom = 0;
+  bool ok = number("BULLETIN_EXTRACT_TEST_SET_MAX_MEM", max_mem) &&
+            number("BULLETIN_EXTRACT_TEST_SET_OOM", &oom);
+  *fail_match = oom != 0;
+  return ok;
+}
+
+}  // namespace
 
 struct Extractor::Impl {
   std::vector<RuleInfo> infos;
@@ -46,6 +100,14 @@ struct Extractor::Impl {
   mutable std::unique_ptr<RE2::Set> set;  // null: could not be compiled
   // Builds the set from `triggers`; the error, if any, in *error.
   std::unique_ptr<RE2::Set> BuildSet(std::string* error, size_t* bad) const;
+  // The set's memory budget and, for test only (TestHooks), whether every
+  // match of it is to fail as out of memory.
+  int64_t set_max_mem = kSetMaxMem;
+  bool set_fail_match = false;
+  // The rule files the set holds, as its messages name them.
+  std::string set_name;
+  // A set that did not compile on first use is reported once per run.
+  mutable std::atomic<bool> set_failure_reported{false};
   std::unique_ptr<Tables> tables;
   std::unique_ptr<OrgMatcher> orgs;
   mutable std::unique_ptr<icu::BreakIterator> sentences;
@@ -393,6 +455,8 @@ std::unique_ptr<Extractor> Extractor::Load(const RuleFiles& files,
                               : lazy_or(p.lazy, "^(?:" + p.not_after + ")"));
     m.infos.push_back(std::move(p.info));
   }
+  m.set_name = SetName(files);
+  if (!TestHooks(&m.set_max_mem, &m.set_fail_match, errors)) return nullptr;
   if (!OnlyBuiltin(files)) {
     std::string err;
     size_t bad = 0;
@@ -419,15 +483,11 @@ std::unique_ptr<Extractor> Extractor::Load(const RuleFiles& files,
   return ex;
 }
 
-// The memory budget of the rule set (RE2's default, stated): a set that
-// needs more does not compile (with --rules: an error at load, exit 2).
-constexpr int64_t kSetMaxMem = int64_t{8} << 20;
-
 std::unique_ptr<RE2::Set> Extractor::Impl::BuildSet(std::string* error,
                                                    size_t* bad) const {
   RE2::Options opt;
   opt.set_log_errors(false);
-  opt.set_max_mem(kSetMaxMem);
+  opt.set_max_mem(set_max_mem);
   auto s = std::make_unique<RE2::Set>(opt, RE2::UNANCHORED);
   for (size_t i = 0; i < triggers.size(); ++i) {
     std::string err;
@@ -438,9 +498,10 @@ std::unique_ptr<RE2::Set> Extractor::Impl::BuildSet(std::string* error,
     }
   }
   if (!s->Compile()) {
-    *error = "the rule set is too large to compile: its RE2::Set needs more "
-             "than its memory budget (" + std::to_string(kSetMaxMem >> 20) +
-             " MiB); make the --rules patterns smaller or fewer";
+    *error = "the rule set (" + set_name +
+             ") is too large to compile: its RE2::Set needs more than its "
+             "memory budget (" + Budget(set_max_mem) +
+             "); make the --rules patterns smaller or fewer";
     *bad = triggers.size();
     return nullptr;
   }
@@ -458,9 +519,12 @@ bool Extractor::Impl::Candidates(const std::string& text, size_t sb, size_t se,
   std::vector<int> ids;
   RE2::Set::ErrorInfo info;
   bool set_ok = true;
-  // (No set: the built-in rules did not compile, which ctest rules out;
-  // every rule is run, as when the set runs out of memory.)
-  if (!set || !set->Match(sentence, &ids, &info)) {
+  // (No set: the built-in rules did not compile, which ctest rules out
+  // but BULLETIN_EXTRACT_TEST_SET_MAX_MEM may force; every rule is run, as
+  // when the set runs out of memory, and the caller reports it.)
+  bool matched = set && !set_fail_match && set->Match(sentence, &ids, &info);
+  if (set && set_fail_match) info.kind = RE2::Set::kOutOfMemory;
+  if (!matched) {
     if (set && info.kind != RE2::Set::kOutOfMemory) return true;
     // Run every rule rather than miss matches (slower; reported).
     set_ok = false;
@@ -625,10 +689,21 @@ void Extractor::Impl::ProcessField(const Field& f,
   for (const auto& s : sents) {
     if (Candidates(text, s.first, s.second, &cands) || !ctx->diag) continue;
     Anchor at = f.Locate(to_cp(s.first));
-    ctx->diag({Severity::kWarning, "extract.set-out-of-memory", ctx->path,
-               at.line, at.col,
-               "the rule set ran out of memory on this sentence: every rule "
-               "was run on its own instead (slower, nothing missed)"});
+    if (set) {
+      ctx->diag({Severity::kWarning, "extract.set-out-of-memory", ctx->path,
+                 at.line, at.col,
+                 "the rule set (" + set_name +
+                     ") ran out of memory on this sentence: every rule was "
+                     "run on its own instead (slower, nothing missed)"});
+    } else if (!set_failure_reported.exchange(true)) {
+      ctx->diag({Severity::kWarning, "extract.set-out-of-memory", ctx->path,
+                 at.line, at.col,
+                 "the rule set (" + set_name +
+                     ") does not compile within its memory budget (" +
+                     Budget(set_max_mem) +
+                     "): every rule is run on its own instead, here and in "
+                     "all later input (slower, nothing missed)"});
+    }
   }
   std::vector<size_t> order(cands.size());
   for (size_t i = 0; i < order.size(); ++i) order[i] = i;

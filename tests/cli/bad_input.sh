@@ -138,7 +138,34 @@ want 2 "a numeral value out of range" "rules/numerals.tsv:1:9: bad value '99' fo
 # One rule that compiles alone but takes the rule set over its memory budget.
 huge=$(printf '[a-z]{1000}%.0s' $(seq 40))
 rules extra.rules "money.huge 10 ${huge}元\n"
-want 2 "a rule set over its memory budget" "^bulletin-extract: rules: the rule set is too large to compile: .*memory budget \(8 MiB\)"
+want 2 "a rule set over its memory budget" "^bulletin-extract: rules: the rule set \(the built-in rules and .*/extra.rules\) is too large to compile: .*memory budget \(8 MiB\)"
+
+# --- The rule set out of memory, forced by the test hooks -------------------
+# RE2's many-match DFA resets its cache instead of failing, so rules alone
+# cannot make the set fail while matching; BULLETIN_EXTRACT_TEST_SET_MAX_MEM
+# (a budget too small to compile) and BULLETIN_EXTRACT_TEST_SET_OOM (every
+# match fails as out of memory) make it. Each failure is reported, naming
+# the rule set; the records are those of a normal run (every rule run on its
+# own), never a silent fall-back.
+run "$tmp/utf8.txt"
+cp "$tmp/out" "$tmp/normal.jsonl"
+rules extra.rules 'money.extra 10 星河币\n'
+BULLETIN_EXTRACT_TEST_SET_MAX_MEM=4096 run --rules "$tmp/rules" "$tmp/utf8.txt"
+want 2 "--rules, a set budget too small to compile" "^bulletin-extract: rules: the rule set \(the built-in rules and .*/extra.rules\) is too large to compile: .*memory budget \(4096 bytes\)"
+[ -s "$tmp/out" ] && fail "--rules, set budget too small: records written"
+BULLETIN_EXTRACT_TEST_SET_MAX_MEM=4096 run "$tmp/utf8.txt"
+want 0 "built-in rules, a set budget too small to compile" "^$tmp/utf8.txt:[0-9]+:[0-9]+: warning: the rule set \(the built-in rules\) does not compile within its memory budget \(4096 bytes\): every rule is run on its own .*\[extract.set-out-of-memory\]$"
+[ "$(grep -c 'set-out-of-memory' "$tmp/err")" = 1 ] || fail "set budget: want one warning: $(cat "$tmp/err")"
+cmp -s "$tmp/out" "$tmp/normal.jsonl" || fail "set budget: records differ from a normal run"
+BULLETIN_EXTRACT_TEST_SET_OOM=1 run "$tmp/utf8.txt"
+want 0 "the set out of memory while matching" "^$tmp/utf8.txt:[0-9]+:1: warning: the rule set \(the built-in rules\) ran out of memory on this sentence: every rule was run on its own instead .*\[extract.set-out-of-memory\]$"
+# One warning per sentence the set failed on (the title and two more).
+[ "$(grep -c 'ran out of memory on this sentence' "$tmp/err")" -ge 3 ] || fail "set out of memory: too few warnings: $(cat "$tmp/err")"
+cmp -s "$tmp/out" "$tmp/normal.jsonl" || fail "set out of memory: records differ from a normal run"
+for hook in BULLETIN_EXTRACT_TEST_SET_MAX_MEM BULLETIN_EXTRACT_TEST_SET_OOM; do
+  env "$hook=lots" "$bin" "$tmp/utf8.txt" >"$tmp/out" 2>"$tmp/err" && rc=0 || rc=$?
+  want 2 "$hook=lots" "^bulletin-extract: $hook: expected a whole number, not 'lots'"
+done
 for r in "$tmp/no-such-dir" "$tmp/utf8.txt"; do
   run --rules "$r" "$tmp/utf8.txt"
   want 2 "--rules $r" "^bulletin-extract: --rules: "
