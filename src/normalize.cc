@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <cmath>
+#include <cstdio>
 #include <cstdlib>
 #include <cstring>
 #include <map>
@@ -159,7 +160,11 @@ std::optional<Decimal> Tables::Number(std::string_view text) const {
     }
     return numerals_->Parse(w->ToString() + "." + digits);
   }
-  return numerals_->Parse(s);
+  if (auto v = numerals_->Parse(s)) return v;
+  // 百亿, 千万 with no digit before the unit (近百億元, 逾千萬人: the rules'
+  // CNUM lets only a leading 百 or 千 through): one hundred, one thousand.
+  if (s.empty() || static_cast<unsigned char>(s[0]) < 0x80) return std::nullopt;
+  return numerals_->Parse("1" + s);
 }
 
 std::optional<int> Tables::EnglishScale(std::string_view word) const {
@@ -262,7 +267,8 @@ class NearestAmounts {
 
 // Percent forms whose value is not the written number (see figures.rules):
 // 成 (tenths, plus a tenth_add digit or half), 折 discounts, 千分之 and
-// 万分之, and the whole (百分之百, 对折). Rejects values out of range.
+// 万分之, fractions (三分之一), and the whole (百分之百, 对折). Rejects values
+// out of range.
 std::optional<Decimal> Tables::PercentValue(const Groups& g,
                                             std::optional<Decimal> v) const {
   auto parse = [&](const std::string& s) { return numerals_->Parse(s); };
@@ -284,6 +290,18 @@ std::optional<Decimal> Tables::PercentValue(const Groups& g,
     double d = v->ToDouble();
     if (d <= 0 || d == 10 || d >= 100) return std::nullopt;  // 十折: no discount
     return d < 10 ? v->Shifted(1) : *v;  // 八折 → 80, 八五折 → 85
+  }
+  if (g.count("den")) {  // 三分之一: the share in percent, four decimals
+    auto den = Number(Get(g, "den"));
+    if (!v || !den || den->ToDouble() < 2 || v->ToDouble() <= 0 ||
+        v->ToDouble() > den->ToDouble())
+      return std::nullopt;
+    char buf[32];
+    std::snprintf(buf, sizeof buf, "%.4f", 100 * v->ToDouble() / den->ToDouble());
+    std::string f = buf;
+    while (f.back() == '0') f.pop_back();
+    if (f.back() == '.') f.pop_back();
+    return parse(f);
   }
   if (!v && g.count("full")) return parse("100");  // 百分之百
   if (!v) return std::nullopt;
@@ -353,6 +371,10 @@ bool Tables::Figure(const std::string& type, const Groups& g, Entity* e) const {
       }
     }
     if (!row) return false;
+    // 元 alone names no currency before a number (单元3楼, 公元2024).
+    if (Get(g, "cur").empty() && g.count("cur_pre") && row->size() > 1)
+      for (const auto& tag : SplitString((*row)[1], ','))
+        if (tag == "bare") return false;
     // 5000 万美元至 1 亿美元: both ends name the currency, the same one.
     if (g.count("cur_max")) {
       const auto* row_max = Row("currencies.tsv", Get(g, "cur_max"));

@@ -8,8 +8,8 @@
 set -u
 bin=$1
 src=$2
-MIN_F1=${MIN_F1:-0.99}
-MIN_TYPE_F1=${MIN_TYPE_F1:-0.98}
+MIN_F1=${MIN_F1:-0.995}
+MIN_TYPE_F1=${MIN_TYPE_F1:-0.99}
 if ! command -v python3 >/dev/null 2>&1; then
   echo "figure_news: python3 not found; skipped"
   exit 0

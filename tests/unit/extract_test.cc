@@ -1707,5 +1707,67 @@ TEST_CASE("A plan's year in one article does not date the next article",
   CHECK(Attr(Date(es, "6月1日"), "value") == "2029-06-01");
 }
 
+
+TEST_CASE("A currency name may stand before the figure without 元",
+          "[extract][money]") {
+  auto es = Extract("第三季收益為澳門元71.5億，人均消費澳門幣2,310，"
+                    "门票人民币650，美元5月走弱，人民币2030年升值。");
+  INFO(Dump(es));
+  CHECK(Number(Find(es, "money", "澳門元71.5億"), "value") == 7150000000);
+  CHECK(Attr(Find(es, "money", "澳門元71.5億"), "currency") == "MOP");
+  CHECK(Number(Find(es, "money", "澳門幣2,310"), "value") == 2310);
+  CHECK(Attr(Find(es, "money", "人民币650"), "currency") == "CNY");
+  CHECK(OfType(es, "money").size() == 3);  // 美元5, 人民币2030: no amounts
+}
+
+TEST_CASE("Fractions are percent shares; 百亿 and 千万 count from one",
+          "[extract][percent][money]") {
+  auto es = Extract("约三分之一来自海外，八分之三为内销，三分之五不计；"
+                    "投入近百亿元，惠及逾千万人。");
+  INFO(Dump(es));
+  CHECK(Number(Find(es, "percent", "约三分之一"), "value") == Approx(33.3333));
+  CHECK(Attr(Find(es, "percent", "约三分之一"), "qualifier") == "approx");
+  CHECK(Number(Find(es, "percent", "八分之三"), "value") == 37.5);
+  CHECK(Find(es, "percent", "三分之五") == nullptr);
+  CHECK(Number(Find(es, "money", "近百亿元"), "value") == 10000000000.0);
+  CHECK(Number(Find(es, "quantity", "逾千万人"), "value") == 10000000);
+}
+
+TEST_CASE("攝氏12度, 華氏90度 and 零下5摄氏度 are temperatures",
+          "[extract][quantity]") {
+  auto es = Extract("室温攝氏21度，沙漠華氏113度，夜间零下6摄氏度，冷库攝氏零下20度。");
+  INFO(Dump(es));
+  const Entity* c = Find(es, "quantity", "攝氏21度");
+  CHECK(Number(c, "value") == 21);
+  CHECK(Attr(c, "unit") == "°C");
+  CHECK(Attr(c, "unit_text") == "攝氏");
+  CHECK(Attr(Find(es, "quantity", "華氏113度"), "unit") == "°F");
+  CHECK(Number(Find(es, "quantity", "零下6摄氏度"), "value") == -6);
+  CHECK(Number(Find(es, "quantity", "攝氏零下20度"), "value") == -20);
+}
+
+TEST_CASE("3000名员工 is a count; 人次, 宗, 間 and 户 are classifiers",
+          "[extract][quantity]") {
+  auto es = Extract("全厂3000名员工，旅客约260万人次，成交1.9万宗，客房800間，"
+                    "服务6万户。");
+  INFO(Dump(es));
+  CHECK(Number(Find(es, "quantity", "3000名"), "value") == 3000);
+  CHECK(Attr(Find(es, "quantity", "约260万人次"), "unit") == "人次");
+  CHECK(Attr(Find(es, "quantity", "1.9万宗"), "unit") == "宗");
+  CHECK(Attr(Find(es, "quantity", "800間"), "unit") == "间");
+  CHECK(Attr(Find(es, "quantity", "6万户"), "unit") == "户");
+}
+
+TEST_CASE("A Minguo year's quarter, half and first quarters in a Taiwanese "
+          "text", "[extract][date]") {
+  auto es = Extract("新臺幣標案115年第三季決標，115年下半年驗收，115年前三季累計，"
+                    "10月15日(四)開標。");
+  INFO(Dump(es));
+  CHECK(Attr(Date(es, "115年第三季"), "value") == "2026-Q3");
+  CHECK(Attr(Date(es, "115年下半年"), "value") == "2026-H2");
+  CHECK(Attr(Date(es, "115年前三季"), "value") == "2026-Q1/2026-Q3");
+  CHECK(Attr(Date(es, "10月15日(四)"), "precision") == "day");
+}
+
 }  // namespace
 }  // namespace bulletin
