@@ -27,7 +27,7 @@ namespace {
 
 constexpr int kMinRightStart = 16;
 
-bool IsBlankChar(char32_t c) { return c == ' ' || c == '\t' || c == 0x3000; }
+bool IsBlankChar(char32_t c) { return c == '\t' || FoldWidth(c) == ' '; }
 
 struct Row {
   std::vector<char32_t> cps;

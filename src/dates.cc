@@ -281,9 +281,9 @@ bool OnlyOpeners(std::string_view s) {
   while (i < len) {
     UChar32 c;
     U8_NEXT(p, i, len, c);
-    if (c < 0) c = 0xFFFD;
-    if (c != ' ' && c != '\t' && c != 0x3000 && c != '(' && c != '[' &&
-        c != 0xFF08 && c != 0x3010 && c != 0x3014)
+    char32_t x = c < 0 ? 0xFFFD : static_cast<char32_t>(c);
+    if (FoldWidth(x) != ' ' && x != '\t' &&
+        !Punctuation::In(Punct().opener, x))
       return false;
   }
   return true;

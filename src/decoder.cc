@@ -364,7 +364,8 @@ size_t LineReader::CutPoint(size_t limit) const {
     // An ASCII full stop ends a sentence only before a space (not 3.5).
     if (IsTerminal(static_cast<char32_t>(c)) && (c >= 0x80 || s[end] == ' '))
       return end;
-    if (space < 0 && (c == ' ' || c == '\t' || c == 0x3000)) space = end;
+    if (space < 0 && (c == '\t' || FoldWidth(static_cast<char32_t>(c)) == ' '))
+      space = end;
   }
   if (space > 0) return space;
   size_t p = limit;

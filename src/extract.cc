@@ -570,7 +570,7 @@ bool Extractor::Impl::Normalize(const Candidate& c, const std::string& text,
   if (info.type != "url") {
     if (ascii_alnum(mf) && (ascii_alnum(pb) || pb == '.' || pb == '_'))
       return false;
-    if ((mf >= 0xFF10 && mf <= 0xFF19) && pb >= 0xFF10 && pb <= 0xFF19)
+    if (IsWideDigit(mf) && IsWideDigit(pb))
       return false;
     if (ascii_alnum(ml) && (ascii_alnum(na) || na == '_')) return false;
     if (std::isdigit(ml < 128 ? static_cast<int>(ml) : 0) && na == '.' &&

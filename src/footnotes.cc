@@ -140,8 +140,7 @@ std::vector<RefMark> FindRefMarks(const std::vector<char32_t>& cps,
     for (int k = i; k < j; ++k) num = num * 10 + (cps[k] - '0');
     // [1] or ［1］.
     char32_t open = cps[i - 1];
-    if ((open == '[' || open == 0xFF3B) && j < n &&
-        (cps[j] == ']' || cps[j] == 0xFF3D)) {
+    if (FoldWidth(open) == '[' && j < n && FoldWidth(cps[j]) == ']') {
       if (defined.count(num)) marks.push_back({i - 1, j + 1, num, num, i});
       i = j;
       continue;
@@ -154,16 +153,16 @@ std::vector<RefMark> FindRefMarks(const std::vector<char32_t>& cps,
       start = i - 1;
       before = cps[i - 2];
     }
-    bool ok_before = (IsHan(before) || before == 0x300B || before == 0x201D ||
-                      before == 0xFF09 || before == 0x3011 || before == '%' ||
-                      before == 0xFF05) &&
+    bool ok_before = (IsHan(before) ||
+                      words.after.find(before) != std::u32string::npos) &&
                      words.not_after.find(before) == std::u32string::npos;
     if (!ok_before) continue;
     int num_max = num, end = j;
     // Range "1-2" or "1 -2".
     int k = j;
     if (k < n && cps[k] == ' ') ++k;
-    if (k < n && (cps[k] == '-' || cps[k] == 0x2013) && k + 1 < n &&
+    if (k < n && words.range_dashes.find(cps[k]) != std::u32string::npos &&
+        k + 1 < n &&
         digit(cps[k + 1])) {
       int m = k + 1, v = 0;
       while (m < n && digit(cps[m])) v = v * 10 + (cps[m++] - '0');

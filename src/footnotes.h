@@ -42,13 +42,15 @@ struct RefMark {
 // or a bracketed number ([1], ［2］); never a count (2轨, 3家) or an
 // ordinal (第3).
 // `not_after` holds the characters a mark never follows (第3, 约3: a number),
-// `count_units` the classifiers that make a following number a count (3家).
+// `count_units` the classifiers that make a following number a count (3家),
+// `after` what besides a Han character a mark may follow (》”）】%),
+// `range_dashes` what joins two marks into a range (1-2).
 // `check_not_after` and `check_before` are for `check` alone, which
 // looks for marks of footnotes that do not exist and so wants more evidence:
 // more characters a mark never follows, and the punctuation that must come
 // right after the number.
 struct RefMarkWords {
-  std::u32string not_after, count_units;
+  std::u32string not_after, count_units, after, range_dashes;
   std::u32string check_not_after, check_before;
 };
 std::vector<RefMark> FindRefMarks(const std::vector<char32_t>& cps,

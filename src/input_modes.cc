@@ -14,7 +14,7 @@ namespace {
 using ordered_json = nlohmann::ordered_json;
 
 bool IsBlank(char32_t c) {
-  return c == ' ' || c == '\t' || c == '\r' || c == 0xA0 || c == 0x3000 ||
+  return c == '\t' || c == '\r' || c == 0xA0 || FoldWidth(c) == ' ' ||
          c == 0xFEFF;
 }
 

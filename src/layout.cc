@@ -117,6 +117,8 @@ std::unique_ptr<LayoutRules> LayoutRules::Load(
     const std::map<std::string, std::u32string*> char_lists = {
         {"ref_not_after", &im.ref_words.not_after},
         {"ref_count_units", &im.ref_words.count_units},
+        {"ref_after", &im.ref_words.after},
+        {"ref_range", &im.ref_words.range_dashes},
         {"ref_check_not_after", &im.ref_words.check_not_after},
         {"ref_check_before", &im.ref_words.check_before},
         {"author_separators", &im.author_separators},

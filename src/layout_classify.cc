@@ -78,10 +78,10 @@ LineClass ClassifyLine(const LayoutRules::Impl& rules, const Line& l,
   // Running headers: a short line right before a page number, or a header
   // (or the current section's name) at the top of a page.
   c.digit_start = (l.first >= '0' && l.first <= '9') ||
-                  (l.first >= 0xFF10 && l.first <= 0xFF19) ||
+                  IsWideDigit(l.first) ||
                   FoldWidth(l.first) == '[';
   bool digit_end = (l.last >= '0' && l.last <= '9') ||
-                   (l.last >= 0xFF10 && l.last <= 0xFF19);
+                   IsWideDigit(l.last);
   if (l.width <= 90 || c.digit_start || digit_end) c.folded = FoldWidth(t);
   const std::string& folded = c.folded;
   bool short_line = l.width <= 48;

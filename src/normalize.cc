@@ -1,6 +1,7 @@
 #include "normalize.h"
 
 #include <re2/re2.h>
+#include <unicode/uchar.h>
 
 #include <algorithm>
 #include <cmath>
@@ -128,12 +129,13 @@ const std::vector<std::string>* Tables::UnitRow(std::string_view unit) const {
 }
 
 std::optional<Decimal> Tables::Number(std::string_view text) const {
-  // Without blanks, line ends (a decimal broken after its point), thin,
-  // no-break and ideographic spaces inside a figure.
+  // Without blanks, line ends (a decimal broken after its point) and the
+  // spaces inside a figure: Unicode's space separators (thin, no-break and
+  // ideographic spaces ...; figures.rules' SP says which a figure may hold).
   std::string s;
   for (char32_t c : ToCodePoints(text))
-    if (c != ' ' && c != '\t' && c != '\n' && c != '\r' && c != 0x2009 &&
-        c != 0x3000 && c != 0xA0)
+    if (c != '\t' && c != '\n' && c != '\r' &&
+        u_charType(static_cast<UChar32>(c)) != U_SPACE_SEPARATOR)
       AppendUtf8(c, &s);
   // Chinese decimals: 三点五, 〇点五, 百分之五十点五 (a point word of
   // numerals.tsv, then digit names).
@@ -521,6 +523,8 @@ bool Tables::Traditional(const std::vector<std::string_view>& texts) const {
   int hant = 0, hans = 0;
   for (std::string_view t : texts) {
     for (char32_t c : ToCodePoints(t)) {
+      // CJK Unified Ideographs, Extension A to the base block (a Unicode
+      // range: mechanism).
       if (c < 0x3400 || c > 0x9FFF) continue;
       auto it = script_of_.find(c);
       if (it == script_of_.end()) {

@@ -8,6 +8,8 @@
 #include <cstdint>
 #include <cstdlib>
 
+#include "text_util.h"
+
 namespace bulletin {
 
 namespace {
@@ -272,11 +274,16 @@ class Evaluator {
 
 int DigitValue(UChar32 c) {
   if (c >= '0' && c <= '9') return c - '0';
-  if (c >= 0xFF10 && c <= 0xFF19) return c - 0xFF10;  // ０-９
+  if (c >= 0 && IsWideDigit(static_cast<char32_t>(c)))
+    return static_cast<int>(FoldWidth(static_cast<char32_t>(c))) - '0';
   return -1;
 }
-bool IsComma(UChar32 c) { return c == ',' || c == 0xFF0C; }
-bool IsPoint(UChar32 c) { return c == '.' || c == 0xFF0E; }
+bool IsComma(UChar32 c) {
+  return c >= 0 && FoldWidth(static_cast<char32_t>(c)) == ',';
+}
+bool IsPoint(UChar32 c) {
+  return c >= 0 && FoldWidth(static_cast<char32_t>(c)) == '.';
+}
 
 // The code point at *i, advancing *i; -1 at the end, negative if malformed.
 UChar32 Next(const uint8_t* s, int32_t* i, int32_t n) {

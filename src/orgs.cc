@@ -622,6 +622,8 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text) {
   // have), and each piece is segmented once, when first needed. `bounds`
   // holds the boundaries of the pieces segmented so far, sorted. A walk
   // left that crosses a piece's start meets that punctuation and stops.
+  // (The marks are punctuation.tsv's stop and pause lists.)
+  const Punctuation& marks = Punct();
   std::vector<size_t> bounds;
   std::vector<size_t> piece_at;  // piece starts; the text's end last
   std::vector<bool> piece_done;
@@ -635,15 +637,17 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text) {
         int32_t at = i;
         UChar32 c;
         U8_NEXT(u, i, n, c);
-        // ，、；： between two Han characters ends a piece.
-        if ((c1 == 0xFF0C || c1 == 0x3001 || c1 == 0xFF1B || c1 == 0xFF1A) &&
+        // A pause (，、；：) between two Han characters ends a piece.
+        if (c1 >= 0 && Punctuation::In(marks.pause, static_cast<char32_t>(c1)) &&
             c2 >= 0 && IsHan(static_cast<char32_t>(c2)) && c >= 0 &&
             IsHan(static_cast<char32_t>(c)))
           piece_at.push_back(static_cast<size_t>(at));
         c2 = c1;
         c1 = c;
         // A line end, 。, ！ or ？ ends a piece.
-        if ((c == '\n' || c == 0x3002 || c == 0xFF01 || c == 0xFF1F) && i < n)
+        if ((c == '\n' ||
+             (c >= 0 && Punctuation::In(marks.stop, static_cast<char32_t>(c)))) &&
+            i < n)
           piece_at.push_back(static_cast<size_t>(i));
       }
       piece_at.push_back(text.size());

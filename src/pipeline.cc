@@ -39,9 +39,19 @@ std::unique_ptr<Engine> Engine::Load(const std::string& rules_dir,
       return nullptr;
     }
   }
+  // The character classes are in force while the rest loads, so that it
+  // sees the ones it will run with; a failed load puts the previous back.
+  size_t before = errors->size();
+  Punctuation punct = Punctuation::Load(e->files, errors);
+  if (errors->size() != before) return nullptr;
+  Punctuation previous = Punct();
+  UsePunctuation(std::move(punct));
   e->layout = LayoutRules::Load(e->files, errors);
   e->extractor = Extractor::Load(e->files, errors);
-  if (!e->layout || !e->extractor) return nullptr;
+  if (!e->layout || !e->extractor) {
+    UsePunctuation(std::move(previous));
+    return nullptr;
+  }
   return e;
 }
 

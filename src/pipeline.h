@@ -41,8 +41,9 @@ struct PipelineOptions {
 
 // The knowledge every input is run with: the rule and table files, read
 // once (through ReadTable for the tables), compiled into the layout rules
-// and the extractor (which holds the tables and the organisation matcher);
-// `check` runs the same Engine.
+// and the extractor (which holds the tables and the organisation matcher),
+// and the character classes of punctuation.tsv, which Load puts in force
+// (text_util.h: UsePunctuation); `check` runs the same Engine.
 struct Engine {
   RuleFiles files;
   std::unique_ptr<LayoutRules> layout;

@@ -4,7 +4,9 @@
 #include <unicode/uscript.h>
 #include <unicode/utf8.h>
 
-#include "embedded_rules.h"
+#include <map>
+
+#include "rule_files.h"
 
 namespace bulletin {
 
@@ -64,16 +66,21 @@ std::vector<int> CodePointOffsets(std::string_view s) {
 }
 
 bool IsHan(char32_t c) {
-  return c == 0x3007 || u_getIntPropertyValue(c, UCHAR_SCRIPT) == USCRIPT_HAN;
+  return Punctuation::In(Punct().han_extra, c) ||
+         u_getIntPropertyValue(c, UCHAR_SCRIPT) == USCRIPT_HAN;
 }
 
+// Unicode blocks (mechanism): CJK Symbols and Punctuation, the punctuation
+// of Halfwidth and Fullwidth Forms; the single marks are punct_extra's.
 bool IsCjkPunct(char32_t c) {
   return (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFF0F) ||
          (c >= 0xFF1A && c <= 0xFF20) || (c >= 0xFF3B && c <= 0xFF40) ||
-         (c >= 0xFF5B && c <= 0xFF65) || c == 0x2014 || c == 0x2026 ||
-         (c >= 0x2018 && c <= 0x201F);
+         (c >= 0xFF5B && c <= 0xFF65) ||
+         Punctuation::In(Punct().punct_extra, c);
 }
 
+// Unicode blocks (mechanism): the full-width digits and letters, Latin-1
+// and Latin Extended.
 bool IsLatinAlnum(char32_t c) {
   return (c < 128 && std::isalnum(static_cast<int>(c))) ||
          (c >= 0xFF10 && c <= 0xFF19) || (c >= 0xFF21 && c <= 0xFF3A) ||
@@ -81,57 +88,72 @@ bool IsLatinAlnum(char32_t c) {
          (c >= 0xC0 && c < 0x250);  // Latin-1 and Extended letters
 }
 
+bool IsWideDigit(char32_t c) { return c >= 0xFF10 && c <= 0xFF19; }
+
 bool IsWide(char32_t c) {
   int w = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
   return w == U_EA_WIDE || w == U_EA_FULLWIDTH;
 }
 
+std::u32string* Punctuation::List(const std::string& kind) {
+  const std::pair<const char*, std::u32string*> kLists[] = {
+      {"terminal", &terminal}, {"closer", &closer},
+      {"han_extra", &han_extra}, {"punct_extra", &punct_extra},
+      {"opener", &opener},     {"pause", &pause},
+      {"stop", &stop},         {"leader", &leader}};
+  for (const auto& [name, list] : kLists)
+    if (kind == name) return list;
+  return nullptr;
+}
+
+Punctuation Punctuation::Load(const RuleFiles& files,
+                              std::vector<Status>* errors) {
+  Punctuation p;
+  std::map<std::u32string*, const RuleFile*> set_by;  // the file of each list
+  for (const auto& row : ReadTable(files, "punctuation.tsv", 0, "", errors)) {
+    std::u32string* list = p.List(row.cols[0]);
+    if (list == nullptr || row.cols.size() < 2) {
+      errors->push_back(row.Error(
+          0, "expected KIND<TAB>CHARACTERS with a known kind (terminal, "
+             "closer, han_extra, punct_extra, opener, pause, stop, leader)"));
+      continue;
+    }
+    std::u32string chars;
+    for (char32_t c : ToCodePoints(row.text.substr(row.cols[0].size() + 1)))
+      if (c != ' ' && c != '\t') chars.push_back(c);
+    if (chars.empty()) {
+      errors->push_back(row.Error(1, "no characters"));
+      continue;
+    }
+    auto by = set_by.find(list);
+    if (by != set_by.end() && by->second != row.file) list->clear();
+    set_by[list] = row.file;
+    *list += chars;
+  }
+  return p;
+}
+
 namespace {
 
-// The character lists of rules/punctuation.tsv, read from the copy embedded
-// at build time (every stage asks these questions, before and without any
-// --rules directory): KIND<TAB>CHARACTERS, ASCII spaces ignored.
-struct Punctuation {
-  std::u32string terminal, closer;
-};
-
-const Punctuation& Marks() {
-  static const Punctuation kMarks = [] {
-    Punctuation p;
-    for (const EmbeddedFile* f = kEmbeddedFiles; f->name != nullptr; ++f) {
-      if (std::string_view(f->name) != "punctuation.tsv") continue;
-      std::string_view text(f->data, f->size);
-      while (!text.empty()) {
-        size_t eol = text.find('\n');
-        std::string_view line = text.substr(0, eol);
-        text = eol == std::string_view::npos ? "" : text.substr(eol + 1);
-        size_t tab = line.find('\t');
-        if (line.empty() || line[0] == '#' || tab == std::string_view::npos)
-          continue;
-        std::string_view kind = line.substr(0, tab);
-        std::u32string* list = kind == "terminal" ? &p.terminal
-                               : kind == "closer" ? &p.closer
-                                                  : nullptr;
-        if (list == nullptr) continue;
-        for (char32_t c : ToCodePoints(line.substr(tab + 1)))
-          if (c != ' ' && c != '\r') list->push_back(c);
-      }
-    }
-    return p;
+Punctuation& Active() {
+  static Punctuation active = [] {
+    std::vector<Status> errors;  // the embedded table is tested (ctest)
+    return Punctuation::Load(RuleFiles::Builtin(), &errors);
   }();
-  return kMarks;
+  return active;
 }
 
 }  // namespace
 
-bool IsTerminal(char32_t c) {
-  return Marks().terminal.find(c) != std::u32string::npos;
-}
+const Punctuation& Punct() { return Active(); }
+void UsePunctuation(Punctuation p) { Active() = std::move(p); }
 
-bool IsCloser(char32_t c) {
-  return Marks().closer.find(c) != std::u32string::npos;
-}
+bool IsTerminal(char32_t c) { return Punctuation::In(Punct().terminal, c); }
 
+bool IsCloser(char32_t c) { return Punctuation::In(Punct().closer, c); }
+
+// Unicode's <wide> compatibility mapping (mechanism): U+FF01..U+FF5E are
+// the wide forms of ASCII ! .. ~, U+3000 that of the space.
 char32_t FoldWidth(char32_t c) {
   if (c >= 0xFF01 && c <= 0xFF5E) return c - 0xFEE0;
   return c == 0x3000 ? ' ' : c;
@@ -150,13 +172,19 @@ std::string Utf8(char32_t c) {
   AppendUtf8(c, &out);
   return out;
 }
+
+// The code point FoldWidth maps to `ascii` (a printable ASCII character or
+// the space).
+char32_t WideForm(char ascii) {
+  return ascii == ' ' ? 0x3000 : static_cast<char32_t>(ascii) + 0xFEE0;
+}
 }  // namespace
 
-const std::string kWideOpenParen = Utf8(0xFF08);
-const std::string kWideCloseParen = Utf8(0xFF09);
+const std::string kWideOpenParen = Utf8(WideForm('('));
+const std::string kWideCloseParen = Utf8(WideForm(')'));
 
 bool IdeographicSpaceAt(std::string_view s, size_t i) {
-  static const std::string kSpace = Utf8(0x3000);
+  static const std::string kSpace = Utf8(WideForm(' '));
   return s.compare(i, kSpace.size(), kSpace) == 0;
 }
 

@@ -85,7 +85,7 @@ bool BoldName(const std::string& name) {
 std::string Signature(const std::string& text) {
   std::string s;
   for (char32_t c : ToCodePoints(FoldWidth(text))) {
-    if (c == ' ' || c == 0x3000) continue;
+    if (c == ' ') continue;  // (the ideographic space folded to it)
     if (c >= '0' && c <= '9') {
       if (s.empty() || s.back() != '#') s.push_back('#');
       continue;
@@ -494,8 +494,7 @@ void PdfReader::Impl::MarkToc(Page* p, const std::vector<int>& order) {
     if (d == e || e - d > 3) return false;
     while (d > 0 && u[d - 1] == ' ') --d;
     int dots = 0;
-    while (d > 0 && (u[d - 1] == '.' || u[d - 1] == 0x2026 ||
-                     u[d - 1] == 0x00B7 || u[d - 1] == 0x30FB))
+    while (d > 0 && Punctuation::In(Punct().leader, u[d - 1]))
       --d, ++dots;
     return dots >= 3;
   };

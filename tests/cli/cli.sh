@@ -295,6 +295,27 @@ assert not any(e.get("currency") == "XBT" for r in records(sys.argv[1])
                for e in r["entities"])' "$tmp/out" ||
   fail "the built-in rules know XBT already: the --rules test proves nothing"
 
+# punctuation.tsv in --rules replaces a list of the built-in one: with 。 no
+# sentence end, a first line ending in it may be a title; a row of no known
+# kind is named with file:line:col.
+printf '星河公司年内再建新厂。\n\n星河公司今年将扩建两条产线，预计明年投产。\n\n（执笔：于某）\n' >"$tmp/stop.txt"
+mkdir "$tmp/punct-rules" "$tmp/bad-punct"
+printf 'terminal\t！？!?\n' >"$tmp/punct-rules/punctuation.tsv"
+run "$bin" "$tmp/stop.txt"
+py '
+assert [r["title"] for r in records(sys.argv[1])] == [""], sys.argv[1]' "$tmp/out" ||
+  fail "a line ending in 。 is a title with the built-in punctuation: the --rules test proves nothing"
+run "$bin" --rules "$tmp/punct-rules" "$tmp/stop.txt"
+expect_status 0 "--rules replacing the terminal marks"
+py '
+assert [r["title"] for r in records(sys.argv[1])] == ["星河公司年内再建新厂。"]' "$tmp/out" ||
+  fail "--rules replacing the terminal marks: the line ending in 。 is no title"
+printf '# marks\nterminl\t！\n' >"$tmp/bad-punct/punctuation.tsv"
+run "$bin" --rules "$tmp/bad-punct" "$tmp/stop.txt"
+expect_status 2 "a punctuation.tsv row of no known kind"
+grep -q "^bulletin-extract: $tmp/bad-punct/punctuation.tsv:2:1: expected KIND<TAB>CHARACTERS with a known kind" "$tmp/err" ||
+  fail "a punctuation.tsv row of no known kind: no file:line:col message"
+
 # --- Subcommands -------------------------------------------------------------
 run "$bin" rules list
 expect_status 0 "rules list"

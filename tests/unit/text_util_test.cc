@@ -1,9 +1,12 @@
-// text_util: the punctuation lists of rules/punctuation.tsv and the UTF-8
+// text_util: the character classes of rules/punctuation.tsv and the UTF-8
 // helpers.
 #include "text_util.h"
 
 #include <catch2/catch.hpp>
 #include <string>
+#include <vector>
+
+#include "rule_files.h"
 
 namespace bulletin {
 namespace {
@@ -40,6 +43,31 @@ TEST_CASE("IsCloser: the closing marks of punctuation.tsv", "[text_util]") {
     INFO("U+" << std::hex << static_cast<unsigned>(k.c));
     CHECK(IsCloser(k.c) == k.closer);
   }
+}
+
+TEST_CASE("The other classes of punctuation.tsv", "[text_util]") {
+  CHECK(IsHan(U'〇'));  // han_extra: not of the Han script in Unicode
+  CHECK(IsHan(U'中'));
+  CHECK_FALSE(IsHan(U'。'));
+  CHECK(IsCjkPunct(U'“'));  // punct_extra
+  CHECK(IsCjkPunct(U'…'));
+  CHECK(IsCjkPunct(U'，'));  // a block
+  CHECK_FALSE(IsCjkPunct(U'a'));
+  CHECK(Punctuation::In(Punct().opener, U'【'));
+  CHECK(Punctuation::In(Punct().pause, U'、'));
+  CHECK(Punctuation::In(Punct().stop, U'。'));
+  CHECK_FALSE(Punctuation::In(Punct().stop, U'，'));
+  CHECK(Punctuation::In(Punct().leader, U'…'));
+  CHECK(IsWideDigit(U'７'));
+  CHECK_FALSE(IsWideDigit(U'7'));
+}
+
+TEST_CASE("The built-in punctuation.tsv has no bad row", "[text_util]") {
+  std::vector<Status> errors;
+  Punctuation p = Punctuation::Load(RuleFiles::Builtin(), &errors);
+  for (const auto& e : errors) UNSCOPED_INFO(e.ToString());
+  CHECK(errors.empty());
+  CHECK(p.terminal == Punct().terminal);
 }
 
 TEST_CASE("FoldWidth and SquashSpace", "[text_util]") {
