@@ -154,9 +154,18 @@ bool IsCloser(char32_t c) { return Punctuation::In(Punct().closer, c); }
 
 // Unicode's <wide> compatibility mapping (mechanism): U+FF01..U+FF5E are
 // the wide forms of ASCII ! .. ~, U+3000 that of the space.
+namespace {
+constexpr char32_t kWideSpace = 0x3000;
+// The code point FoldWidth maps to `ascii` (a printable ASCII character or
+// the space).
+char32_t WideForm(char ascii) {
+  return ascii == ' ' ? kWideSpace : static_cast<char32_t>(ascii) + 0xFEE0;
+}
+}  // namespace
+
 char32_t FoldWidth(char32_t c) {
   if (c >= 0xFF01 && c <= 0xFF5E) return c - 0xFEE0;
-  return c == 0x3000 ? ' ' : c;
+  return c == kWideSpace ? ' ' : c;
 }
 
 std::string FoldWidth(std::string_view s) {
@@ -171,12 +180,6 @@ std::string Utf8(char32_t c) {
   std::string out;
   AppendUtf8(c, &out);
   return out;
-}
-
-// The code point FoldWidth maps to `ascii` (a printable ASCII character or
-// the space).
-char32_t WideForm(char ascii) {
-  return ascii == ' ' ? 0x3000 : static_cast<char32_t>(ascii) + 0xFEE0;
 }
 }  // namespace
 

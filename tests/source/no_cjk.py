@@ -10,6 +10,11 @@ strings). A literal's text is decoded, escapes included (\\xE7\\x82\\xB9,
 below. Adjacent string literals count as one. A literal is help text, and
 allowed, when it reads as English prose: three space-separated English words
 in a row ("the holiday named (...)"); a pattern or a word list does not.
+A character written as a number is text too: an integer literal compared
+for equality with a code point (c == 0x3002, 0xFF0C != c, case 0x3001:) of
+the blocks below or of General Punctuation is a finding. Range bounds
+(c >= 0xFF10 && c <= 0xFF19: a Unicode block) and arithmetic are mechanism
+and allowed.
 Each finding is printed as file:line:col: message.
 """
 import os
@@ -19,6 +24,37 @@ import sys
 CJK = re.compile('[\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f]')
 PROSE = re.compile(r'[A-Za-z]{2,}[,;:]? +[A-Za-z]{2,}[,;:]? +[A-Za-z]{2,}')
 PREFIX = re.compile(r'(?:u8|u|U|L)?R?$')
+CODE_POINT = re.compile('[\u2000-\u206f]|' + CJK.pattern)
+NUMBER = r'0[xX][0-9A-Fa-f]+\b'
+EQUALITY = re.compile(r'(?:[=!]=\s*|\bcase\s+)(%s)|(%s)\s*[=!]=' % (NUMBER, NUMBER))
+
+
+def code_only(text):
+    """`text` with comments and string/character literals blanked out (same
+    length, line ends kept)."""
+    out = list(text)
+    i, n = 0, len(text)
+    while i < n:
+        if text.startswith('//', i):
+            j = text.find('\n', i)
+            j = n if j < 0 else j
+        elif text.startswith('/*', i):
+            j = text.find('*/', i + 2)
+            j = n if j < 0 else j + 2
+        elif text[i] in '"\'' and not (text[i] == "'" and i > 0 and
+                                       text[i - 1].isalnum()):
+            j = i + 1
+            while j < n and text[j] != text[i] and text[j] != '\n':
+                j += 2 if text[j] == '\\' else 1
+            j += 1
+        else:
+            i += 1
+            continue
+        for k in range(i, min(j, n)):
+            if out[k] != '\n':
+                out[k] = ' '
+        i = j
+    return ''.join(out)
 
 
 def decode(body, raw):
@@ -140,6 +176,17 @@ def check(path):
         col = offset - (text.rfind('\n', 0, offset) + 1) + 1
         findings.append('%s:%d:%d: CJK in a literal (%r): knowledge belongs '
                         'in rules/' % (path, line, col, value[:40]))
+    for m in EQUALITY.finditer(code_only(text)):
+        number = m.group(1) or m.group(2)
+        value = int(number, 0) if number[:2].lower() == '0x' else int(number)
+        if value > 0x10FFFF or not CODE_POINT.match(chr(value)):
+            continue
+        offset = m.start(1) if m.group(1) else m.start(2)
+        line = text.count('\n', 0, offset) + 1
+        col = offset - (text.rfind('\n', 0, offset) + 1) + 1
+        findings.append('%s:%d:%d: the character U+%04X written as a number: '
+                        'knowledge belongs in rules/' % (path, line, col, value))
+    findings.sort(key=lambda f: [int(x) for x in f.split(':')[1:3]])
     return findings
 
 
