@@ -329,8 +329,12 @@ void Segmenter::Impl::Process(const Line& l) {
       bool latin = han * 3 < total && !ended;
       bool unfinished = !(IsTerminal(last) || IsCloser(last)) &&
                         !sources_mode && han * 3 < total * 2;
-      if (url_like || latin || unfinished || fn.pieces.back().text.empty() ||
-          l.kind != LineKind::kUnknown) {
+      // (A byline ends the note, even one naming its authors in Latin
+      // letters after a note that ends with a URL.)
+      bool byline = !url_like && MatchAny(rules.byline, t);
+      if (!byline && (url_like || latin || unfinished ||
+                      fn.pieces.back().text.empty() ||
+                      l.kind != LineKind::kUnknown)) {
         fn.pieces.push_back({t, l.number, l.col, l.trail_space});
         if (cur) {
           if (cur->line == 0) cur->line = l.number;
@@ -448,8 +452,15 @@ void Segmenter::Impl::AddByline(Article* a, const Line& l,
       if (!cur_name.empty()) a->authors.push_back(cur_name);
       cur_name.clear();
     };
-    for (char32_t c : ToCodePoints(names)) {
-      if (c == ' ' || rules.author_separators.find(c) != std::u32string::npos)
+    // (A space inside a name in Latin letters, Anna Lee, does not split it.)
+    auto cps = ToCodePoints(names);
+    for (size_t i = 0; i < cps.size(); ++i) {
+      char32_t c = cps[i];
+      bool latin_space = c == ' ' && i > 0 && i + 1 < cps.size() &&
+                         IsLatinAlnum(cps[i - 1]) && !IsWide(cps[i - 1]) &&
+                         IsLatinAlnum(cps[i + 1]) && !IsWide(cps[i + 1]);
+      if (!latin_space &&
+          (c == ' ' || rules.author_separators.find(c) != std::u32string::npos))
         flush();
       else
         AppendUtf8(c, &cur_name);

@@ -62,6 +62,7 @@ void Segmenter::Impl::LearnLayout() {
   warm = true;
   int nonblank = 0, spaced = 0;
   std::vector<int> open_widths;
+  std::vector<int> going_on_widths;  // open lines another line follows
   std::vector<int> all_widths;
   for (size_t i = 0; i < warmup.size(); ++i) {
     const Line& l = warmup[i];
@@ -71,7 +72,12 @@ void Segmenter::Impl::LearnLayout() {
       ++spaced;
     all_widths.push_back(l.width);
     bool terminal = IsTerminal(l.last) || IsCloser(l.last);
-    if (!terminal && !l.trail_space) open_widths.push_back(l.width);
+    if (!terminal && !l.trail_space) {
+      open_widths.push_back(l.width);
+      if (i + 1 < warmup.size() && !warmup[i + 1].blank &&
+          !warmup[i + 1].ws_only)
+        going_on_widths.push_back(l.width);
+    }
   }
   double_spaced = nonblank >= 4 && spaced * 10 >= nonblank * 6;
   {
@@ -113,8 +119,14 @@ void Segmenter::Impl::LearnLayout() {
     for (int x : open_widths) near += x * 100 >= w * 85;
     for (int x : open_widths) longish += x * 2 >= w;
     for (int x : all_widths) wider += x * 10 > w * 13;
+    // (In a short text the titles, note headings and URLs may outnumber
+    // the wrapped lines: two or more at the width that a line follows
+    // without a blank, and most of the long ones, are enough.)
+    int wrapped = 0;
+    for (int x : going_on_widths) wrapped += x * 100 >= w * 85;
     if ((near * 2 >= static_cast<int>(open_widths.size()) ||
-         (near >= 8 && near * 2 >= longish)) &&
+         (near >= 8 && near * 2 >= longish) ||
+         (wrapped >= 2 && near * 2 >= longish)) &&
         wider * 5 < static_cast<int>(all_widths.size()))
       wrap_width = w;
   }

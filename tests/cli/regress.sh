@@ -80,6 +80,15 @@ got=$("$bin" "$f" 2>/dev/null | jq -r '[.title, (.authors | join(","))] | join("
 [ "$got" = '西部储能电站并网发电/冯涛 山区试点无人机送药/秦岚 公交换装氢能车辆/韩雪 ' ] ||
   fail "columns-left-runs-on: titles/authors in reading order: $got"
 
+# A byline right after a note that ends with a URL ends the note, even one
+# naming authors in Latin letters (it was glued into the note); a name in
+# Latin letters keeps its space. The text is short: it shows its wrap width
+# in two full lines, and its wrapped lines are joined (issue 15).
+f=$in/byline-after-url-note.txt
+got=$("$bin" "$f" 2>/dev/null | jq -c '[.title, (.authors | join(",")), [.footnotes[].text], (.text | split("\n") | length)]' | tr '\n' ' ')
+[ "$got" = '["两地天文台联合观测一颗新彗星","Maria Chen,魏东",["https://www.example-observatory.org/news/2024/new-comet"],2] ["海底观测网新增三个节点","Tom Berg",[],2] ' ] ||
+  fail "byline-after-url-note: want 2 articles, byline out of the note, 2 paragraphs each: $got"
+
 # An article that opens with its byline starts at the byline's line.
 f=$in/byline-first.txt
 [ "$(field "$f" '.source.line')" = 1 ] ||
