@@ -150,12 +150,15 @@ TEST_CASE("AddFootnoteUrls: each URL carries the input line it starts on",
   CHECK(fn.url_lines == std::vector<int>{7, 9});
 }
 
-// The words a mark never follows and the classifiers that make a count,
-// chosen for this test (the built-in ones are in rules/layout.tsv).
+// The words a mark never follows, the classifiers that make a count, the
+// non-Han characters a mark may follow and the range dashes, chosen for
+// this test (the built-in ones are in rules/layout.tsv).
 RefMarkWords Words() {
   RefMarkWords w;
   w.not_after = U"第约";
   w.count_units = U"家个";
+  w.after = U"》%";
+  w.range_dashes = U"-";
   return w;
 }
 
