@@ -377,11 +377,24 @@ bool Tables::Figure(const std::string& type, const Groups& g, Entity* e) const {
     if (Get(g, "cur").empty() && g.count("cur_pre") && row->size() > 1)
       for (const auto& tag : SplitString((*row)[1], ','))
         if (tag == "bare") return false;
-    // 5000 万美元至 1 亿美元: both ends name the currency, the same one.
+    // A currency's hundredth (tag hundredth: cents, pence): the figure
+    // counts hundredths of the currency the row names.
+    auto hundredths = [](const std::vector<std::string>& r) {
+      if (r.size() > 1)
+        for (const auto& tag : SplitString(r[1], ','))
+          if (tag == "hundredth") return true;
+      return false;
+    };
+    bool max_hundredths = hundredths(*row);
+    // 5000 万美元至 1 亿美元: both ends name the currency, the same one
+    // (1.5美元至99美分: each end in its own unit).
     if (g.count("cur_max")) {
       const auto* row_max = Row("currencies.tsv", Get(g, "cur_max"));
       if (!row_max || (*row_max)[0] != (*row)[0]) return false;
+      max_hundredths = hundredths(*row_max);
     }
+    if (hundredths(*row)) *value = value->Shifted(-2);
+    if (vmax && max_hundredths) vmax = vmax->Shifted(-2);
     a.push_back({"value", AttrValue::Number(sign + value->ToString())});
     if (vmax) a.push_back({"value_max", AttrValue::Number(vmax->ToString())});
     a.push_back({"currency", AttrValue::String((*row)[0])});
