@@ -245,6 +245,8 @@ void Segmenter::Impl::Process(const Line& l) {
   // (PDF input, small type at the page bottom: also the number of a mark
   // in an article of the page that has no note of that number yet, as a
   // note 2 below notes 1 of other articles on the page after its note 1.)
+  // (Whether an article that may take notes here, the current one or one
+  // still waiting for its notes, has a mark of num and no note of it yet.)
   auto mark_waits = [&](int num) {
     auto lacks = [&](const std::vector<FnBuild>& has) {
       for (const auto& f : has)
@@ -256,9 +258,22 @@ void Segmenter::Impl::Process(const Line& l) {
       if (HasMark(*d.article, num) && lacks(d.footnotes)) return true;
     return false;
   };
+  // A number a little past the next one, when a mark of it waits for its
+  // note and no mark of the numbers skipped does: the notes' numbering
+  // skips (check reports footnote.numbering), and the note is still a note.
+  auto skips_to = [&](int num) {
+    constexpr int kMaxSkip = 3;
+    for (int base : {expected, doc_last_footnote + 1}) {
+      if (num <= base || num - base > kMaxSkip) continue;
+      bool unmarked = true;
+      for (int k = base; k < num && unmarked; ++k) unmarked = !mark_waits(k);
+      if (unmarked && mark_waits(num)) return true;
+    }
+    return false;
+  };
   auto follows = [&](int num) {
     return num == expected || num == 1 || num == doc_last_footnote + 1 ||
-           (l.kind == LineKind::kFootnote && mark_waits(num));
+           (l.kind == LineKind::kFootnote && mark_waits(num)) || skips_to(num);
   };
   // A first note printed on its heading's line (rules/layout.tsv
   // note_heading_prefix): the heading opens a list of notes, as on a line

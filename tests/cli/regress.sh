@@ -72,6 +72,18 @@ got=$("$bin" "$f" 2>/dev/null | jq -c '[.footnotes[].text]' | tr '\n' ' ')
 [ "$got" = '["https://www.example-port.org.cn/stat/2024/container-h1"] ["https://www.example-water.gov.cn/notice/2024/vessel-renewal"] ' ] ||
   fail "mark-wrapped-alone: want one note per article: $got"
 
+# A note whose number skips one (1, 3; or an article's first note 2) is a
+# note all the same when its mark waits for it and no mark of the number
+# skipped does; check then reports footnote.numbering at it, not
+# footnote.undefined at the mark (issue 15).
+f=$in/footnote-number-skips.txt
+got=$("$bin" "$f" 2>/dev/null | jq -c '[[.footnotes[].number], (.text | test("example"))]' | tr '\n' ' ')
+[ "$got" = '[[1,3],false] [[2],false] ' ] ||
+  fail "footnote-number-skips: want notes [1,3] and [2], no URL left in text: $got"
+got=$("$bin" check --format json "$f" 2>/dev/null | jq -r 'select(.rule | startswith("footnote.")) | "\(.rule):\(.line)"' | tr '\n' ' ')
+[ "$got" = 'footnote.numbering:9 footnote.numbering:17 ' ] ||
+  fail "footnote-number-skips: want footnote.numbering at lines 9 and 17: $got"
+
 # Two columns (pdftotext -layout) where the left one runs on below the
 # right one's end: the left column's last article comes before the right
 # column, whose top continues it (issue 15).
