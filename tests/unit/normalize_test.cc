@@ -9,39 +9,18 @@
 #include <utility>
 #include <vector>
 
+#include "tables_fixture.h"
 #include "test_dirs.h"
 
 namespace bulletin {
 namespace {
 
-const Tables& Builtin() {
-  static std::unique_ptr<Tables> t = [] {
-    std::vector<Status> errors;
-    auto loaded = Tables::Load(RuleFiles::Builtin(), &errors);
-    CHECK(errors.empty());
-    return loaded;
-  }();
-  REQUIRE(t != nullptr);
-  return *t;
-}
+using testing::BuiltinTables;
+using testing::GroupList;
 
-using GroupList = std::vector<std::pair<const char*, const char*>>;
-
-Groups Make(const GroupList& list) {
-  Groups g;
-  for (const auto& [k, v] : list) g.Add(k, v);
-  return g;
-}
-
-// The attributes as "key=value;key=value", in their order.
-std::string Joined(const Attrs& attrs) {
-  std::string s;
-  for (const auto& [k, v] : attrs) {
-    if (!s.empty()) s += ";";
-    s += k + "=" + v.text();
-  }
-  return s;
-}
+Groups Make(const GroupList& list) { return testing::MakeGroups(list); }
+std::string Joined(const Attrs& attrs) { return testing::JoinedAttrs(attrs); }
+const Tables& Builtin() { return BuiltinTables(); }
 
 TEST_CASE("Tables::Number: every written form of a number", "[normalize]") {
   struct Case {
