@@ -1,0 +1,228 @@
+// orgs: the organisation matcher (src/orgs.h): gazetteer names with the
+// country written before them, unknown organisations by their suffix,
+// abbreviations introduced in brackets and kept for the document, and the
+// rows of a --rules directory, bad ones reported at file:line:col. Every
+// sentence and name was written for this test (the gazetteer's are real
+// organisations of rules/orgs.tsv).
+#include "orgs.h"
+
+#include <catch2/catch.hpp>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "tables_fixture.h"
+#include "test_dirs.h"
+
+namespace bulletin {
+namespace {
+
+using testing::JoinedAttrs;
+using testing::ScratchDir;
+
+OrgMatcher& Builtin() {
+  static std::unique_ptr<OrgMatcher> m = [] {
+    std::vector<Status> errors;
+    auto loaded = OrgMatcher::Load(RuleFiles::Builtin(), &errors);
+    CHECK(errors.empty());
+    return loaded;
+  }();
+  REQUIRE(m != nullptr);
+  return *m;
+}
+
+// The hits of `text` as "surface rule attrs" rows joined by " / ".
+std::string Found(OrgMatcher& m, const std::string& text) {
+  std::string out;
+  for (const auto& h : m.Find(text)) {
+    if (!out.empty()) out += " / ";
+    out += text.substr(h.begin, h.end - h.begin) + " " + h.rule + " " +
+           JoinedAttrs(h.attrs);
+  }
+  return out;
+}
+
+struct OrgCase {
+  const char* text;
+  const char* found;  // what Found gives; "" for nothing
+};
+
+// Each row alone: a document and an article of its own.
+void RunOrgs(const std::vector<OrgCase>& cases) {
+  for (const auto& k : cases) {
+    INFO(k.text);
+    Builtin().StartDocument();
+    Builtin().StartArticle();
+    CHECK(Found(Builtin(), k.text) == k.found);
+  }
+}
+
+TEST_CASE("OrgMatcher: gazetteer names, with a country before them",
+          "[orgs]") {
+  RunOrgs({
+      {"华为公司与清华大学昨日签约。",
+       "华为公司 org.gazetteer name=Huawei;kind=company;country=CN / "
+       "清华大学 org.gazetteer name=Tsinghua University;kind=university;"
+       "country=CN"},
+      {"美国商务部发布了新规。",
+       "美国商务部 org.gazetteer name=US Department of Commerce;"
+       "kind=government;country=US"},
+      // Latin aliases: any letter case, whole words only.
+      {"tsmc and Tsmc, not TSMCs.",
+       "tsmc org.gazetteer name=TSMC;kind=company;country=TW / "
+       "Tsmc org.gazetteer name=TSMC;kind=company;country=TW"},
+      {"", ""},
+      {"天气晴朗，没有组织。", ""},
+  });
+}
+
+TEST_CASE("OrgMatcher: a shared alias goes to the country named last",
+          "[orgs]") {
+  RunOrgs({
+      {"据俄罗斯媒体报道，国防部称。",
+       "国防部 org.gazetteer name=Russian Ministry of Defence;"
+       "kind=government;country=RU"},
+      {"中国官员表示，国防部称。",
+       "国防部 org.gazetteer name=Chinese Ministry of National Defense;"
+       "kind=government;country=CN"},
+      // No country in the article: the first row of orgs.tsv.
+      {"国防部称。",
+       "国防部 org.gazetteer name=US Department of Defense;kind=government;"
+       "country=US"},
+  });
+}
+
+TEST_CASE("OrgMatcher: unknown organisations by their suffix", "[orgs]") {
+  RunOrgs({
+      {"他们与东海理工大学合作。",
+       "东海理工大学 org.suffix name=东海理工大学;kind=university;country=CN"},
+      {"星河微电子有限公司发布新品。",
+       "星河微电子有限公司 org.suffix name=星河微电子有限公司;kind=company"},
+      {"Acme Photonics Inc. announced a chip.",
+       "Acme Photonics Inc. org.suffix name=Acme Photonics Inc.;kind=company"},
+      // A suffix alone is a kind of organisation, not a name.
+      {"他们在大学里学习，公司表示满意。", ""},
+      // A place and a scope word before a government body make it the
+      // province's.
+      {"广东省发改委发布通知。",
+       "广东省发改委 org.suffix name=广东省发改委;kind=government;country=CN"},
+  });
+}
+
+TEST_CASE("OrgMatcher: an abbreviation in brackets names its organisation",
+          "[orgs]") {
+  RunOrgs({
+      {"东海理工大学（东理工）表示，东理工将扩招。",
+       "东海理工大学 org.suffix name=东海理工大学;kind=university;country=CN"
+       " / 东理工 org.abbreviation name=东海理工大学;kind=university;"
+       "country=CN / 东理工 org.abbreviation name=东海理工大学;"
+       "kind=university;country=CN"},
+      {"江苏先进光电研究院（以下简称光电院）成立。",
+       "江苏先进光电研究院 org.suffix name=江苏先进光电研究院;kind=research;"
+       "country=CN / 光电院 org.abbreviation name=江苏先进光电研究院;"
+       "kind=research;country=CN"},
+      {"Nova Photonics Inc.（NPI）表示，NPI将扩产。",
+       "Nova Photonics Inc. org.suffix name=Nova Photonics Inc.;kind=company"
+       " / NPI org.abbreviation name=Nova Photonics Inc.;kind=company"
+       " / NPI org.abbreviation name=Nova Photonics Inc.;kind=company"},
+      {"英特尔（Intel）表示",
+       "英特尔 org.gazetteer name=Intel;kind=company;country=US / "
+       "Intel org.abbreviation name=Intel;kind=company;country=US"},
+  });
+}
+
+TEST_CASE("OrgMatcher: an abbreviation lasts until the document ends",
+          "[orgs]") {
+  OrgMatcher& m = Builtin();
+  m.StartDocument();
+  m.StartArticle();
+  REQUIRE(!m.Find("南岭储能研究院（岭储院）成立。").empty());
+  m.StartArticle();  // a later article of the same document
+  CHECK(Found(m, "岭储院再获资助。") ==
+        "岭储院 org.abbreviation name=南岭储能研究院;kind=research");
+  m.StartDocument();
+  CHECK(Found(m, "岭储院再获资助。").empty());
+}
+
+TEST_CASE("OrgMatcher: the country context ends with the article",
+          "[orgs]") {
+  OrgMatcher& m = Builtin();
+  m.StartDocument();
+  m.StartArticle();
+  CHECK(Found(m, "据俄罗斯媒体报道，国防部称。").find("country=RU") !=
+        std::string::npos);
+  m.StartArticle();
+  CHECK(Found(m, "国防部称。").find("country=US") != std::string::npos);
+}
+
+std::unique_ptr<OrgMatcher> LoadWith(const testing::FileList& files,
+                                     std::vector<Status>* errors) {
+  ScratchDir dir(files);
+  RuleFiles rules = RuleFiles::Builtin();
+  REQUIRE(rules.AddDirectory(dir.path()).ok());
+  return OrgMatcher::Load(rules, errors);
+}
+
+TEST_CASE("OrgMatcher::Load: --rules rows add organisations and aliases",
+          "[orgs]") {
+  std::vector<Status> errors;
+  auto m = LoadWith({{"orgs.tsv",
+                      "# test rows\n"
+                      "Quillfield Labs\tresearch\tNZ\t羽田实验室|Quillfield\n"
+                      "Huawei\tcompany\tCN\t华小为\n"}},
+                    &errors);
+  CHECK(errors.empty());
+  REQUIRE(m != nullptr);
+  CHECK(Found(*m, "羽田实验室与华小为") ==
+        "羽田实验室 org.gazetteer name=Quillfield Labs;kind=research;"
+        "country=NZ / 华小为 org.gazetteer name=Huawei;kind=company;"
+        "country=CN");
+}
+
+TEST_CASE("OrgMatcher::Load: every bad row is reported at file:line:col",
+          "[orgs]") {
+  struct Case {
+    const char* file;
+    const char* text;
+    const char* where;    // file:line:col as the report names it
+    const char* message;  // what follows it
+  };
+  // The column is the row's end, where the missing column would start,
+  // counted in code points (集团 is one column each, not three bytes).
+  const Case kCases[] = {
+      {"orgs.tsv", "# c\nOnly Name\tcompany\tCN\n", "orgs.tsv:2:21: ",
+       "expected NAME<TAB>KIND<TAB>COUNTRY<TAB>ALIASES"},
+      {"countries.tsv", "Atlantis\n", "countries.tsv:1:9: ",
+       "expected NAME<TAB>ISO-CODE[<TAB>short]"},
+      {"org_suffixes.txt", "研究所\tresearch\nlatin\n",
+       "org_suffixes.txt:2:6: ", "expected latin<TAB>SUFFIX"},
+      {"org_suffixes.txt", "branch\n", "org_suffixes.txt:1:7: ",
+       "expected branch<TAB>WORD"},
+      {"org_suffixes.txt", "tail\t集团\n", "org_suffixes.txt:1:8: ",
+       "expected tail<TAB>WORD<TAB>han|latin"},
+      {"places.tsv", "某地\tCN\n", "places.tsv:1:6: ",
+       "expected SURFACE<TAB>REGION<TAB>LEVEL<TAB>PROVINCE"},
+  };
+  for (const auto& k : kCases) {
+    INFO(k.file << ": " << k.text);
+    std::vector<Status> errors;
+    auto m = LoadWith({{k.file, k.text}}, &errors);
+    CHECK(m == nullptr);  // nothing half-loaded
+    REQUIRE(errors.size() == 1);
+    const std::string s = errors[0].ToString();
+    CHECK(errors[0].code == StatusCode::kBadRules);
+    CHECK(s.find(std::string("/") + k.where + k.message) != std::string::npos);
+  }
+}
+
+TEST_CASE("OrgMatcher::Load: two bad rows, two reports", "[orgs]") {
+  std::vector<Status> errors;
+  auto m = LoadWith({{"orgs.tsv", "A\tcompany\nB\tcompany\tUS\n"}}, &errors);
+  CHECK(m == nullptr);
+  REQUIRE(errors.size() == 2);
+  CHECK(errors[0].line == 1);
+  CHECK(errors[1].line == 2);
+}
+
+}  // namespace
+}  // namespace bulletin
