@@ -8,7 +8,7 @@
 #include <vector>
 
 #include "normalize.h"
-#include "tables_fixture.h"
+#include "builtin_fixtures.h"
 
 namespace bulletin {
 namespace {

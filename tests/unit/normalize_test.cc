@@ -9,7 +9,7 @@
 #include <utility>
 #include <vector>
 
-#include "tables_fixture.h"
+#include "builtin_fixtures.h"
 #include "test_dirs.h"
 
 namespace bulletin {

@@ -11,7 +11,7 @@
 #include <string>
 #include <vector>
 
-#include "tables_fixture.h"
+#include "builtin_fixtures.h"
 #include "test_dirs.h"
 
 namespace bulletin {
@@ -21,14 +21,9 @@ using testing::JoinedAttrs;
 using testing::ScratchDir;
 
 OrgMatcher& Builtin() {
-  static std::unique_ptr<OrgMatcher> m = [] {
-    std::vector<Status> errors;
-    auto loaded = OrgMatcher::Load(RuleFiles::Builtin(), &errors);
-    CHECK(errors.empty());
-    return loaded;
-  }();
-  REQUIRE(m != nullptr);
-  return *m;
+  return testing::LoadedOnce<OrgMatcher>([](std::vector<Status>* errors) {
+    return OrgMatcher::Load(RuleFiles::Builtin(), errors);
+  });
 }
 
 // The hits of `text` as "surface rule attrs" rows joined by " / ".

@@ -10,6 +10,7 @@
 #include <string>
 #include <vector>
 
+#include "builtin_fixtures.h"
 #include "test_dirs.h"
 #include "text_util.h"
 
@@ -18,16 +19,7 @@ namespace {
 
 using testing::ScratchDir;
 
-const Engine& Builtin() {
-  static std::unique_ptr<Engine> e = [] {
-    std::vector<Status> errors;
-    auto loaded = Engine::Load("", &errors);
-    CHECK(errors.empty());
-    return loaded;
-  }();
-  REQUIRE(e != nullptr);
-  return *e;
-}
+const Engine& Builtin() { return testing::BuiltinEngine(); }
 
 // Two articles, each a title, a paragraph and (the first) a byline.
 const char kBulletin[] =
