@@ -7,17 +7,13 @@
 #include <vector>
 
 #include "layout_internal.h"
+#include "layout_rules.h"
 
 namespace bulletin {
 namespace {
 
 const LayoutRules::Impl& Rules() {
-  static std::unique_ptr<LayoutRules> rules = [] {
-    std::vector<Status> errors;
-    return LayoutRules::Load(RuleFiles::Builtin(), &errors);
-  }();
-  REQUIRE(rules != nullptr);
-  return rules->impl();
+  return testing::BuiltinLayoutRules().impl();
 }
 
 Line L(const std::string& text) {

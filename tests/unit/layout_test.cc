@@ -5,22 +5,13 @@
 #include <string>
 #include <vector>
 
+#include "layout_rules.h"
 #include "text_util.h"
 
 namespace bulletin {
 namespace {
 
-// The built-in layout rules, loaded once.
-const LayoutRules& Rules() {
-  static std::unique_ptr<LayoutRules> rules = [] {
-    std::vector<Status> errors;
-    auto r = LayoutRules::Load(RuleFiles::Builtin(), &errors);
-    for (const auto& e : errors) UNSCOPED_INFO(e.ToString());
-    return r;
-  }();
-  REQUIRE(rules != nullptr);
-  return *rules;
-}
+const LayoutRules& Rules() { return testing::BuiltinLayoutRules(); }
 
 struct Segmented {
   std::vector<Article> articles;
@@ -50,17 +41,7 @@ Segmented Segment(const std::vector<std::string>& lines) {
       Rules(), "test.txt",
       [&](Article&& a) { s.articles.push_back(std::move(a)); },
       [&](const Diagnostic& d) { s.diags.push_back(d); });
-  int n = 0;
-  for (const auto& text : lines) {
-    InputLine l;
-    l.number = ++n;
-    l.text = text;
-    if (!l.text.empty() && l.text[0] == '\f') {
-      l.page_break = true;
-      l.text.erase(0, 1);
-    }
-    seg.Push(std::move(l));
-  }
+  for (InputLine& l : testing::InputLines(lines)) seg.Push(std::move(l));
   seg.Finish();
   s.stats = seg.stats();
   return s;
