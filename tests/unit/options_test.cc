@@ -62,7 +62,7 @@ void CheckValues(AddOption add, const std::string& flag,
   }
 }
 
-TEST_CASE("--encoding takes every name the decoder knows and no other",
+TEST_CASE("option --encoding takes every name the decoder knows and no other",
           "[cli][options]") {
   std::vector<ValueCase> cases;
   for (const auto& name : EncodingNames()) cases.push_back({name, true});
@@ -71,7 +71,7 @@ TEST_CASE("--encoding takes every name the decoder knows and no other",
   CheckValues(AddEncodingOption, "--encoding", cases);
 }
 
-TEST_CASE("--input-format takes auto, text, lines, jsonl and pdf",
+TEST_CASE("option --input-format takes auto, text, lines, jsonl and pdf",
           "[cli][options]") {
   CheckValues(AddInputFormatOption, "--input-format",
               {{"auto", true},
@@ -84,8 +84,9 @@ TEST_CASE("--input-format takes auto, text, lines, jsonl and pdf",
                {"", false}});
 }
 
-TEST_CASE("--keep-fields splits at commas and leaves the next word an input",
-          "[cli][options]") {
+TEST_CASE(
+    "option --keep-fields splits at commas and leaves the next word an input",
+    "[cli][options]") {
   CLI::App app;
   PipelineOptions opt;
   std::vector<std::string> files;
@@ -110,7 +111,7 @@ TEST_CASE("the jsonl fields default to text and id", "[cli][options]") {
 }
 
 TEST_CASE(
-    "--rules takes a directory that exists, not a file nor a missing "
+    "option --rules takes a directory that exists, not a file nor a missing "
     "path",
     "[cli][options]") {
   testing::ScratchDir dir(testing::FileList{{"units.tsv", "km\tlength\n"}});
@@ -120,7 +121,7 @@ TEST_CASE(
                {dir.path() + "/no-such-dir", false}});
 }
 
-TEST_CASE("--reference-date takes a day of the Gregorian calendar only",
+TEST_CASE("option --reference-date takes a day of the Gregorian calendar only",
           "[cli][options]") {
   CheckValues(AddReferenceDateOption, "--reference-date",
               {{"2024-05-17", true},
@@ -144,7 +145,7 @@ TEST_CASE("--reference-date takes a day of the Gregorian calendar only",
                {"", false}});
 }
 
-TEST_CASE("--reference-date says what it expects", "[cli][options]") {
+TEST_CASE("option --reference-date says what it expects", "[cli][options]") {
   std::string date;
   CHECK(ParseOne(AddReferenceDateOption, "--reference-date", "2023-02-30",
                  &date) ==
@@ -152,7 +153,7 @@ TEST_CASE("--reference-date says what it expects", "[cli][options]") {
         "(YYYY-MM-DD)");
 }
 
-TEST_CASE("--locale gives the currency of the locale's region",
+TEST_CASE("option --locale gives the currency of the locale's region",
           "[cli][options]") {
   struct Case {
     const char* locale;
@@ -172,8 +173,9 @@ TEST_CASE("--locale gives the currency of the locale's region",
   }
 }
 
-TEST_CASE("--locale refuses a locale that names no region with a currency",
-          "[cli][options]") {
+TEST_CASE(
+    "option --locale refuses a locale that names no region with a currency",
+    "[cli][options]") {
   // (The variable holds the currency, not the locale: CheckValues does not
   // fit.)
   for (const char* bad : {"", "!!", "zz", "123", "en-001"}) {
