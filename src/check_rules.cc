@@ -142,9 +142,9 @@ void CheckStructure(const Article& a, const LayoutRules& layout,
     Report(*doc, "article.no-byline", t.line, t.col,
            "article has no byline: " + title, out);
   if (title.empty()) return;
-  if (a.title.length > kMaxTitleLength) {
+  if (int length = ReadLength(a.title.text); length > kMaxTitleLength) {
     Report(*doc, "title.looks-like-body", t.line, t.col,
-           "title is " + std::to_string(a.title.length) +
+           "title is " + std::to_string(length) +
                " characters long (more than " +
                std::to_string(kMaxTitleLength) +
                "): body text taken for a "

@@ -118,7 +118,8 @@ void Segmenter::Impl::FlushParagraph() {
 bool Segmenter::Impl::TitleLike(const Paragraph& p, bool strict,
                                 bool enumerated_ok) const {
   const std::string& t = p.field.text;
-  if (p.field.length < 2 || p.field.length > (strict ? 40 : 80)) return false;
+  int length = ReadLength(t);
+  if (length < 2 || length > (strict ? 40 : 80)) return false;
   auto cps = ToCodePoints(t);
   char32_t last = cps.back();
   if (IsTerminal(last) && FoldWidth(last) != '?') return false;

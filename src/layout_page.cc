@@ -195,6 +195,13 @@ bool HasInnerIdeographicSpace(const std::string& s) {  // (s is trimmed)
     if (IdeographicSpaceAt(s, i)) return true;
   return false;
 }
+// Whether s (trimmed) holds a run of kPadRun or more ASCII spaces: a layout
+// text's padding between two things printed on one line (a title and its
+// deck set to the right margin), which wrapped prose does not hold.
+bool HasInnerPadding(const std::string& s) {
+  constexpr size_t kPadRun = 4;
+  return s.find(std::string(kPadRun, ' ')) != std::string::npos;
+}
 }  // namespace
 
 bool Segmenter::Impl::EndsParagraph(const Line& l, const Line& next) const {
@@ -216,6 +223,12 @@ bool Segmenter::Impl::EndsParagraph(const Line& l, const Line& next) const {
   if (expect_title && para.pieces.size() == 1 && &next != &l &&
       l.width * 100 < wrap_width * 85 && next.width * 100 >= wrap_width * 85 &&
       HasInnerIdeographicSpace(l.text))
+    return true;
+  // (A padded line before an indented one ends its paragraph even where
+  // the document has not shown that it indents paragraphs: the padded
+  // line is a title and deck, and a line wrapped from it is not indented.)
+  if (HasInnerPadding(l.text) && &next != &l && next.indent >= 1 &&
+      next.indent <= 4)
     return true;
   return l.width * 10 < wrap_width * 7;
 }

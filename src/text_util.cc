@@ -216,4 +216,15 @@ std::string SquashSpace(const std::string& s) {
   return out;
 }
 
+int ReadLength(const std::string& s) {
+  int n = 0;
+  bool blank = false;
+  for (char32_t c : ToCodePoints(s)) {
+    bool b = c == ' ' || c == '\t';
+    n += !(b && blank);
+    blank = b;
+  }
+  return n;
+}
+
 }  // namespace bulletin

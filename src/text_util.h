@@ -90,6 +90,10 @@ size_t FindFirstFolded(std::string_view s, std::string_view ascii);
 // `s` without its white space (ASCII blanks and U+3000): the form in which
 // titles are compared, since extractors break and space them differently.
 std::string SquashSpace(const std::string& s);
+// The length of `s` in code points with each run of ASCII blanks counted as
+// one: how long a title reads, when a layout text pads a deck printed on
+// its line out to the right margin.
+int ReadLength(const std::string& s);
 
 }  // namespace bulletin
 

@@ -18,6 +18,17 @@ sanitized=${BULLETIN_SANITIZED:-0}
 
 # field FILE JQ: the JQ expression over the first record of FILE.
 field() { "$bin" "$1" 2>/dev/null | head -n 1 | jq -r "$2"; }
+# expect NAME WANT WHAT COMMAND...: COMMAND's output lines, each followed by
+# a space, are WANT; records FILE FILTER: FILTER over each record of FILE;
+# diags FILE FILTER: over each diagnostic of check --format json on FILE.
+expect() {
+  local name=$1 want=$2 what=$3 got
+  shift 3
+  got=$("$@" 2>/dev/null | tr '\n' ' ')
+  [ "$got" = "$want" ] || fail "$name: want $what: $got"
+}
+records() { "$bin" "$1" 2>/dev/null | jq -r -c "$2"; }
+diags() { "$bin" check --format json "$1" 2>/dev/null | jq -r -c "$2"; }
 
 # English text after a footnote goes on the body; the note keeps its text.
 f=$in/footnote-then-english.txt
@@ -77,12 +88,26 @@ got=$("$bin" "$f" 2>/dev/null | jq -c '[.footnotes[].text]' | tr '\n' ' ')
 # skipped does; check then reports footnote.numbering at it, not
 # footnote.undefined at the mark (issue 15).
 f=$in/footnote-number-skips.txt
-got=$("$bin" "$f" 2>/dev/null | jq -c '[[.footnotes[].number], (.text | test("example"))]' | tr '\n' ' ')
-[ "$got" = '[[1,3],false] [[2],false] ' ] ||
-  fail "footnote-number-skips: want notes [1,3] and [2], no URL left in text: $got"
-got=$("$bin" check --format json "$f" 2>/dev/null | jq -r 'select(.rule | startswith("footnote.")) | "\(.rule):\(.line)"' | tr '\n' ' ')
-[ "$got" = 'footnote.numbering:9 footnote.numbering:17 ' ] ||
-  fail "footnote-number-skips: want footnote.numbering at lines 9 and 17: $got"
+expect footnote-number-skips '[[1,3],false] [[2],false] ' \
+  'notes [1,3] and [2], no URL left in text' \
+  records "$f" '[[.footnotes[].number], (.text | test("example"))]'
+expect footnote-number-skips 'footnote.numbering:9 footnote.numbering:17 ' \
+  'footnote.numbering at lines 9 and 17' \
+  diags "$f" 'select(.rule | startswith("footnote.")) | "\(.rule):\(.line)"'
+
+# A layout text's title with its deck padded out to the right margin, after
+# an article with no byline and its notes: the padding does not count
+# towards the title's length, and the padded line before an indented one
+# ends its paragraph, so the title opens the next article (it was read as
+# the previous article's body, and check reported neither the missing
+# byline nor anything else) (issue 15).
+f=$in/title-deck-padded.txt
+expect title-deck-padded \
+  '某市轨道交通四号线开通运营/ 某港口自动化码头二期投产 年吞吐能力提升三成/林川 ' \
+  'two articles, the second by 林川' \
+  records "$f" '[(.title | gsub(" +"; " ")), (.authors | join(","))] | join("/")'
+expect title-deck-padded 'article.no-byline:3 ' \
+  'only article.no-byline at line 3' diags "$f" '"\(.rule):\(.line)"'
 
 # Two columns (pdftotext -layout) where the left one runs on below the
 # right one's end: the left column's last article comes before the right

@@ -80,6 +80,26 @@ TEST_CASE("FoldWidth and SquashSpace", "[text_util]") {
   CHECK(SquashSpace("新 能源\u3000汽车\t报告") == "新能源汽车报告");
 }
 
+TEST_CASE("ReadLength counts a run of blanks as one character",
+          "[text_util]") {
+  struct Row {
+    const char* text;
+    int length;
+  } rows[] = {
+      {"", 0},
+      {"港口扩建", 4},
+      {"港口 扩建", 5},
+      {"港口扩建          二期开工", 9},  // a deck padded to the margin
+      {"Port  \t  Works", 10},
+      {"  港口", 3},
+      {"港口\u3000\u3000扩建", 6},  // ideographic spaces are characters
+  };
+  for (const Row& r : rows) {
+    INFO(r.text);
+    CHECK(ReadLength(r.text) == r.length);
+  }
+}
+
 TEST_CASE("ToCodePoints replaces invalid bytes", "[text_util]") {
   auto cps = ToCodePoints("a\xFFz");
   REQUIRE(cps.size() == 3);
