@@ -40,7 +40,7 @@ std::string UrlProblem(std::string_view url) {
       "((?:[A-Za-z0-9\\x{A0}-\\x{10FFFF}]"
       "(?:[A-Za-z0-9\\x{A0}-\\x{10FFFF}-]*[A-Za-z0-9\\x{A0}-\\x{10FFFF}])?"
       "\\.)+"
-      "(?:[A-Za-z]{2,63}|xn--[A-Za-z0-9-]+|[\\x{A0}-\\x{10FFFF}]+)\\.?"
+      "(?:xn--[A-Za-z0-9-]+|[A-Za-z]{2,63}|[\\x{A0}-\\x{10FFFF}]+)\\.?"
       "|[0-9]{1,3}(?:\\.[0-9]{1,3}){3})"
       "(?::[0-9]{1,5})?");
   static const RE2 kRest(

@@ -126,6 +126,15 @@ got=$("$bin" "$f" 2>/dev/null | jq -c '[.title, (.authors | join(",")), [.footno
 [ "$got" = '["两地天文台联合观测一颗新彗星","Maria Chen,魏东",["https://www.example-observatory.org/news/2024/new-comet"],2] ["海底观测网新增三个节点","Tom Berg",[],2] ' ] ||
   fail "byline-after-url-note: want 2 articles, byline out of the note, 2 paragraphs each: $got"
 
+# `check` takes a URL whose top-level domain is punycode (.xn--fiqs8s, the
+# A-label of a Chinese TLD) for well formed: the TLD pattern matched its
+# first two letters and left --fiqs8s, so url.malformed was an error.
+f=$in/url-punycode-tld.txt
+rc=0
+out=$("$bin" check "$f" 2>&1) || rc=$?
+[ "$rc" = 0 ] && ! grep -q url.malformed <<<"$out" ||
+  fail "url-punycode-tld: check exit $rc: $out"
+
 # An article that opens with its byline starts at the byline's line.
 f=$in/byline-first.txt
 [ "$(field "$f" '.source.line')" = 1 ] ||

@@ -26,6 +26,8 @@ TEST_CASE("UrlProblem: URLs and IRIs must have a host with a dot, no spaces",
       {"https://example.com:443", ""},
       {"https://example.com.", ""},  // a fully qualified host
       {"https://www.example.com/a%41b", ""},
+      {"https://xn--fiqs8s.example.xn--fiqs8s/a", ""},  // punycode labels
+      {"https://www.example.xn--fiqs8s", ""},
       {"https://localhost/x", "no host with a dot"},
       {"http://", "no host with a dot"},
       {"https://a.b/x", "no host with a dot"},  // a one-letter TLD
