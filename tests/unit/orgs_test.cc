@@ -104,6 +104,31 @@ TEST_CASE("OrgMatcher: unknown organisations by their suffix", "[orgs]") {
   });
 }
 
+TEST_CASE("OrgMatcher: an unknown organisation's suffix gives its kind",
+          "[orgs]") {
+  RunOrgs({
+      {"他们与南岭储能研究所合作。",
+       "南岭储能研究所 org.suffix name=南岭储能研究所;kind=research"},
+      {"他们与东海电子学会合作。",
+       "东海电子学会 org.suffix name=东海电子学会;kind=association;country=CN"},
+      {"他们与东海集成电路产业联盟合作。",
+       "东海集成电路产业联盟 org.suffix name=东海集成电路产业联盟;"
+       "kind=alliance;country=CN"},
+      {"他们与青川数字基金会合作。",
+       "青川数字基金会 org.suffix name=青川数字基金会;kind=think_tank;"
+       "country=CN"},
+      // A branch in a city: one organisation, its parent named.
+      {"东海银行上海分行开业。",
+       "东海银行上海分行 org.suffix name=东海银行上海分行;kind=company;"
+       "country=CN;parent=东海银行"},
+      // A suffix that says little (研究会) needs a place before the name.
+      {"他们与星河芯片研究会合作。", ""},
+      {"江苏省星河芯片研究会成立。",
+       "江苏省星河芯片研究会 org.suffix name=江苏省星河芯片研究会;"
+       "kind=association;country=CN"},
+  });
+}
+
 TEST_CASE("OrgMatcher: an abbreviation in brackets names its organisation",
           "[orgs]") {
   RunOrgs({
