@@ -186,14 +186,45 @@ TEST_CASE("PdfReader reads stdin through a spooled copy it removes", "[pdf]") {
   CHECK(left == std::vector<std::string>{"in.pdf"});
 }
 
-// A valid PDF of one page with no text on it (as an image-only scan).
-std::string EmptyPdf() {
-  const std::vector<std::string> objs = {
-      "<< /Type /Catalog /Pages 2 0 R >>",
-      "<< /Type /Pages /Kids [3 0 R] /Count 1 >>",
-      "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Contents 4 0 R "
-      ">>",
-      "<< /Length 0 >>\nstream\n\nendstream"};
+// Text drawn on a page: at x, y points from the page's top left, in
+// Courier (each character 0.6 times the size wide) or Courier-Bold.
+struct Text {
+  double x, y, size;
+  bool bold;
+  std::string text;  // Latin-1
+};
+
+// A PDF of A4 pages holding `pages`' text (a page with none is as an
+// image-only scan).
+std::string MakePdf(const std::vector<std::vector<Text>>& pages) {
+  std::vector<std::string> objs = {
+      "<< /Type /Catalog /Pages 2 0 R >>", "",
+      "<< /Type /Font /Subtype /Type1 /BaseFont /Courier >>",
+      "<< /Type /Font /Subtype /Type1 /BaseFont /Courier-Bold >>"};
+  std::string kids;
+  for (const auto& page : pages) {
+    std::string content;
+    for (const Text& t : page) {
+      std::string esc;
+      for (char c : t.text) {
+        if (c == '(' || c == ')' || c == '\\') esc += '\\';
+        esc += c;
+      }
+      content += "BT /F" + std::string(t.bold ? "2 " : "1 ") +
+                 std::to_string(t.size) + " Tf " + std::to_string(t.x) + " " +
+                 std::to_string(842 - t.y) + " Td (" + esc + ") Tj ET\n";
+    }
+    size_t n = objs.size() + 1;  // this page's object number
+    objs.push_back(
+        "<< /Type /Page /Parent 2 0 R /MediaBox [0 0 595 842] /Resources << "
+        "/Font << /F1 3 0 R /F2 4 0 R >> >> /Contents " +
+        std::to_string(n + 1) + " 0 R >>");
+    objs.push_back("<< /Length " + std::to_string(content.size()) +
+                   " >>\nstream\n" + content + "endstream");
+    kids += std::to_string(n) + " 0 R ";
+  }
+  objs[1] = "<< /Type /Pages /Kids [" + kids + "] /Count " +
+            std::to_string(pages.size()) + " >>";
   std::string out = "%PDF-1.4\n";
   std::vector<size_t> offs;
   for (size_t i = 0; i < objs.size(); ++i) {
@@ -213,6 +244,94 @@ std::string EmptyPdf() {
   return out;
 }
 
+// Two pages of a made-up weekly in Courier: body at 10 points, 50
+// characters (300 points) to a full line.
+std::vector<std::vector<Text>> Weekly() {
+  return {{
+              {72, 60, 9, false, "Harbour Energy Weekly"},
+              {72, 110, 16, false, "Offshore wind connects"},
+              {72, 140, 10, true, "Grid news"},
+              {72, 160, 10, false,
+               "The new wind farm off the coast delivered power to"},
+              {72, 171, 10, false,
+               "the regional grid on Monday after a year of works,"},
+              {72, 182, 10, false, "on its foundations and cables."},
+              {72, 193, 10, false,
+               "The full report is at https://example.org/reports/"},
+              {72, 204, 10, false,
+               "offshore-wind-connection-2031.html in full online."},
+              {84, 215, 10, false,
+               "A third paragraph, indented, runs on to the edge"},
+              {72, 226, 10, false, "of the column and then ends."},
+              {72, 700, 8, false, "1See the statement of the operator."},
+              {72, 712, 8, false, "2 https://example.org/notes/two"},
+              {290, 800, 9, false, "- 1 -"},
+          },
+          {
+              {72, 60, 9, false, "Harbour Energy Weekly"},
+              {72, 100, 20, false, "Markets"},
+              {72, 130, 16, false, "Storage plant opens"},
+              {72, 160, 10, false, "The storage plant opened on Tuesday."},
+              {290, 800, 9, false, "- 2 -"},
+          }};
+}
+
+struct DrawnCase {
+  const char* line;  // its whole text
+  LineKind kind;
+  bool para_start;
+};
+
+TEST_CASE(
+    "PdfReader on drawn pages: kinds, paragraphs, URLs and note "
+    "numbers",
+    "[pdf]") {
+  testing::ScratchDir dir({{"weekly.pdf", MakePdf(Weekly())}});
+  Read r = ReadPdf(dir.path() + "/weekly.pdf");
+  REQUIRE(r.status.ok());
+  CHECK(r.pages == 2);
+  const DrawnCase rows[] = {
+      {"Harbour Energy Weekly", LineKind::kFurniture, false},
+      {"Offshore wind connects", LineKind::kTitle, true},
+      {"Grid news", LineKind::kHeading, true},  // bold at body size
+      {"The new wind farm off the coast delivered power to", LineKind::kBody,
+       true},
+      {"the regional grid on Monday after a year of works,", LineKind::kBody,
+       false},
+      {"on its foundations and cables.", LineKind::kBody, false},
+      // After a short line; the URL cut at the line's end goes on in it.
+      // (Its second line is full: the next paragraph starts by its indent.)
+      {"The full report is at https://example.org/reports/"
+       "offshore-wind-connection-2031.html in full online.",
+       LineKind::kBody, true},
+      {"A third paragraph, indented, runs on to the edge", LineKind::kBody,
+       true},
+      {"of the column and then ends.", LineKind::kBody, false},
+      // A note's number printed against its text is set apart.
+      {"1 See the statement of the operator.", LineKind::kFootnote, false},
+      {"2 https://example.org/notes/two", LineKind::kFootnote, false},
+      {"- 1 -", LineKind::kFurniture, false},
+      {"Markets", LineKind::kSection, true},
+      {"Storage plant opens", LineKind::kTitle, true},
+      {"The storage plant opened on Tuesday.", LineKind::kBody, true},
+      {"- 2 -", LineKind::kFurniture, false},
+  };
+  REQUIRE(r.lines.size() == std::size(rows) + 1);  // the header twice
+  size_t k = 0;
+  for (const InputLine& l : r.lines) {
+    if (l.text == "Harbour Energy Weekly" && k > 0) {
+      CHECK(l.page_break);
+      CHECK(l.kind == LineKind::kFurniture);
+      continue;
+    }
+    const DrawnCase& row = rows[k++];
+    INFO("line " << l.number << ": " << l.text);
+    CHECK(l.text == row.line);
+    CHECK(static_cast<int>(l.kind) == static_cast<int>(row.kind));
+    CHECK(l.para_start == row.para_start);
+  }
+}
+
 struct BadCase {
   const char* what;
   std::string bytes;  // written to a scratch file; "" for encrypted.pdf
@@ -230,7 +349,7 @@ TEST_CASE("PdfReader refuses a file it cannot read, saying why", "[pdf]") {
       {"truncated", pdf.substr(0, 20000), "not a readable PDF", {}},
       {"encrypted", "", "encrypted PDF", {}},
       {"no text",
-       EmptyPdf(),
+       MakePdf({{}}),
        "no text on any of its 1 pages",
        {"decode.pdf-no-text"}},
   };
