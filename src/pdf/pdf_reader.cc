@@ -708,9 +708,12 @@ void PdfReader::Impl::Classify(Page* p, const Page* prev, const Page* next) {
     while (d < t.size() && d < 4 && t[d] >= '0' && t[d] <= '9') ++d;
     if (d == 0 || d > 3 || d >= t.size()) continue;
     unsigned char c = static_cast<unsigned char>(t[d]);
+    int num = std::atoi(t.substr(0, d).c_str());
+    // (A note printed apart from its number is seen too: a glued one after
+    // it is the next.)
+    if (c == ' ' && (num == 1 || num == fn_last + 1)) fn_last = num;
     if (c == ' ' || c == '.' || c == ',' || c == '%' || (c >= '0' && c <= '9'))
       continue;
-    int num = std::atoi(t.substr(0, d).c_str());
     if (num == 1 || num == fn_last + 1) {
       fn_last = num;
       t.insert(d, " ");

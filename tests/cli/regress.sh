@@ -187,6 +187,17 @@ for at in 2:1 15:4; do
     fail "utf-8 invalid byte not at $at: $(cat "$tmp/err")"
 done
 
+# PDF input: a note whose number is printed against its text (3Figures ...)
+# after notes printed apart from theirs is a note of its own, not the end of
+# the note before (skipped when the binary has no PDF front end).
+f=$in/note-glued-after-spaced.pdf
+if ! "$bin" "$f" 2>&1 >/dev/null | grep -q 'built without the PDF front end'; then
+  [ "$(field "$f" '[.footnotes[].number] | join(",")')" = 1,2,3 ] ||
+    fail "note-glued-after-spaced: notes $(field "$f" '[.footnotes[].number]')"
+  [ "$(field "$f" '.footnotes[2].text')" = "Figures are provisional." ] ||
+    fail "note-glued-after-spaced: note 3 is '$(field "$f" '.footnotes[2].text')'"
+fi
+
 # run NAME FILE MAX_MB: FILE through the binary; checks its exit status
 # and, unsanitized, its peak RSS (/usr/bin/time). Nothing is timed here
 # (ctest runs on loaded machines): bench/regress_time.sh checks that the

@@ -265,6 +265,7 @@ std::vector<std::vector<Text>> Weekly() {
               {72, 226, 10, false, "of the column and then ends."},
               {72, 700, 8, false, "1See the statement of the operator."},
               {72, 712, 8, false, "2 https://example.org/notes/two"},
+              {72, 724, 8, false, "3Figures are provisional."},
               {290, 800, 9, false, "- 1 -"},
           },
           {
@@ -310,6 +311,8 @@ TEST_CASE(
       // A note's number printed against its text is set apart.
       {"1 See the statement of the operator.", LineKind::kFootnote, false},
       {"2 https://example.org/notes/two", LineKind::kFootnote, false},
+      // ... also after one printed apart (it was left glued).
+      {"3 Figures are provisional.", LineKind::kFootnote, false},
       {"- 1 -", LineKind::kFurniture, false},
       {"Markets", LineKind::kSection, true},
       {"Storage plant opens", LineKind::kTitle, true},
