@@ -155,7 +155,9 @@ struct BlockCase {
   const char* done_body;  // the finished article's
   const char* cur_body;   // the one being read
   std::vector<int> notes;
-  std::vector<int> to_done, to_cur;
+  std::vector<int> to_done, to_cur;  // (to_cur after cur_had)
+  bool hinted = false;               // PDF input
+  std::vector<int> cur_had = {};     // notes it has from an earlier page
 };
 
 TEST_CASE(
@@ -193,12 +195,32 @@ TEST_CASE(
        {1, 2},
        {1},
        {2}},
+      // Notes numbered per page: the article being read had its note 1 on
+      // the page before, so (PDF input) this note 1 is the earlier one's.
+      {"a page's note 1, PDF input",
+       "补贴办法见通知1。",
+       "并网容量见公报1。",
+       {1},
+       {1},
+       {1},
+       true,
+       {1}},
+      {"the same, text input",
+       "补贴办法见通知1。",
+       "并网容量见公报1。",
+       {1},
+       {},
+       {1, 1},
+       false,
+       {1}},
   };
   for (const BlockCase& r : rows) {
     INFO(r.what);
     SegmenterUnderTest s;
     Finished(s, "甲市推出光伏补贴", r.done_body);
     Reading(s, "乙省风电", r.cur_body);
+    s.im.hinted = r.hinted;
+    for (int n : r.cur_had) s.im.footnotes.push_back({n, {}});
     int line = 8;
     for (int n : r.notes) Note(s, n, line++, std::to_string(n) + " ", "注文");
     s.im.EndBlock();

@@ -273,6 +273,7 @@ std::vector<std::vector<Text>> Weekly() {
               {72, 100, 20, false, "Markets"},
               {72, 130, 16, false, "Storage plant opens"},
               {72, 160, 10, false, "The storage plant opened on Tuesday."},
+              {72, 300, 8, false, "Editor: Anna Lee, Harbour Energy Weekly"},
               {290, 800, 9, false, "- 2 -"},
           }};
 }
@@ -317,6 +318,8 @@ TEST_CASE(
       {"Markets", LineKind::kSection, true},
       {"Storage plant opens", LineKind::kTitle, true},
       {"The storage plant opened on Tuesday.", LineKind::kBody, true},
+      // Small type after the last text of the last page: the colophon.
+      {"Editor: Anna Lee, Harbour Energy Weekly", LineKind::kFurniture, true},
       {"- 2 -", LineKind::kFurniture, false},
   };
   REQUIRE(r.lines.size() == std::size(rows) + 1);  // the header twice
