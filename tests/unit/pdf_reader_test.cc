@@ -338,6 +338,96 @@ TEST_CASE(
   }
 }
 
+// A line of a column in the drawn pages: 30 characters (180 points at 10).
+std::string ColumnLine(const std::string& column, int n) {
+  std::string t = column + " column, line " + std::to_string(n) + " ";
+  t.resize(30, '.');
+  return t;
+}
+
+struct ColumnCase {
+  const char* what;
+  int left_rows, right_rows;
+  double after_y;  // a left line below both, 0 for none
+  std::vector<std::string> order;
+};
+
+TEST_CASE("PdfReader on drawn pages: columns read one after the other",
+          "[pdf]") {
+  const std::string title = "Two columns of news from the harbour";
+  const std::string across = "A closing line runs across both of the columns.";
+  auto L = [](int n) { return ColumnLine("Left", n); };
+  auto R = [](int n) { return ColumnLine("Right", n); };
+  const ColumnCase rows[] = {
+      {"balanced columns between lines that cross the gutter",
+       4,
+       4,
+       0,
+       {title, L(1), L(2), L(3), L(4), R(1), R(2), R(3), R(4), across}},
+      // The left column goes on below the right one's end without a gap:
+      // it is still the left column.
+      {"a longer left column",
+       5,
+       3,
+       0,
+       {title, L(1), L(2), L(3), L(4), L(5), R(1), R(2), R(3), across}},
+      // A left line below both after a gap is read after the right one.
+      {"a left line after a gap",
+       4,
+       4,
+       230,
+       {title, L(1), L(2), L(3), L(4), R(1), R(2), R(3), R(4), L(9), across}},
+  };
+  for (const ColumnCase& c : rows) {
+    INFO(c.what);
+    std::vector<Text> page = {{72, 100, 16, false, title}};
+    for (int i = 0; i < c.left_rows; ++i)
+      page.push_back({72, 140.0 + 11 * i, 10, false, L(i + 1)});
+    for (int i = 0; i < c.right_rows; ++i)
+      page.push_back({312, 140.0 + 11 * i, 10, false, R(i + 1)});
+    if (c.after_y > 0) page.push_back({72, c.after_y, 10, false, L(9)});
+    page.push_back({72, 300, 10, false, across});
+    testing::ScratchDir dir({{"columns.pdf", MakePdf({page})}});
+    Read r = ReadPdf(dir.path() + "/columns.pdf");
+    std::vector<std::string> order;
+    for (const auto& l : r.lines) order.push_back(l.text);
+    CHECK(order == c.order);
+  }
+}
+
+TEST_CASE(
+    "PdfReader on drawn pages: a running header that names the "
+    "section changes its text, not its place",
+    "[pdf]") {
+  std::vector<std::vector<Text>> pages;
+  for (const char* header :
+       {"Weekly: Markets", "Weekly: Markets", "Weekly: Grid", "Weekly: Grid"}) {
+    pages.push_back({{72, 60, 9, false, header},
+                     {72, 110, 16, false, "A title of the page"},
+                     {72, 160, 10, false, ColumnLine("Body", 1)},
+                     {72, 171, 10, false, ColumnLine("Body", 2)}});
+  }
+  // The last page's header is new, and where it stood before.
+  pages.back()[0].text = "Weekly: Storage";
+  testing::ScratchDir dir({{"headers.pdf", MakePdf(pages)}});
+  Read r = ReadPdf(dir.path() + "/headers.pdf");
+  int headers = 0;
+  for (const auto& l : r.lines) {
+    if (l.text.rfind("Weekly: ", 0) != 0) continue;
+    INFO("page " << l.page << ": " << l.text);
+    CHECK(l.kind == LineKind::kFurniture);
+    ++headers;
+  }
+  CHECK(headers == 4);
+  // Text in another size (the body's) where a header stood is not one.
+  pages.back()[0].size = 10;
+  testing::ScratchDir dir2({{"headers.pdf", MakePdf(pages)}});
+  Read big = ReadPdf(dir2.path() + "/headers.pdf");
+  REQUIRE_FALSE(big.lines.empty());
+  const InputLine& last = big.lines[big.Find("Weekly: Storage")];
+  CHECK(last.kind != LineKind::kFurniture);
+}
+
 struct BadCase {
   const char* what;
   std::string bytes;  // written to a scratch file; "" for encrypted.pdf
