@@ -202,6 +202,15 @@ TEST_CASE("The masthead is the short lines above the first section heading",
       {{"星河产业简报", "2031 年第 5 期", "\f政策动态", Han(10) + "。"}, {}},
       // No heading at all.
       {{"星河产业简报", "2031 年第 5 期", "", Han(10) + "。"}, {}},
+      // A line wider than 70 is text, not a masthead's; so are 13 lines.
+      {{"星河产业简报", Han(35), "政策动态"}, {1, 2}},
+      {{"星河产业简报", Han(36), "政策动态"}, {}},
+      {{"甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸", "子", "丑",
+        "政策动态"},
+       {1, 2, 3, 4, 5, 6, 7, 8, 9, 10, 11, 12}},
+      {{"甲", "乙", "丙", "丁", "戊", "己", "庚", "辛", "壬", "癸", "子", "丑",
+        "寅", "政策动态"},
+       {}},
   };
   int row = 0;
   for (const Row& r : rows) {
