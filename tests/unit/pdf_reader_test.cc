@@ -24,11 +24,6 @@ std::string PdfPath(const std::string& name) {
   return std::string(PDF_TESTS_DIR) + "/" + name;
 }
 
-std::string Slurp(const std::string& path) {
-  std::ifstream in(path, std::ios::binary);
-  return std::string(std::istreambuf_iterator<char>(in), {});
-}
-
 struct Read {
   std::vector<InputLine> lines;
   std::vector<Diagnostic> diags;
@@ -62,6 +57,11 @@ Read ReadPdf(const std::string& path, const std::string& head = "") {
 }
 
 #if BULLETIN_HAVE_PDF
+
+std::string Slurp(const std::string& path) {
+  std::ifstream in(path, std::ios::binary);
+  return std::string(std::istreambuf_iterator<char>(in), {});
+}
 
 TEST_CASE("PdfReader hands out lines numbered from 1 with their pages",
           "[pdf]") {
