@@ -54,19 +54,12 @@ class InScratch {
                               {"bad.txt", kBad},
                               {"warn.txt", kWarn},
                               {"quiet.cfg", "# quiet\ndisable url.malformed\n"},
-                              {"typo.cfg", "\ndisable url.nope\n"}}) {
-    REQUIRE(getcwd(saved_, sizeof saved_) != nullptr);
-    REQUIRE(chdir(dir_.path().c_str()) == 0);
-  }
-  ~InScratch() {
-    if (chdir(saved_) != 0) WARN("could not return to " << saved_);
-  }
-  InScratch(const InScratch&) = delete;
-  InScratch& operator=(const InScratch&) = delete;
+                              {"typo.cfg", "\ndisable url.nope\n"}}),
+        in_(dir_.path()) {}
 
  private:
   testing::ScratchDir dir_;
-  char saved_[4096];
+  testing::InDir in_;
 };
 
 testing::Captured Run(const CheckOptions& opt) {

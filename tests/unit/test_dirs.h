@@ -4,6 +4,7 @@
 #define BULLETIN_TESTS_UNIT_TEST_DIRS_H_
 
 #include <stdlib.h>
+#include <unistd.h>
 
 #include <catch2/catch.hpp>
 #include <cstdlib>
@@ -38,6 +39,24 @@ class ScratchDir {
 
  private:
   std::string path_;
+};
+
+// Makes `path` the working directory while alive (so that what a command
+// reports names its inputs as given), then returns to the one before.
+class InDir {
+ public:
+  explicit InDir(const std::string& path) {
+    REQUIRE(getcwd(saved_, sizeof saved_) != nullptr);
+    REQUIRE(chdir(path.c_str()) == 0);
+  }
+  ~InDir() {
+    if (chdir(saved_) != 0) WARN("could not return to " << saved_);
+  }
+  InDir(const InDir&) = delete;
+  InDir& operator=(const InDir&) = delete;
+
+ private:
+  char saved_[4096];
 };
 
 }  // namespace testing
