@@ -303,6 +303,25 @@ void PutDay(const Ymd& d, Attrs* a) {
   a->push_back({"precision", AttrValue::String("day")});
 }
 
+// The quarter of the groups: q (a number) or qw (a quarter_word of
+// date_words.tsv: 首季); 0 for none, -1 for one out of range.
+int QuarterOf(const Tables& t, const Groups& g) {
+  int q = 0;
+  if (const auto* row = Word(t, g, "qw", "quarter_word"))
+    q = std::atoi((*row)[1].c_str());
+  else if (Has(g, "q"))
+    q = ToInt(t, Get(g, "q"));
+  return q >= 0 && q <= 4 ? q : -1;
+}
+
+// The first and last day of quarter q of year y (y > 0, 1 <= q <= 4).
+std::string QuarterFrom(int y, int q) {
+  return Year(y) + "-" + Pad(q * 3 - 2, 2) + "-01";
+}
+std::string QuarterTo(int y, int q) {
+  return Year(y) + "-" + Pad(q * 3, 2) + "-" + Pad(DaysIn(y, q * 3), 2);
+}
+
 // A month part (上旬, 月底): its days, as from/to.
 void PutMonthPart(int y, int m, const std::string& part,
                   Attrs* a) {
@@ -344,8 +363,8 @@ int PutPeriod(const Tables& t, const Groups& g, int y, Attrs* a) {
 }
 
 // The relative forms: 今天 (reld), 上周五 (relw + wd), 三天前 (n + span +
-// dir), 去年 / 去年3月3日 / 本月9日 (rel, relm with an optional m, d or
-// part), 近日 (recent).
+// dir), 上季度 (relq), 去年 / 去年3月3日 / 本月9日 (rel, relm with an
+// optional m, d or part), 近日 (recent).
 bool Relative(const Tables& t, const Groups& g, Entity* e, DocContext* ctx) {
   auto& a = e->attrs;
   Ymd base = BaseDay(*ctx);
@@ -411,6 +430,24 @@ bool Relative(const Tables& t, const Groups& g, Entity* e, DocContext* ctx) {
     } else {
       PutDay(Ymd(), &a);
     }
+  } else if (const auto* row = Word(t, g, "relq", "relative_quarter")) {
+    // 本季, 上季度, 下一季: the quarter the article last named shifted
+    // (第三季營收較上季成長: the quarter before the third), else the base
+    // day's quarter.
+    relative("relq");
+    int y = 0, q = 0, n = ctx->article_quarter;
+    if (!n && base.y && base.m) n = base.y * 4 + (base.m - 1) / 3;
+    if (n) {
+      n += std::atoi((*row)[1].c_str());
+      y = n / 4, q = n % 4 + 1;
+    }
+    a.push_back({"value", q ? AttrValue::String(Year(y) + "-Q" + std::to_string(q))
+                            : AttrValue::Null()});
+    a.push_back({"precision", AttrValue::String("quarter")});
+    if (q) {
+      a.push_back({"from", AttrValue::String(QuarterFrom(y, q))});
+      a.push_back({"to", AttrValue::String(QuarterTo(y, q))});
+    }
   } else if (Has(g, "rel") || Has(g, "relm")) {
     int y = base.y, m = base.m;
     if (Has(g, "rel")) {
@@ -459,8 +496,9 @@ bool Relative(const Tables& t, const Groups& g, Entity* e, DocContext* ctx) {
       // 今年第二季: a quarter of it.
       const auto* hr = t.Row("date_words.tsv", Get(g, "part"));
       bool half = hr && (*hr)[0] == "half";
-      int q = Has(g, "q") ? ToInt(t, Get(g, "q")) : 0;
-      if (q < 0 || q > 4) return false;
+      int q = QuarterOf(t, g);
+      if (q < 0) return false;
+      if (y && q) ctx->article_quarter = y * 4 + q - 1;
       std::string v = Year(y) + (half ? "-" + (*hr)[1] : "") +
                       (q ? "-Q" + std::to_string(q) : "");
       a.push_back({"value", y ? AttrValue::String(v) : AttrValue::Null()});
@@ -631,7 +669,7 @@ bool NormalizeDate(const Tables& t, const Groups& g, Entity* e,
     ctx->taiwan = true;
     return false;
   }
-  if (Has(g, "reld") || Has(g, "wd") || Has(g, "span") ||
+  if (Has(g, "reld") || Has(g, "wd") || Has(g, "span") || Has(g, "relq") ||
       ((Has(g, "rel") || Has(g, "relm")) && !Has(g, "hol")) ||
       Has(g, "recent"))
     return Relative(t, g, e, ctx);
@@ -749,14 +787,14 @@ bool NormalizeDate(const Tables& t, const Groups& g, Entity* e,
     if (q < 1 || q > 4) return false;
     value = "FY" + Year(y) + "-Q" + std::to_string(q);
     precision = "fiscal_quarter";
-  } else if (Has(g, "q")) {
-    int q = ToInt(t, Get(g, "q"));
-    if (q < 1 || q > 4) return false;
+  } else if (Has(g, "q") || Has(g, "qw")) {
+    int q = QuarterOf(t, g);
+    if (q < 1) return false;
     value = Year(y) + "-Q" + std::to_string(q);
     precision = "quarter";
     if (y > 0) {
-      from = Year(y) + "-" + Pad(q * 3 - 2, 2) + "-01";
-      to = Year(y) + "-" + Pad(q * 3, 2) + "-" + Pad(DaysIn(y, q * 3), 2);
+      from = QuarterFrom(y, q), to = QuarterTo(y, q);
+      ctx->article_quarter = y * 4 + q - 1;
     }
   } else if (Has(g, "half")) {
     const auto* row = t.Row("date_words.tsv", Get(g, "half"));

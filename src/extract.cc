@@ -792,6 +792,7 @@ void Extractor::StartDocument() const {
 
 void Extractor::Process(Article* a, DocContext* ctx) const {
   ctx->article_year = 0;
+  ctx->article_quarter = 0;
   ctx->article_date.clear();
   ctx->own_date.clear();
   if (impl_->orgs) impl_->orgs->StartArticle();

@@ -76,6 +76,9 @@ struct DocContext {
   std::string reference_date;  // YYYY-MM-DD from --reference-date, or empty
   std::map<int, int> full_date_years;  // year → count of month/day dates
   int article_year = 0;                // latest explicit year in this article
+  // The latest quarter named in this article (year * 4 + quarter - 1), or
+  // 0: the quarter 上季 and 本季 count from.
+  int article_quarter = 0;
   std::string article_date;            // first full date of this article
   // The article's own date (a dateline: a full date in the title, at the
   // start of the body or after a word such as 发布时间), YYYY-MM-DD.
