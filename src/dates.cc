@@ -322,6 +322,14 @@ std::string QuarterTo(int y, int q) {
   return Year(y) + "-" + Pad(q * 3, 2) + "-" + Pad(DaysIn(y, q * 3), 2);
 }
 
+// The first and last day of the first (h1) or second half of year y.
+std::string HalfFrom(int y, bool h1) {
+  return Year(y) + (h1 ? "-01-01" : "-07-01");
+}
+std::string HalfTo(int y, bool h1) {
+  return Year(y) + (h1 ? "-06-30" : "-12-31");
+}
+
 // A month part (上旬, 月底): its days, as from/to.
 void PutMonthPart(int y, int m, const std::string& part,
                   Attrs* a) {
@@ -441,7 +449,8 @@ bool Relative(const Tables& t, const Groups& g, Entity* e, DocContext* ctx) {
       n += std::atoi((*row)[1].c_str());
       y = n / 4, q = n % 4 + 1;
     }
-    a.push_back({"value", q ? AttrValue::String(Year(y) + "-Q" + std::to_string(q))
+    a.push_back({"value", q ? AttrValue::String(Year(y) + "-Q" +
+                                                std::to_string(q))
                             : AttrValue::Null()});
     a.push_back({"precision", AttrValue::String("quarter")});
     if (q) {
@@ -505,6 +514,13 @@ bool Relative(const Tables& t, const Groups& g, Entity* e, DocContext* ctx) {
       a.push_back({"precision",
                    AttrValue::String(half ? "half" : q ? "quarter" : "year")});
       if (pr) a.push_back({"part", AttrValue::String((*pr)[1])});
+      if (y && (half || q)) {  // 去年上半年, 明年第一季度: their days
+        bool h1 = half && (*hr)[1] == "H1";
+        a.push_back({"from", AttrValue::String(q ? QuarterFrom(y, q)
+                                                 : HalfFrom(y, h1))});
+        a.push_back(
+            {"to", AttrValue::String(q ? QuarterTo(y, q) : HalfTo(y, h1))});
+      }
     } else if (!y || !m) {
       a.push_back({"value", AttrValue::Null()});
       a.push_back({"precision", AttrValue::String(d ? "day" : "month")});
@@ -803,8 +819,7 @@ bool NormalizeDate(const Tables& t, const Groups& g, Entity* e,
     precision = "half";
     if (y > 0) {
       bool h1 = (*row)[1] == "H1";
-      from = Year(y) + (h1 ? "-01-01" : "-07-01");
-      to = Year(y) + (h1 ? "-06-30" : "-12-31");
+      from = HalfFrom(y, h1), to = HalfTo(y, h1);
     }
   } else if (Has(g, "season")) {
     const auto* row = t.Row("date_words.tsv", Get(g, "season"));
