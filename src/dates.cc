@@ -803,6 +803,12 @@ bool NormalizeDate(const Tables& t, const Groups& g, Entity* e,
     if (q < 1 || q > 4) return false;
     value = "FY" + Year(y) + "-Q" + std::to_string(q);
     precision = "fiscal_quarter";
+  } else if (Has(g, "fy") && Has(g, "half")) {
+    // 2025 财年上半年, FY25 H1: a fiscal half, without calendar days too.
+    const auto* row = t.Row("date_words.tsv", Get(g, "half"));
+    if (!row || row->size() < 2) return false;
+    value = "FY" + Year(y) + "-" + (*row)[1];
+    precision = "fiscal_half";
   } else if (Has(g, "q") || Has(g, "qw")) {
     int q = QuarterOf(t, g);
     if (q < 1) return false;

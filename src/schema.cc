@@ -124,7 +124,7 @@ ordered_json TypeDefs() {
         {"precision",
          {{"enum",
            {"year", "half", "quarter", "month", "day", "fiscal_year",
-            "fiscal_quarter", "season", "decade"}}}},
+            "fiscal_quarter", "fiscal_half", "season", "decade"}}}},
         {"year_inferred",
          Described(Type("boolean"),
                    "the year was not written: it came from the article's "
