@@ -4,7 +4,8 @@
 # message, what is written). The rest of the catalogue: cli.sh (directory,
 # unreadable file, empty stdin, closed pipe, broken rules), cli_details.sh
 # (missing file, -o on /dev/full), regress.sh (ASCII-heavy GB18030, invalid
-# bytes with line and column), bounded.sh (a line of several MB),
+# bytes with line and column), huge_line.sh (a 100 MB single line; ctest
+# 4 MB), bounded.sh (a line of several MB),
 # unit_tests [bad-input] (a character split at every chunk offset).
 #
 #   bash tests/cli/bad_input.sh BINARY SOURCE_DIR

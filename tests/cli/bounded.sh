@@ -23,18 +23,8 @@ LC_ALL=C gen "\n" >"$tmp/paragraphs.txt"
 
 for name in line paragraphs; do
   in=$tmp/$name.txt
-  rc=0
-  if [ "${BULLETIN_SANITIZED:-0}" = 0 ] && [ -x /usr/bin/time ] &&
-     /usr/bin/time -v true >/dev/null 2>&1; then
-    /usr/bin/time -v -o "$tmp/time" "$bin" -v "$in" >"$tmp/out" 2>"$tmp/err" || rc=$?
-    rss=$(sed -n 's/^[[:space:]]*Maximum resident set size (kbytes): //p' "$tmp/time")
-    if [ -z "$rss" ] || [ "$rss" -ge "$max_rss_kb" ]; then
-      fail "$name: max RSS '${rss}' kB, want < $max_rss_kb kB"
-    fi
-  else
-    rss=unmeasured
-    "$bin" -v "$in" >"$tmp/out" 2>"$tmp/err" || rc=$?
-  fi
+  run_measured -v "$in"
+  check_rss "$name" "$max_rss_kb"
   [ "$rc" = 0 ] || fail "$name: exit status $rc"
   # Every figure of the input is in some record's text: count the ，.
   want=$(grep -o '，' "$in" | wc -l)
