@@ -65,6 +65,24 @@ jq -r .text "$tmp/out" | grep -q $'对新落户的\xef\xbf\xbd研发机构' || f
 run --encoding utf-8 "$tmp/bad-utf8.txt"
 want 3 "invalid utf-8, --encoding utf-8" "not valid utf-8: 1 invalid byte sequence"
 [ -s "$tmp/out" ] || fail "invalid utf-8, --encoding utf-8: no records"
+# Twelve bad bytes among many good lines (still UTF-8): the first ten each
+# at its line and column, then one count of the rest; all twelve U+FFFD.
+{
+  head -n 1 "$tmp/utf8.txt"
+  for i in $(seq 12); do
+    for _ in $(seq 20); do sed -n 3p "$tmp/utf8.txt"; done
+    printf '第%d条\xff规定补助。\n' "$i"
+  done
+  tail -n 1 "$tmp/utf8.txt"
+} >"$tmp/bad-utf8-12.txt"
+run "$tmp/bad-utf8-12.txt"
+want 0 "twelve invalid bytes" "bad-utf8-12.txt:[0-9]+: warning: 2 more invalid utf-8 byte sequences replaced by U\+FFFD \(12 in all\) \[decode.invalid-bytes\]$"
+[ "$(grep -c 'bad-utf8-12.txt:[0-9]*:[0-9]*: warning: invalid utf-8 byte' "$tmp/err")" = 10 ] ||
+  fail "twelve invalid bytes: want ten located warnings: $(head -c 600 "$tmp/err")"
+grep -q 'bad-utf8-12.txt:22:4: warning: invalid utf-8 byte .xFF' "$tmp/err" ||
+  fail "twelve invalid bytes: the first not at 22:4"
+[ "$(jq -r .text "$tmp/out" | grep -o $'\xef\xbf\xbd' | wc -l)" = 12 ] ||
+  fail "twelve invalid bytes: not twelve U+FFFD in the text"
 
 # --- NUL bytes: kept in the text (JSON \u0000), nothing else changes ----------
 { head -n 2 "$tmp/utf8.txt"; printf '对新落户的\0研发机构给予补助。\n（作者：钱八）\n'; } >"$tmp/nul.txt"
@@ -80,12 +98,21 @@ for f in empty blank; do
   want 0 "$f input"
   [ -s "$tmp/out" ] && fail "$f input: records written"
 done
+run - <"$tmp/blank.txt"
+want 0 "whitespace-only stdin"
+[ -s "$tmp/out" ] && fail "whitespace-only stdin: records written"
 
 # --- A binary file: not text, exit 3, the other inputs still read -----------
 head -c 4096 "$bin" >"$tmp/binary.bin"
 run "$tmp/binary.bin" "$tmp/utf8.txt"
 want 3 "binary" "binary.bin: not a text file"
 [ "$(wc -l <"$tmp/out")" = 1 ] || fail "binary: the other input was not read"
+# --encoding reads it anyway: as text, into a record (exit 3: its invalid
+# bytes under a named encoding), no "not a text file".
+run --encoding gb18030 "$tmp/binary.bin"
+want 3 "binary, --encoding gb18030" "binary.bin: not valid gb18030: "
+grep -q 'not a text file' "$tmp/err" && fail "binary, --encoding gb18030: still not a text file"
+[ "$(wc -l <"$tmp/out")" -ge 1 ] || fail "binary, --encoding gb18030: no record"
 
 # --- A FIFO and process substitution: read once, in full ---------------------
 mkfifo "$tmp/fifo"
@@ -130,6 +157,12 @@ rules extra.rules 'money.extra 10 {NO_SUCH}元\n'
 want 2 "an unknown macro" "rules/extra.rules:1:16: unknown macro \{NO_SUCH\}"
 rules extra.rules 'money.extra\n'
 want 2 "a rule with no pattern" "rules/extra.rules:1:1: expected 'TYPE.NAME PRIORITY PATTERN'"
+# A file's errors are all reported in one run, each at its line.
+rules extra.rules 'money.bad 10 (unclosed\nmoney.extra ten 元\nplanet.extra 10 元\n'
+want 2 "three broken rules in a file" "rules/extra.rules:1:14: bad pattern: "
+grep -q "rules/extra.rules:2:13: priority must be a whole number" "$tmp/err" &&
+  grep -q "rules/extra.rules:3:1: unknown entity type 'planet'" "$tmp/err" ||
+  fail "three broken rules in a file: not every error reported: $(cat "$tmp/err")"
 rules layout.tsv 'no_such_kind\tx\n'
 want 2 "an unknown layout kind" "rules/layout.tsv:1:1: expected KIND<TAB>PATTERN"
 rules numerals.tsv '兆\tscale\t12\n垓\tmultiplier\t20\n'

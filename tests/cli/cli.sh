@@ -122,10 +122,20 @@ grep -q "^bulletin-extract: $tmp/a-directory: " "$tmp/err" ||
   fail "a directory as input: no 'path: message' on stderr"
 cmp -s "$tmp/out" "$tmp/s1.jsonl" ||
   fail "a directory as input: the other file was not processed"
-if [ "$(id -u)" -ne 0 ]; then  # root reads anything
+# An unreadable file. Root reads anything: as root the binary runs as user
+# nobody (setpriv, util-linux), skipped when that cannot run it.
+as_user=()
+if [ "$(id -u)" -eq 0 ]; then
+  as_user=(setpriv --reuid=65534 --regid=65534 --clear-groups)
+  chmod 755 "$tmp"
+  "${as_user[@]}" "$bin" --version >/dev/null 2>&1 || as_user=(skip)
+fi
+if [ "${as_user[0]-}" = skip ]; then
+  echo "cli: root, and setpriv cannot run the binary as nobody: unreadable file not tested"
+else
   cp "$s1" "$tmp/unreadable.txt"
   chmod 000 "$tmp/unreadable.txt"
-  run "$bin" "$tmp/unreadable.txt" "$s2"
+  run "${as_user[@]}" "$bin" "$tmp/unreadable.txt" "$s2"
   expect_status 3 "an unreadable file"
   grep -q "^bulletin-extract: $tmp/unreadable.txt: " "$tmp/err" ||
     fail "an unreadable file: no 'path: message' on stderr"
