@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 #include <unicode/gregocal.h>
 #include <unicode/ucurr.h>
+#include <unicode/uenum.h>
 #include <unicode/uloc.h>
 
 #include <charconv>
@@ -83,8 +84,22 @@ void AddReferenceDateOption(CLI::App* app, std::string* date) {
       });
 }
 
+// True when ISO 4217 `iso` is money in use (ICU's common currencies): not
+// XXX (no currency), a precious metal (XAG, XAU) or a test code, which ICU
+// gives regions without money of their own (AQ, the unknown region ZZ).
+static bool IsCommonCurrency(const std::string& iso) {
+  UErrorCode err = U_ZERO_ERROR;
+  UEnumeration* all = ucurr_openISOCurrencies(UCURR_COMMON, &err);
+  bool found = false;
+  for (const char* c; U_SUCCESS(err) && !found &&
+                      (c = uenum_next(all, nullptr, &err)) != nullptr;)
+    found = iso == c;
+  uenum_close(all);
+  return found;
+}
+
 // The ISO 4217 code of the currency of the locale's region, or "" when the
-// locale names no region ICU knows a currency for.
+// locale names no region ICU knows a currency in use for.
 static std::string LocaleCurrency(const std::string& locale) {
   char canon[ULOC_FULLNAME_CAPACITY];
   UErrorCode err = U_ZERO_ERROR;
@@ -108,7 +123,7 @@ static std::string LocaleCurrency(const std::string& locale) {
   if (U_FAILURE(err) || n != 3) return "";
   std::string iso;
   for (int i = 0; i < 3; ++i) iso.push_back(static_cast<char>(buf[i]));
-  return iso;
+  return IsCommonCurrency(iso) ? iso : "";
 }
 
 void AddLocaleOption(CLI::App* app, std::string* currency) {

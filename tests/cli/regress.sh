@@ -215,6 +215,17 @@ run() {
   [ "$rc" = 0 ] || fail "$name: exit status $rc"
 }
 
+# --locale of a region without money of its own (Antarctica; ZZ, the
+# unknown region) is refused: ICU gives them XXX (no currency) and XAG
+# (silver), which became the currency of every bare 元 amount.
+for l in zh-AQ zz-ZZ; do
+  rc=0
+  echo '样品价格为100元。' | "$bin" --locale "$l" >"$tmp/out" 2>"$tmp/err" || rc=$?
+  [ "$rc" = 2 ] || fail "locale $l: exit status $rc, want 2: $(head -c 300 "$tmp/out")"
+  grep -q "names no region with a currency" "$tmp/err" ||
+    fail "locale $l: no message: $(cat "$tmp/err")"
+done
+
 # Many figures in one sentence: memory linear in their number (it was
 # quadratic: 328 KB of input aborted with bad_alloc).
 many_figures 30000 "$tmp/figures.txt"

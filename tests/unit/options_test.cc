@@ -160,10 +160,12 @@ TEST_CASE("option --locale gives the currency of the locale's region",
     const char* currency;
   };
   const Case kCases[] = {
-      {"zh-TW", "TWD"}, {"zh_TW", "TWD"},      {"zh-HK", "HKD"},
-      {"zh_HK", "HKD"}, {"zh-Hant-MO", "MOP"}, {"zh-CN", "CNY"},
+      {"zh-TW", "TWD"},      {"zh_TW", "TWD"},
+      {"zh-HK", "HKD"},      {"zh_HK", "HKD"},
+      {"zh-Hant-MO", "MOP"}, {"zh-CN", "CNY"},
       {"zh", "CNY"},  // a language alone: its likely region
-      {"en-US", "USD"}, {"ja-JP", "JPY"},
+      {"en-US", "USD"},      {"ja-JP", "JPY"},
+      {"fr-SN", "XOF"},  // an X code in use
   };
   for (const auto& k : kCases) {
     INFO(k.locale);
@@ -178,7 +180,8 @@ TEST_CASE(
     "[cli][options]") {
   // (The variable holds the currency, not the locale: CheckValues does not
   // fit.)
-  for (const char* bad : {"", "!!", "zz", "123", "en-001"}) {
+  // zh-AQ and zz-ZZ: regions ICU gives XXX (no currency) and XAG (silver).
+  for (const char* bad : {"", "!!", "zz", "123", "en-001", "zh-AQ", "zz-ZZ"}) {
     INFO(bad);
     std::string currency = "unset";
     std::string err = ParseOne(AddLocaleOption, "--locale", bad, &currency);
