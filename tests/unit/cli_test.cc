@@ -81,6 +81,25 @@ std::string Slurp(const std::string& path) {
   return ss.str();
 }
 
+TEST_CASE("ExitCode: each Status code leads to its documented exit status",
+          "[cli][cli_main]") {
+  struct Case {
+    StatusCode code;
+    int exit;
+  };
+  // README "Exit status": 2 a bad option or rule file, 3 an input.
+  const Case kCases[] = {{StatusCode::kOk, 0},
+                         {StatusCode::kBadInput, 3},
+                         {StatusCode::kBadRules, 2},
+                         {StatusCode::kBadUsage, 2}};
+  for (const auto& k : kCases) {
+    INFO(static_cast<int>(k.code));
+    CHECK(ExitCode(k.code) == k.exit);
+  }
+  CHECK((kExitOk == 0 && kExitFindings == 1 && kExitUsage == 2 &&
+         kExitInput == 3 && kExitOutput == 4));
+}
+
 TEST_CASE("Main: --version and --help print to stdout with status 0",
           "[cli][cli_main]") {
   auto c = Cli({"--version"});
