@@ -61,27 +61,29 @@ std::string Text(const std::vector<char32_t>& cps, size_t b, size_t e) {
 
 }  // namespace
 
-void ColumnSplitter::Push(InputLine&& line) {
+void PageBuffer::Push(InputLine&& line) {
   if (line.kind != LineKind::kUnknown) pass_through_ = true;
   if (pass_through_) {
-    FlushPage();
-    sink_(std::move(line));
+    Flush();
+    line_sink_(std::move(line));
     return;
   }
   if (line.page_break || page_.size() >= kMaxPageLines ||
       page_bytes_ + line.text.size() > kMaxPageBytes)
-    FlushPage();
+    Flush();
   page_bytes_ += line.text.size();
   page_.push_back(std::move(line));
 }
 
-void ColumnSplitter::Finish() { FlushPage(); }
-
-void ColumnSplitter::FlushPage() {
+void PageBuffer::Flush() {
   if (page_.empty()) return;
   std::vector<InputLine> page;
   page.swap(page_);
   page_bytes_ = 0;
+  page_sink_(std::move(page));
+}
+
+void ColumnSplitter::SplitPage(std::vector<InputLine>&& page) {
   std::vector<Row> rows(page.size());
   std::map<int, int> starts;  // candidate right-column starts
   int nonblank = 0;
@@ -151,13 +153,7 @@ void ColumnSplitter::FlushPage() {
            rows[last + 1].clear)
       ++last;
   }
-  bool page_break = page.front().page_break;
-  bool emitted = false;
-  auto emit = [&](InputLine&& l) {
-    l.page_break = page_break && !emitted;
-    emitted = true;
-    sink_(std::move(l));
-  };
+  PageEmitter emit(page, sink_);
   for (size_t i = 0; i < first; ++i) emit(std::move(page[i]));
   size_t g = static_cast<size_t>(right_start);
   // The left column (with any line that crosses the gutter), then the

@@ -188,6 +188,7 @@ void Segmenter::Impl::PushLine(InputLine&& in) {
 void Segmenter::Finish() {
   Impl& m = *impl_;
   m.columns.Finish();
+  m.rethread.Finish();
   if (!m.warm) m.LearnLayout();
   m.Drain(true);
   if (m.lone_dropped && m.nonblank_lines == 1) {

@@ -7,6 +7,8 @@
 //                       footnote, section heading, byline or text
 //   layout_footnotes.cc footnote blocks, their articles, reference marks
 //   layout_assemble.cc  lines into paragraphs, paragraphs into articles
+//   columns.cc, rethread.cc  two-column pages read a column at a time,
+//                       before any of the above sees their lines
 //
 // How the segmenter works.
 //
@@ -41,6 +43,7 @@
 #include "footnotes.h"
 #include "layout.h"
 #include "lazy_regex.h"
+#include "rethread.h"
 
 namespace bulletin {
 
@@ -277,9 +280,13 @@ struct Segmenter::Impl {
         path(std::move(p)),
         sink(std::move(s)),
         diag(std::move(d)),
-        columns([this](InputLine&& l) { PushLine(std::move(l)); }) {}
+        rethread(r, [this](InputLine&& l) { PushLine(std::move(l)); }),
+        columns([this](InputLine&& l) { rethread.Push(std::move(l)); },
+                [this] { rethread.EndPage(); }) {}
 
-  // Two-column pages are read a column at a time (columns.h).
+  // Two-column pages are read a column at a time: a layout-preserving
+  // extraction's (columns.h), then a plain one's (rethread.h).
+  Rethreader rethread;
   ColumnSplitter columns;
   void PushLine(InputLine&& in);
 

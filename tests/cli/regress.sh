@@ -135,6 +135,15 @@ out=$("$bin" check "$f" 2>&1) || rc=$?
 [ "$rc" = 0 ] && ! grep -q url.malformed <<<"$out" ||
   fail "url-punycode-tld: check exit $rc: $out"
 
+# Two columns of a plain extraction (pdftotext without -layout), their
+# blocks interleaved by height: two titles in a row, texts in turn, bylines
+# and the note a block away from their article. Each column is read whole,
+# the left first (issue 15).
+f=$in/columns-interleaved.txt
+got=$("$bin" "$f" 2>/dev/null | jq -r '[.title, (.authors | join(",")), ([.footnotes[].urls[]] | join(","))] | join("/")' | tr '\n' ' ')
+[ "$got" = '甲市启动智慧水务改造工程/张三/https://water.example.cn/notice/2024/smart-pipes 丙县建成首座垃圾焚烧发电厂/王五/ 乙省发布充电设施建设规划/李四/ 丁市地铁三号线开通试运营/赵六/ ' ] ||
+  fail "columns-interleaved: titles/authors/URLs a column at a time: $got"
+
 # An article that opens with its byline starts at the byline's line.
 f=$in/byline-first.txt
 [ "$(field "$f" '.source.line')" = 1 ] ||

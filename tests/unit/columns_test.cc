@@ -4,6 +4,8 @@
 #include <string>
 #include <vector>
 
+#include "layout_rules.h"
+
 namespace bulletin {
 namespace {
 
@@ -20,17 +22,7 @@ std::vector<Out> Split(const std::vector<std::string>& lines) {
   ColumnSplitter cs([&](InputLine&& l) {
     out.push_back({l.text, l.number, l.col, l.page_break});
   });
-  int n = 0;
-  for (const auto& text : lines) {
-    InputLine l;
-    l.number = ++n;
-    l.text = text;
-    if (!text.empty() && text[0] == '\f') {
-      l.page_break = true;
-      l.text.erase(0, 1);
-    }
-    cs.Push(std::move(l));
-  }
+  for (auto& l : testing::InputLines(lines)) cs.Push(std::move(l));
   cs.Finish();
   return out;
 }

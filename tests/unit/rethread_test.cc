@@ -1,0 +1,140 @@
+#include "rethread.h"
+
+#include <catch2/catch.hpp>
+#include <memory>
+#include <string>
+#include <vector>
+
+#include "layout_rules.h"
+
+namespace bulletin {
+namespace {
+
+// Runs `lines` (a leading form feed is a page break; blocks are set off
+// by empty lines) through a Rethreader and returns the non-empty lines it
+// hands out, in order.
+std::vector<std::string> Rethread(const std::vector<std::string>& lines) {
+  std::vector<std::string> out;
+  Rethreader r(testing::BuiltinLayoutRules().impl(), [&](InputLine&& l) {
+    if (!l.text.empty()) out.push_back(l.text);
+  });
+  for (auto& l : testing::InputLines(lines)) r.Push(std::move(l));
+  r.Finish();
+  return out;
+}
+
+std::vector<std::string> NonEmpty(const std::vector<std::string>& lines) {
+  std::vector<std::string> out;
+  for (const auto& l : lines)
+    if (!l.empty()) out.push_back(l[0] == '\f' ? l.substr(1) : l);
+  return out;
+}
+
+// Two made-up articles set in two columns of about twenty characters, as
+// blocks: article A (title, text with a mark, byline, its note), article B
+// (title, two paragraphs, byline).
+const std::vector<std::string> kTitleA = {"甲市启动智慧水务改造工程"};
+const std::vector<std::string> kTextA = {
+    "甲市水务局近日宣布，将在三年内完成全市供",
+    "水管网的智能化改造，覆盖两千公里管线[1]。"};
+const std::vector<std::string> kBylineA = {"（编译：张三）"};
+const std::vector<std::string> kNoteA = {
+    "注：", "[1] 甲市水务局公告，https://water.example.cn/notice/2024"};
+const std::vector<std::string> kTitleB = {"乙省发布新能源汽车充电设施规划"};
+const std::vector<std::string> kTextB1 = {
+    "乙省发展改革委发布规划，提出到明年底全",
+    "省建成公共充电桩五万个，实现县城全覆盖，",
+    "并在高速公路服务区全部配建快充站。"};
+const std::vector<std::string> kTextB2 = {
+    "规划还要求新建住宅小区按比例配建充电车",
+    "位，并鼓励社会资本参与建设和运营。"};
+const std::vector<std::string> kBylineB = {"（编译：李四）"};
+
+using Blocks = std::vector<std::vector<std::string>>;
+
+// The blocks as lines, an empty line after each.
+std::vector<std::string> Page(const Blocks& blocks) {
+  std::vector<std::string> out;
+  for (const auto& b : blocks) {
+    out.insert(out.end(), b.begin(), b.end());
+    out.push_back("");
+  }
+  return out;
+}
+
+TEST_CASE("Interleaved blocks of two columns are read a column at a time",
+          "[rethread]") {
+  // As an extractor that sorts blocks by their height on the page prints
+  // them: the two titles side by side, then the texts in turn.
+  auto out = Rethread(Page({kTitleA, kTitleB, kTextA, kTextB1, kBylineA,
+                            kTextB2, kNoteA, kBylineB}));
+  CHECK(out == NonEmpty(Page({kTitleA, kTextA, kBylineA, kNoteA, kTitleB,
+                              kTextB1, kTextB2, kBylineB})));
+}
+
+TEST_CASE("A page read in order is handed out as it came", "[rethread]") {
+  auto in = Page(
+      {kTitleA, kTextA, kBylineA, kNoteA, kTitleB, kTextB1, kTextB2, kBylineB});
+  CHECK(Rethread(in) == NonEmpty(in));
+}
+
+TEST_CASE("Notes go with the text of their mark, and no text follows them",
+          "[rethread]") {
+  // A's text runs further down its column than B's, and the note comes
+  // right after B's: it still follows A's text, which has mark 1.
+  const std::vector<std::string> text_a = {kTextA[0], kTextA[1],
+                                           "工程完成后漏损率可下降三成。"};
+  const std::vector<std::string> text_b = {kTextB1[0],
+                                           "省建成公共充电桩五万个。"};
+  auto out = Rethread(
+      Page({kTitleA, kTitleB, text_a, text_b, kNoteA, kTextB2, kBylineB}));
+  CHECK(out == NonEmpty(Page({kTitleA, text_a, kNoteA, kTitleB, text_b, kTextB2,
+                              kBylineB})));
+}
+
+TEST_CASE("A sentence left open goes on in its column's next block",
+          "[rethread]") {
+  // A's first paragraph ends at the foot of a block inside a sentence (as
+  // pdfminer cuts a paragraph in two); B's column is further up, yet the
+  // next text block finishes A's sentence.
+  const std::vector<std::string> a1 = {
+      "甲市水务局近日宣布，将在三年内完成全市供",
+      "水管网的智能化改造，覆盖两千公里管线，", "总投资约为"};
+  const std::vector<std::string> a2 = {"并于明年年底前全部投入使用。"};
+  const std::vector<std::string> b1 = {"乙省将新建充电桩五万个。"};
+  auto out = Rethread(
+      Page({kTitleA, kTitleB, a1, b1, a2, kBylineA, kTextB2, kBylineB}));
+  CHECK(out == NonEmpty(Page({kTitleA, a1, a2, kBylineA, kTitleB, b1, kTextB2,
+                              kBylineB})));
+}
+
+TEST_CASE("A page of wide lines is never read as two columns", "[rethread]") {
+  // The same interleaved blocks with each paragraph on one line of about
+  // forty characters: a single column, whatever its order.
+  auto join = [](const std::vector<std::string>& b) {
+    std::string s;
+    for (const auto& l : b) s += l;
+    return std::vector<std::string>{s};
+  };
+  auto in = Page({kTitleA, kTitleB, join(kTextA), join(kTextB1), kBylineA,
+                  join(kTextB2), kNoteA, kBylineB});
+  CHECK(Rethread(in) == NonEmpty(in));
+}
+
+TEST_CASE("Furniture stays at the top and bottom of a rethreaded page",
+          "[rethread]") {
+  std::vector<std::string> in = {"\f水务简报 第 3 期", ""};
+  auto body = Page(
+      {kTitleA, kTitleB, kTextA, kTextB1, kBylineA, kTextB2, kNoteA, kBylineB});
+  in.insert(in.end(), body.begin(), body.end());
+  in.push_back("- 2 -");
+  auto out = Rethread(in);
+  REQUIRE(out.size() > 2);
+  CHECK(out.front() == "水务简报 第 3 期");
+  CHECK(out.back() == "- 2 -");
+  CHECK(out[1] == kTitleA[0]);
+  CHECK(out[2] == kTextA[0]);
+}
+
+}  // namespace
+}  // namespace bulletin
