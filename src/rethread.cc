@@ -1,24 +1,31 @@
 // How the rethreader decides, per page:
 //
-// 1. The page is cut into blocks at blank lines; each block into segments
-//    by what its lines are: a section heading, a byline, notes (a note
-//    heading or a bracketed note number, and the lines after it), text. A
-//    text segment is a title when its lines hold no clause or sentence
-//    punctuation (its first lines are one when they are clearly narrower
-//    than the text lines under them), else body text; body text whose
-//    last line does not end a sentence is open.
+// 1. The page is cut into blocks at blank lines (a furniture line that
+//    opens a block is one of its own); each block into segments by what
+//    its lines are: a section heading, a byline, notes (a note heading, a
+//    bracketed note number or a number before a URL, and the lines after
+//    it), text. A text segment is a title when its lines hold no clause or
+//    sentence punctuation and do not fill the column's width; its first
+//    lines are one when they are clearly narrower than the text's widest
+//    line; else it is body text, open when its last line does not end a
+//    sentence.
 // 2. The blocks that open the page and repeat the top of an earlier page
 //    (a running header), the furniture-like lines around them and, on the
-//    first page, the masthead above its first heading or text, stay on
+//    first page, the masthead above its first section heading, stay on
 //    top; page numbers and a colophon at the bottom stay below.
 // 3. A beam search assigns each block in between to one of two streams.
 //    Each stream is read as a small grammar, and a step that breaks it
 //    costs: an open sentence followed by anything but text, a title after
 //    a title, text after an article's byline or notes, a second byline,
 //    notes whose numbers no reference mark of the stream's article uses
-//    (while the other stream's does). Ties are broken by the stream that
-//    has run less far down the page (extractors that sort by height) and
-//    by the words a block shares with a stream's article.
+//    (while the other stream's does), notes or a byline at the start of
+//    the document. Ties are broken by how the extractor orders the
+//    columns' blocks, learnt over the document from the blocks the grammar
+//    places (those that cost kForced more in the other stream): by height
+//    (the stream less far down the page goes on) or in runs (the stream of
+//    the block before goes on); and by the rare character pairs a block
+//    shares with a stream's article. The stream that reads better first is
+//    the left column.
 // 4. The page reads as two streams when its text wraps narrow enough for a
 //    column (kMaxColumnWidth), the best split costs far less than the page
 //    read as one stream (kMinGain) and each stream has text of its own;
@@ -82,9 +89,14 @@ constexpr int kMaxColumnWidth = 48;
 // Tie-breaks, kept below any grammar cost.
 constexpr double kCursorCost = 0.05;  // per line the stream is further down
 constexpr double kCursorCap = 1;
+constexpr double kSwitchCost = 0.5;  // a block in the other stream (runs)
+// A block is placed by the grammar when moving it alone to the other stream
+// costs this much more; such blocks show how the extractor orders columns.
+constexpr double kForced = 3;
 constexpr double kCohesion = 0.5;  // per pair shared (weighted by rarity)
 constexpr double kCohesionCap = 1.2;
 constexpr size_t kBeam = 128;
+constexpr size_t kMaxMasthead = 8;  // blocks
 
 enum Phase { kUnknown, kSection, kTitle, kBody, kByline, kNote };
 
@@ -105,6 +117,7 @@ struct Rethreader::Stream {
   Phase phase = kUnknown;
   bool open = false;
   bool inherited = true;  // still in the article an earlier text began
+  bool fresh = false;     // at the start of the document: nothing to go on
   bool has_body = false, has_byline = false;
   std::vector<int> marks;  // reference marks without their note yet
   std::vector<uint32_t> bag;
@@ -120,6 +133,10 @@ using Stream = Rethreader::Stream;
 // other stream), and the stream after it.
 double Step(Stream* st, const Segment& s, const Stream& other) {
   double cost = 0;
+  // Notes or a byline go on an article: none has begun at the start.
+  if (st->fresh && (s.kind == Seg::kNote || s.kind == Seg::kByline))
+    cost += kNoteStray;
+  st->fresh = false;
   // (A page's footnotes may cut a sentence that the next page ends.)
   if (st->open && s.kind != Seg::kBody && s.kind != Seg::kNote && !s.deck)
     cost += kOpenCost;
@@ -189,13 +206,20 @@ struct Hyp {
 };
 
 // Places `b` in stream `c` of `h`; `weight` the rarity of each pair.
+// `runs` says how the extractor orders the columns' blocks: in runs (ties
+// go to the stream of the block before), else by height (ties go to the
+// stream less far down).
 void Place(Hyp* h, int c, const Block& b,
-           const std::map<uint32_t, double>& weight) {
+           const std::map<uint32_t, double>& weight, bool runs) {
   Stream& st = h->col[c];
   const Stream& other = h->col[1 - c];
   if (c == 1 && !st.used) h->first_right = h->side.size();
-  h->soft += std::min(kCursorCap,
-                      kCursorCost * std::max(0.0, st.cursor - other.cursor));
+  if (runs) {
+    if (!h->side.empty() && h->side.back() != c) h->soft += kSwitchCost;
+  } else {
+    h->soft += std::min(kCursorCap,
+                        kCursorCost * std::max(0.0, st.cursor - other.cursor));
+  }
   if (b.segs.front().kind == Seg::kBody) {
     double shared = 0;
     for (uint32_t g : b.grams)
@@ -255,24 +279,26 @@ void TextSegments(const LayoutRules::Impl& rules,
                   std::vector<Segment>* out) {
   size_t k = a;
   while (k < b && k - a < 4 && TitleLine(rules, lines[k])) ++k;
-  // The title's widest line against the text's (a title is set larger).
-  int title_w = 0, body_w = 0;
-  for (size_t i = a; i < b; ++i) {
-    int& w = i < k ? title_w : body_w;
-    w = std::max(w, lines[i].width);
-  }
   bool title = false;
   if (k == b) {
     // (A line that fills the column's width is text the extractor cut.)
     title =
         rules.title_bad_ends.find(lines[b - 1].last) == std::u32string::npos &&
         lines[b - 1].width + 2 < wrap;
-  } else if (k > a && k - a < 4 && title_w * 100 <= body_w * 85) {
-    Segment t;
-    t.kind = Seg::kTitle;
-    t.split = k;
-    out->push_back(t);
-    a = k;
+  } else {
+    // A title over text in one block: its lines are narrower than the
+    // text's widest (a title is set larger).
+    int widest = 0;
+    for (size_t i = a; i < b; ++i) widest = std::max(widest, lines[i].width);
+    size_t j = a;
+    while (j < k && j - a < 3 && lines[j].width * 100 <= widest * 85) ++j;
+    if (j > a) {
+      Segment t;
+      t.kind = Seg::kTitle;
+      t.split = j;
+      out->push_back(t);
+      a = j;
+    }
   }
   Segment s;
   s.kind = title ? Seg::kTitle : Seg::kBody;
@@ -398,7 +424,14 @@ void Rethreader::ReadPage(std::vector<InputLine>&& page) {
     split_columns = split_columns || in.col != 1;
     lines.push_back(MakeLine(InputLine(in)));
   }
-  // Blocks.
+  // A running header, a page number, a masthead line.
+  auto furniture_line = [&](const Line& l) {
+    std::string folded = FoldWidth(l.text);
+    return l.width <= 60 && (MatchAny(rules_.header, folded) ||
+                             MatchAny(rules_.page_number, folded));
+  };
+  // Blocks; a furniture line that opens one (an extractor can set a
+  // running header on the first block of a column) is a block of its own.
   std::vector<Block> blocks;
   for (size_t i = 0; i < lines.size();) {
     if (lines[i].text.empty()) {
@@ -407,7 +440,11 @@ void Rethreader::ReadPage(std::vector<InputLine>&& page) {
     }
     Block b;
     b.begin = i;
-    while (i < lines.size() && !lines[i].text.empty()) ++i;
+    bool alone = furniture_line(lines[i]);
+    while (i < lines.size() && !lines[i].text.empty()) {
+      ++i;
+      if (alone) break;
+    }
     b.end = i;
     blocks.push_back(std::move(b));
   }
@@ -459,22 +496,16 @@ void Rethreader::ReadPage(std::vector<InputLine>&& page) {
   }
   // What stays on top and below.
   auto furniture = [&](const Block& b) {
-    for (size_t i = b.begin; i < b.end; ++i) {
-      const Line& l = lines[i];
-      std::string folded = FoldWidth(l.text);
-      if (l.width > 60 || !(MatchAny(rules_.header, folded) ||
-                            MatchAny(rules_.page_number, folded)))
-        return false;
-    }
+    for (size_t i = b.begin; i < b.end; ++i)
+      if (!furniture_line(lines[i])) return false;
     return true;
   };
   size_t top = 0;
   if (page_index == 0) {
-    // The masthead: what stands above the first section heading, when one
-    // comes before any text.
+    // The masthead: the few short blocks above the first section heading.
     size_t k = 0;
-    while (k < blocks.size() &&
-           (!blocks[k].body_text || furniture(blocks[k])) &&
+    while (k < blocks.size() && k < kMaxMasthead &&
+           blocks[k].end - blocks[k].begin <= 4 &&
            blocks[k].segs.front().kind != Seg::kSection)
       ++k;
     if (k < blocks.size() && blocks[k].segs.front().kind == Seg::kSection)
@@ -499,42 +530,82 @@ void Rethreader::ReadPage(std::vector<InputLine>&& page) {
   for (const auto& [g, n] : df) weight[g] = 1.0 / n;
 
   Stream start = carry_ ? *carry_ : Stream();
+  start.fresh = !carry_ && page_index == 0;
   start.cursor = 0;
   start.used = false;
   start.bag.clear();
   // The page as printed: one stream.
   Hyp one;
   one.col[0] = start;
-  for (size_t k = top; k < bottom; ++k) Place(&one, 0, blocks[k], weight);
+  for (size_t k = top; k < bottom; ++k)
+    Place(&one, 0, blocks[k], weight, false);
+  Stream right;
+  right.inherited = true;
+  // Where the first stream ends, the second goes on.
+  auto junction = [&](Hyp* h) {
+    if (!h->col[1].used) return;
+    const Block& b = blocks[top + h->first_right];
+    if (h->col[0].open && b.segs.front().kind != Seg::kBody)
+      h->grammar += kOpenCost;
+  };
   // The best split into two.
-  std::vector<Hyp> beam(1);
-  beam[0].col[0] = start;
-  beam[0].col[1].inherited = true;
-  for (size_t k = top; k < bottom; ++k) {
-    std::vector<Hyp> next;
-    next.reserve(beam.size() * 2);
-    for (const Hyp& h : beam)
-      for (int c = 0; c < 2; ++c) {
-        next.push_back(h);
-        Place(&next.back(), c, blocks[k], weight);
-      }
-    std::stable_sort(next.begin(), next.end(), [](const Hyp& x, const Hyp& y) {
+  auto decode = [&](bool runs) {
+    std::vector<Hyp> beam(1);
+    beam[0].col[0] = start;
+    beam[0].col[1] = right;
+    for (size_t k = top; k < bottom; ++k) {
+      std::vector<Hyp> next;
+      next.reserve(beam.size() * 2);
+      for (const Hyp& h : beam)
+        for (int c = 0; c < 2; ++c) {
+          next.push_back(h);
+          Place(&next.back(), c, blocks[k], weight, runs);
+        }
+      std::stable_sort(
+          next.begin(), next.end(),
+          [](const Hyp& x, const Hyp& y) { return x.Total() < y.Total(); });
+      if (next.size() > kBeam) next.resize(kBeam);
+      beam.swap(next);
+    }
+    for (Hyp& h : beam) junction(&h);
+    std::stable_sort(beam.begin(), beam.end(), [](const Hyp& x, const Hyp& y) {
       return x.Total() < y.Total();
     });
-    if (next.size() > kBeam) next.resize(kBeam);
-    beam.swap(next);
+    return beam.front();
+  };
+  auto replay = [&](const std::vector<char>& side) {
+    Hyp h;
+    h.col[0] = start;
+    h.col[1] = right;
+    for (size_t k = top; k < bottom; ++k)
+      Place(&h, side[k - top], blocks[k], weight, false);
+    junction(&h);
+    return h;
+  };
+
+  // The blocks the grammar places tell how the extractor orders the
+  // columns: count whether each follows the block before into its stream
+  // (runs) or goes to the stream less far down (height), over the document.
+  Hyp best = decode(false);
+  {
+    for (size_t k = top; k < bottom; ++k) {
+      int c = best.side[k - top];
+      std::vector<char> flipped = best.side;
+      flipped[k - top] = static_cast<char>(1 - c);
+      if (replay(flipped).grammar - best.grammar >= kForced) {
+        if (k > top && best.side[k - top - 1] != c) ++height_votes_;
+        if (k > top && best.side[k - top - 1] == c) ++run_votes_;
+      }
+    }
   }
-  // Where the first stream ends, the second goes on.
-  for (Hyp& h : beam) {
-    if (!h.col[1].used) continue;
-    const Block& b = blocks[top + h.first_right];
-    if (h.col[0].open && b.segs.front().kind != Seg::kBody)
-      h.grammar += kOpenCost;
+  if (run_votes_ > height_votes_) best = decode(true);
+  // Which stream is the left column: the one that reads better first.
+  {
+    std::vector<char> swapped = best.side;
+    for (char& c : swapped) c = static_cast<char>(1 - c);
+    Hyp h = replay(swapped);
+    if (h.grammar + 0.5 < best.grammar) best = h;
   }
-  std::stable_sort(beam.begin(), beam.end(), [](const Hyp& x, const Hyp& y) {
-    return x.Total() < y.Total();
-  });
-  const Hyp& best = beam.front();
   int text_blocks[2] = {0, 0};
   for (size_t k = top; k < bottom; ++k)
     text_blocks[static_cast<int>(best.side[k - top])] += blocks[k].body_text;

@@ -54,6 +54,10 @@ class Rethreader {
   // running header repeats them.
   std::set<std::string> tops_;
   std::unique_ptr<Stream> carry_;
+  // How the extractor orders the blocks of two columns, as seen so far:
+  // blocks the grammar placed in the stream of the block before (runs), or
+  // in the other one.
+  int run_votes_ = 0, height_votes_ = 0;
 };
 
 }  // namespace bulletin
