@@ -29,6 +29,7 @@
 #include <cstdlib>
 #include <set>
 
+#include "clone_pool.h"
 #include "normalize.h"
 #include "orgs.h"
 #include "intervals.h"
@@ -110,7 +111,8 @@ struct Extractor::Impl {
   mutable std::atomic<bool> set_failure_reported{false};
   std::unique_ptr<Tables> tables;
   std::unique_ptr<OrgMatcher> orgs;
-  mutable std::unique_ptr<icu::BreakIterator> sentences;
+  // ICU's sentence iterator, one copy per thread at work (Sentences).
+  std::unique_ptr<ClonePool<icu::BreakIterator>> sentences;
 
   struct Candidate {
     int rule;
@@ -471,8 +473,11 @@ std::unique_ptr<Extractor> Extractor::Load(const RuleFiles& files,
     std::call_once(m.set_once, [] {});
   }
   UErrorCode status = U_ZERO_ERROR;
-  m.sentences.reset(
+  std::unique_ptr<icu::BreakIterator> sentences(
       icu::BreakIterator::createSentenceInstance(icu::Locale("zh"), status));
+  if (U_SUCCESS(status))
+    m.sentences =
+        std::make_unique<ClonePool<icu::BreakIterator>>(std::move(sentences));
   if (U_FAILURE(status)) {
     errors->push_back(Status::Error(
         StatusCode::kBadRules, "", 0, 0,
@@ -635,11 +640,14 @@ std::vector<std::pair<size_t, size_t>> Extractor::Impl::Sentences(
   UErrorCode status = U_ZERO_ERROR;
   UText* ut = utext_openUTF8(nullptr, text.data(),
                              static_cast<int64_t>(text.size()), &status);
-  sentences->setText(ut, status);
-  int32_t start = sentences->first();
-  for (int32_t end = sentences->next(); end != icu::BreakIterator::DONE;
-       start = end, end = sentences->next())
-    sents.push_back({static_cast<size_t>(start), static_cast<size_t>(end)});
+  {
+    auto it = sentences->Get();
+    it->setText(ut, status);
+    int32_t start = it->first();
+    for (int32_t end = it->next(); end != icu::BreakIterator::DONE;
+         start = end, end = it->next())
+      sents.push_back({static_cast<size_t>(start), static_cast<size_t>(end)});
+  }
   utext_close(ut);
   if (sents.empty()) sents.push_back({0, text.size()});
   // ICU ends a sentence at '?' or '.' even inside a URL or a number:

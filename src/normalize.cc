@@ -521,8 +521,9 @@ bool Tables::Normalize(const std::string& type, const Groups& g, Entity* e,
   return true;
 }
 
-bool Tables::Traditional(const std::vector<std::string_view>& texts) const {
-  if (!to_hans_) {
+int Tables::ScriptOf(char32_t c) const {
+  std::lock_guard<std::mutex> lock(script_mu_);
+  if (!to_hans_ || !to_hant_) {
     UErrorCode err = U_ZERO_ERROR;
     to_hans_.reset(icu::Transliterator::createInstance(
         "Traditional-Simplified", UTRANS_FORWARD, err));
@@ -531,26 +532,32 @@ bool Tables::Traditional(const std::vector<std::string_view>& texts) const {
     to_hant_.reset(icu::Transliterator::createInstance(
         "Simplified-Traditional", UTRANS_FORWARD, err));
     if (U_FAILURE(err)) to_hant_.reset();
-    if (!to_hans_ || !to_hant_) return false;
+    if (!to_hans_ || !to_hant_) return 0;
   }
+  auto changed = [c](icu::Transliterator& tr) {
+    icu::UnicodeString s(static_cast<UChar32>(c));
+    tr.transliterate(s);
+    return s != icu::UnicodeString(static_cast<UChar32>(c));
+  };
+  return 1 + (changed(*to_hans_) ? 1 : 0) + (changed(*to_hant_) ? 2 : 0);
+}
+
+bool Tables::Traditional(const std::vector<std::string_view>& texts) const {
   int hant = 0, hans = 0;
   for (std::string_view t : texts) {
     for (char32_t c : ToCodePoints(t)) {
       // CJK Unified Ideographs, Extension A to the base block (a Unicode
       // range: mechanism).
-      if (c < 0x3400 || c > 0x9FFF) continue;
-      auto it = script_of_.find(c);
-      if (it == script_of_.end()) {
-        auto changed = [c](icu::Transliterator& tr) {
-          icu::UnicodeString s(static_cast<UChar32>(c));
-          tr.transliterate(s);
-          return s != icu::UnicodeString(static_cast<UChar32>(c));
-        };
-        int kind = (changed(*to_hans_) ? 1 : 0) | (changed(*to_hant_) ? 2 : 0);
-        it = script_of_.emplace(c, kind).first;
+      if (c < kHanFirst || c > kHanLast) continue;
+      std::atomic<uint8_t>& seen = script_of_[c - kHanFirst];
+      int kind = seen.load(std::memory_order_relaxed);
+      if (kind == 0) {
+        kind = ScriptOf(c);
+        if (kind == 0) return false;  // no transliterators
+        seen.store(static_cast<uint8_t>(kind), std::memory_order_relaxed);
       }
-      hant += it->second == 1;
-      hans += it->second == 2;
+      hant += kind == 2;
+      hans += kind == 3;
     }
   }
   return hant > hans;

@@ -4,8 +4,12 @@
 #ifndef BULLETIN_NORMALIZE_H_
 #define BULLETIN_NORMALIZE_H_
 
+#include <array>
+#include <atomic>
+#include <cstdint>
 #include <map>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <vector>
@@ -74,11 +78,21 @@ class Tables {
                                  std::less<>>>
       tables_;  // file → surface → other columns
   std::optional<Numerals> numerals_;
-  // Traditional(): the two transliterators, made on first use, and what
-  // they do to each character seen (1 changed by Traditional-Simplified, 2
-  // by Simplified-Traditional). An engine runs on one thread at a time.
+  // What ICU's two transliterations do to the Han character `c`: 1, plus
+  // 1 when Traditional-Simplified changes it and 2 when
+  // Simplified-Traditional does; 0 when the transliterators cannot be made.
+  int ScriptOf(char32_t c) const;
+
+  // Traditional(): what ScriptOf says of each character of U+3400..U+9FFF
+  // seen so far, 0 for one not seen yet. Any thread may fill an entry (all
+  // find the same value), so a shared engine needs no lock to read them.
+  static constexpr char32_t kHanFirst = 0x3400, kHanLast = 0x9FFF;
+  mutable std::array<std::atomic<uint8_t>, kHanLast - kHanFirst + 1>
+      script_of_{};
+  // ScriptOf(): the two transliterators, made on first use and used under
+  // script_mu_ (an ICU Transliterator is not safe on two threads at once).
+  mutable std::mutex script_mu_;
   mutable std::unique_ptr<icu::Transliterator> to_hans_, to_hant_;
-  mutable std::map<char32_t, int> script_of_;
 };
 
 // Dates (dates.cc).

@@ -22,10 +22,12 @@
 #include <cstdio>
 #include <cstdlib>
 #include <map>
+#include <optional>
 #include <set>
 #include <string_view>
 #include <unordered_map>
 
+#include "clone_pool.h"
 #include "layout.h"
 #include "lazy_regex.h"
 #include "normalize.h"
@@ -232,7 +234,8 @@ struct OrgMatcher::Impl {
   // (PhotonDelta集团, Vedanta 集团), longest first.
   std::vector<std::string> han_tails, latin_tails;
   std::set<std::string, std::less<>> stopwords, reject;
-  std::unique_ptr<icu::BreakIterator> words;
+  // ICU's word iterator, one copy per thread at work (Find).
+  std::unique_ptr<ClonePool<icu::BreakIterator>> words;
   // Document and article state.
   // abbreviation → the attributes of its organisation
   std::map<std::string, bulletin::Attrs, std::less<>> doc_alias;
@@ -478,9 +481,11 @@ std::unique_ptr<OrgMatcher::Impl> OrgMatcher::Build(
               [](const auto& a, const auto& b) { return a.size() > b.size(); });
   im.trie.Freeze();
   UErrorCode status = U_ZERO_ERROR;
-  im.words.reset(
+  std::unique_ptr<icu::BreakIterator> words(
       icu::BreakIterator::createWordInstance(icu::Locale("zh"), status));
-  if (U_FAILURE(status))
+  if (U_SUCCESS(status))
+    im.words = std::make_unique<ClonePool<icu::BreakIterator>>(std::move(words));
+  else
     errors->push_back(Status::Error(
         StatusCode::kBadRules, "", 0, 0,
         std::string("icu: cannot create word iterator: ") + u_errorName(status)));
@@ -627,6 +632,8 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text) {
   std::vector<size_t> bounds;
   std::vector<size_t> piece_at;  // piece starts; the text's end last
   std::vector<bool> piece_done;
+  // The word iterator, taken from the pool when first needed.
+  std::optional<ClonePool<icu::BreakIterator>::Lease> word_it;
   auto segment = [&](size_t from, size_t to) {
     if (piece_at.empty()) {
       piece_at.push_back(0);
@@ -666,9 +673,10 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text) {
       UErrorCode status = U_ZERO_ERROR;
       UText* ut = utext_openUTF8(nullptr, text.data() + b,
                                  static_cast<int64_t>(e - b), &status);
-      im.words->setText(ut, status);
-      for (int32_t x = im.words->first(); x != icu::BreakIterator::DONE;
-           x = im.words->next())
+      if (!word_it) word_it.emplace(im.words->Get());
+      icu::BreakIterator& it = **word_it;
+      it.setText(ut, status);
+      for (int32_t x = it.first(); x != icu::BreakIterator::DONE; x = it.next())
         got.push_back(b + static_cast<size_t>(x));
       utext_close(ut);
       // Pieces are mostly asked for left to right: then this appends.
