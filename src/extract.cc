@@ -777,7 +777,7 @@ void Extractor::Impl::ProcessField(const Field& f,
   }
   // Organisations: their own one-pass matcher, kept off figures and URLs.
   if (orgs) {
-    for (const auto& h : orgs->Find(text)) {
+    for (const auto& h : orgs->Find(text, &ctx->orgs)) {
       if (taken.Overlaps(h.begin, h.end)) continue;
       Entity e;
       e.type = "org";
@@ -794,16 +794,12 @@ void Extractor::Impl::ProcessField(const Field& f,
   for (auto& e : found) out->push_back(std::move(e));
 }
 
-void Extractor::StartDocument() const {
-  if (impl_->orgs) impl_->orgs->StartDocument();
-}
-
 void Extractor::Process(Article* a, DocContext* ctx) const {
   ctx->article_year = 0;
   ctx->article_quarter = 0;
   ctx->article_date.clear();
   ctx->own_date.clear();
-  if (impl_->orgs) impl_->orgs->StartArticle();
+  ctx->orgs.StartArticle();
   size_t first = a->entities.size();
   impl_->ProcessField(a->title, "title", 0, ctx, &a->entities);
   impl_->ProcessField(a->body, "text", 0, ctx, &a->entities);

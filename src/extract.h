@@ -71,7 +71,25 @@ class Groups {
   std::vector<value_type> more_;
 };
 
-// What normalisers may know of the document so far (dates need it).
+// What the organisation matcher (orgs.h) knows of the document so far.
+struct OrgContext {
+  // An abbreviation the document introduced (全称（缩写）), ASCII letters
+  // folded to lower case → the attributes of its organisation.
+  std::map<std::string, Attrs, std::less<>> aliases;
+  // The ISO code of the country and the province the current article
+  // named last ("" for none): an ambiguous alias (国防部) goes to it.
+  std::string last_country, last_province;
+  // Forgets the country context of the previous article.
+  void StartArticle() {
+    last_country.clear();
+    last_province.clear();
+  }
+};
+
+// What normalisers may know of the document so far (dates need it). All
+// that one document teaches the extractor is kept here, never in the
+// Extractor, so that threads sharing one Extractor each run documents of
+// their own.
 struct DocContext {
   std::string reference_date;  // YYYY-MM-DD from --reference-date, or empty
   std::map<int, int> full_date_years;  // year → count of month/day dates
@@ -102,6 +120,7 @@ struct DocContext {
   bool sentence_text = false;
   DiagnosticSink diag;  // for implausible values found on the way
   std::string path;
+  OrgContext orgs;  // abbreviations learned, countries named
 };
 
 class Tables;  // currencies, units, qualifiers, numerals (normalize.cc)
@@ -116,11 +135,12 @@ class Extractor {
                                          std::vector<Status>* errors);
   ~Extractor();
 
-  // Forgets what the previous document taught (abbreviations).
-  void StartDocument() const;
-
   // Finds and normalises the entities of the article's title, body and
-  // footnotes, in that order, appending them to a->entities.
+  // footnotes, in that order, appending them to a->entities; what the
+  // document taught so far is read from and added to *ctx (a new
+  // DocContext for each document). Loaded once, an Extractor is not
+  // changed by use: any number of threads may call Process at once, each
+  // with a DocContext of its own.
   void Process(Article* a, DocContext* ctx) const;
 
   // Every raw match of every rule in `text`, run sentence by sentence as

@@ -179,7 +179,6 @@ struct OrgMatcher::Impl {
   std::map<std::string, Place, std::less<>> places;
   std::set<std::string, std::less<>> provinces;
   std::set<std::string, std::less<>> generic;  // org_generic.txt
-  std::string last_province;      // of the current article
   // The longest prefix of `s` (up to 8 characters) that is in `set`-like
   // `has`, or "".
   template <typename F>
@@ -236,10 +235,6 @@ struct OrgMatcher::Impl {
   std::set<std::string, std::less<>> stopwords, reject;
   // ICU's word iterator, one copy per thread at work (Find).
   std::unique_ptr<ClonePool<icu::BreakIterator>> words;
-  // Document and article state.
-  // abbreviation → the attributes of its organisation
-  std::map<std::string, bulletin::Attrs, std::less<>> doc_alias;
-  std::string last_country;
 
   // ASCII letters to lower case (what std::tolower does in the C locale,
   // which the program never leaves), every other byte as it is.
@@ -255,31 +250,26 @@ struct OrgMatcher::Impl {
   }
   std::string CountryEndingAt(const std::string& text, size_t pos,
                               bool allow_short) const;
-  // ISO code of the last country mentioned before byte `pos` of the text
-  // being searched (from the walk), or "".
-  std::string LastCountryBefore(size_t pos) const;
-  // Country mentions of the text being searched: (end byte, ISO code).
-  std::vector<std::pair<size_t, std::string>> mentions;
+  // Country mentions of a text: (end byte, ISO code), in text order.
+  using Mentions = std::vector<std::pair<size_t, std::string>>;
+  // ISO code of the last country of `mentions` ending at or before byte
+  // `pos`, or "".
+  static std::string LastCountryBefore(const Mentions& mentions, size_t pos);
+  // The value of `key` in `m`, or an empty one. Never inserts: the tables
+  // are read by every thread at once.
+  template <typename M>
+  static const typename M::mapped_type& ValueOr(const M& m,
+                                                std::string_view key) {
+    static const typename M::mapped_type kEmpty{};
+    auto it = m.find(key);
+    return it != m.end() ? it->second : kEmpty;
+  }
   bulletin::Attrs Attrs(int org) const;
 };
 
 OrgMatcher::~OrgMatcher() = default;
-// (Not built yet: there is no state to forget.)
-void OrgMatcher::StartDocument() {
-  if (!ready_) return;
-  Impl& im = Tables();
-  im.doc_alias.clear();
-  im.last_country.clear();
-  im.last_province.clear();
-}
-void OrgMatcher::StartArticle() {
-  if (!ready_) return;
-  Impl& im = Tables();
-  im.last_country.clear();
-  im.last_province.clear();
-}
 
-OrgMatcher::Impl& OrgMatcher::Tables() {
+const OrgMatcher::Impl& OrgMatcher::Tables() const {
   std::call_once(built_, [this] {
     // The built-in tables, which ctest loads without an error
     // (tests/unit/lazy_regex_test.cc): there is nothing to report.
@@ -290,7 +280,6 @@ OrgMatcher::Impl& OrgMatcher::Tables() {
         std::fprintf(stderr, "bulletin-extract: %s\n", e.ToString().c_str());
       std::abort();  // a broken build: ctest fails first
     }
-    ready_ = true;
   });
   return *impl_;
 }
@@ -313,7 +302,6 @@ std::unique_ptr<OrgMatcher> OrgMatcher::Load(const RuleFiles& files,
   m->impl_ = Build(files, errors);
   if (!m->impl_) return nullptr;
   std::call_once(m->built_, [] {});
-  m->ready_ = true;
   return m;
 }
 
@@ -512,7 +500,8 @@ std::string OrgMatcher::Impl::CountryEndingAt(const std::string& text,
   return best;
 }
 
-std::string OrgMatcher::Impl::LastCountryBefore(size_t pos) const {
+std::string OrgMatcher::Impl::LastCountryBefore(const Mentions& mentions,
+                                                size_t pos) {
   auto it =
       std::upper_bound(mentions.begin(), mentions.end(), pos,
                        [](size_t p, const std::pair<size_t, std::string>& m) {
@@ -532,9 +521,10 @@ bulletin::Attrs OrgMatcher::Impl::Attrs(
   return a;
 }
 
-std::vector<OrgHit> OrgMatcher::Find(const std::string& text) {
-  Impl& im = Tables();
-  im.mentions.clear();
+std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
+                                     OrgContext* doc) const {
+  const Impl& im = Tables();
+  Impl::Mentions mentions;
   std::vector<OrgHit> hits;
   auto overlaps = [&](size_t b, size_t e) {
     for (const auto& h : hits)
@@ -610,7 +600,7 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text) {
               im.country_iso.count(name) > 0 || im.places.count(name) > 0 ||
               im.generic.count(name) > 0 || im.suffix_kind.count(name) > 0;
           if (is_country || im.stopwords.count(name)) continue;
-          im.doc_alias[Impl::Fold(name)] = attrs;
+          doc->aliases[Impl::Fold(name)] = attrs;
           size_t hb = base + b, he = base + e;
           if (!overlaps(hb, he))
             hits.push_back({hb, he, "org.abbreviation", attrs});
@@ -748,10 +738,11 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text) {
       for (auto it = ends.rbegin(); it != ends.rend(); ++it) {
         if (it->second & Impl::kCountry) {
           auto c = im.country_iso.find(view.substr(b, it->first - b));
-          im.mentions.push_back(
+          mentions.push_back(
               {it->first, c != im.country_iso.end()
                               ? c->second
-                              : im.country_iso[text.substr(b, it->first - b)]});
+                              : Impl::ValueOr(im.country_iso,
+                                              view.substr(b, it->first - b))});
           break;
         }
       }
@@ -797,8 +788,8 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text) {
       if (it == im.alias.end()) continue;
       std::string prefix = im.CountryEndingAt(text, b, false);
       std::string iso =
-          prefix.empty() ? im.LastCountryBefore(b) : iso_of(prefix);
-      if (iso.empty()) iso = im.last_country;
+          prefix.empty() ? Impl::LastCountryBefore(mentions, b) : iso_of(prefix);
+      if (iso.empty()) iso = doc->last_country;
       int org = choose(it->second, iso);
       // 中国华为: a country right before the name belongs to it, unless the
       // country is the organisation's own name.
@@ -866,9 +857,10 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text) {
     auto it = std::upper_bound(
         province_at.begin(), province_at.end(), pos,
         [](size_t p, const std::pair<size_t, size_t>& m) { return p < m.first; });
-    if (it == province_at.begin()) return im.last_province;
+    if (it == province_at.begin()) return doc->last_province;
     auto [begin, len] = latest[it - province_at.begin() - 1];
-    return im.places[text.substr(begin, len)].province;
+    return Impl::ValueOr(im.places, std::string_view(text).substr(begin, len))
+        .province;
   };
   // 1b. A government body of the gazetteer after a place or a scope word is
   // that place's body, not the national one: 广东省发改委, 省发改委.
@@ -911,7 +903,7 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text) {
       if (scope.empty() && im.scopes.count(tail)) scope = std::string(tail);
     }
     if (!place.empty()) {
-      const auto& pl = im.places[place];
+      const auto& pl = Impl::ValueOr(im.places, place);
       size_t b = h.begin - place.size();
       std::string name = text.substr(b, h.end - b);
       std::string kind = "government";
@@ -922,7 +914,7 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text) {
                  {"country", AttrValue::String(pl.region)}};
       h.begin = b;
       h.rule = "org.suffix";
-      if (!pl.province.empty()) im.last_province = pl.province;
+      if (!pl.province.empty()) doc->last_province = pl.province;
     } else if (!scope.empty() && gov) {
       size_t b = h.begin - scope.size();
       if (han_at(b, true)) {
@@ -1020,8 +1012,8 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text) {
       if (sb < pos) continue;
       pos = se;
       std::string suffix = text.substr(sb, se - sb);
-      std::string kind = im.suffix_kind[suffix];
-      std::string flag = im.suffix_flag[suffix];
+      std::string kind = Impl::ValueOr(im.suffix_kind, suffix);
+      std::string flag = Impl::ValueOr(im.suffix_flag, suffix);
       // A suffix that starts inside a dictionary word (签署, 格局) is none.
       // A one-character suffix that ends a dictionary word (签署, 格局) is
       // none; a longer one may (创新联盟, 行业协会).
@@ -1048,12 +1040,14 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text) {
       for (int guard = 0; guard < 4; ++guard) {
         auto c = cand_at.find(e);
         if (c != cand_at.end() &&
-            im.suffix_kind[text.substr(c->first, c->second - c->first)] ==
+            Impl::ValueOr(im.suffix_kind,
+                          std::string_view(text).substr(
+                              c->first, c->second - c->first)) ==
                 "company") {
           std::string s2 = text.substr(c->first, c->second - c->first);
-          kind = im.suffix_kind[s2];
-          if (im.suffix_flag[s2] == "legal" || flag.empty())
-            flag = im.suffix_flag[s2];
+          kind = Impl::ValueOr(im.suffix_kind, s2);
+          if (Impl::ValueOr(im.suffix_flag, s2) == "legal" || flag.empty())
+            flag = Impl::ValueOr(im.suffix_flag, s2);
           e = c->second;
           pos = std::max(pos, e);
           continue;
@@ -1314,9 +1308,9 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text) {
         if (!place.empty()) {
           auto pl = im.places.find(place);
           region = pl != im.places.end() ? pl->second.region
-                                         : im.country_iso[place];
+                                         : Impl::ValueOr(im.country_iso, place);
           if (pl != im.places.end() && !pl->second.province.empty())
-            im.last_province = pl->second.province;
+            doc->last_province = pl->second.province;
         } else if (!nat.empty() || !scope.empty()) {
           region = "CN";
         }
@@ -1400,10 +1394,10 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text) {
   }
   // 3. Abbreviations learned so far in the document (this text included):
   // Latin ones are looked up word by word, Han ones searched for.
-  if (!im.doc_alias.empty()) {
+  if (!doc->aliases.empty()) {
     auto add = [&](size_t p, size_t e, const std::string& key) {
-      auto it = im.doc_alias.find(key);
-      if (it != im.doc_alias.end() && !overlaps(p, e))
+      auto it = doc->aliases.find(key);
+      if (it != doc->aliases.end() && !overlaps(p, e))
         hits.push_back({p, e, "org.abbreviation", it->second});
     };
     size_t i = 0;
@@ -1431,7 +1425,7 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text) {
       }
       i = j;
     }
-    for (const auto& [abbr, attrs] : im.doc_alias) {
+    for (const auto& [abbr, attrs] : doc->aliases) {
       if (!HasHan(abbr)) continue;
       size_t p = 0;
       while ((p = text.find(abbr, p)) != std::string::npos) {
@@ -1443,9 +1437,9 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text) {
   }
   std::sort(hits.begin(), hits.end(),
             [](const OrgHit& a, const OrgHit& b) { return a.begin < b.begin; });
-  im.last_province = province_before(text.size());
-  std::string lc = im.LastCountryBefore(text.size());
-  if (!lc.empty()) im.last_country = lc;
+  doc->last_province = province_before(text.size());
+  std::string lc = Impl::LastCountryBefore(mentions, text.size());
+  if (!lc.empty()) doc->last_country = lc;
   return hits;
 }
 

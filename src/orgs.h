@@ -6,7 +6,6 @@
 #ifndef BULLETIN_ORGS_H_
 #define BULLETIN_ORGS_H_
 
-#include <atomic>
 #include <memory>
 #include <mutex>
 #include <string>
@@ -36,12 +35,12 @@ class OrgMatcher {
                                           std::vector<Status>* errors);
   ~OrgMatcher();
 
-  // Forgets the abbreviations learned from the previous document.
-  void StartDocument();
-  // Forgets the country context of the previous article.
-  void StartArticle();
-  // The organisations in `text`, left to right, without overlaps.
-  std::vector<OrgHit> Find(const std::string& text);
+  // The organisations in `text`, left to right, without overlaps. What
+  // the document taught so far comes from *doc (abbreviations, and the
+  // country and province its article named last); what `text` teaches is
+  // added to it. The matcher itself is not changed: any number of threads
+  // may call Find at once, each with a document of its own.
+  std::vector<OrgHit> Find(const std::string& text, OrgContext* doc) const;
 
   struct Impl;
 
@@ -49,11 +48,11 @@ class OrgMatcher {
   // Builds impl_ from `files` (the work of Load).
   static std::unique_ptr<Impl> Build(const RuleFiles& files,
                                      std::vector<Status>* errors);
-  // impl_, built now from the built-in files if Load left that for later.
-  Impl& Tables();
-  std::unique_ptr<Impl> impl_;
-  std::once_flag built_;
-  std::atomic<bool> ready_{false};  // impl_ is built
+  // impl_, built now from the built-in files if Load left that for later
+  // (safe when several threads ask at once).
+  const Impl& Tables() const;
+  mutable std::unique_ptr<Impl> impl_;
+  mutable std::once_flag built_;
 };
 
 }  // namespace bulletin

@@ -55,7 +55,7 @@ std::unique_ptr<Engine> Engine::Load(const std::string& rules_dir,
   return e;
 }
 
-DocContext StartDocument(const Engine& engine, const std::string& name,
+DocContext StartDocument(const Engine&, const std::string& name,
                          const PipelineOptions& opt,
                          const DiagnosticSink& diag) {
   DocContext ctx;
@@ -64,7 +64,6 @@ DocContext StartDocument(const Engine& engine, const std::string& name,
   ctx.sentence_text = opt.context;
   ctx.diag = diag;
   ctx.path = name;
-  engine.extractor->StartDocument();
   return ctx;
 }
 

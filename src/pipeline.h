@@ -74,8 +74,8 @@ struct InputResult {
   SegmenterStats stats;
 };
 
-// A new document's state (named `name`, its diagnostics to `diag`), the
-// extractor's document state reset: one per input, per line of `lines`
+// A new document's state (named `name`, its diagnostics to `diag`), with
+// nothing another document taught: one per input, per line of `lines`
 // input, per object of `jsonl` input.
 DocContext StartDocument(const Engine& engine, const std::string& name,
                          const PipelineOptions& opt, const DiagnosticSink& diag);

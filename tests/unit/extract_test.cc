@@ -74,7 +74,7 @@ Article ProcessArticle(const std::string& body, DocContext* ctx = nullptr,
   Article a;
   a.title = MakeField(title, 1);
   a.body = MakeField(body, 3);
-  Ex().StartDocument();
+  ctx->orgs = OrgContext();  // nothing learned from an earlier call
   Ex().Process(&a, ctx);
   CheckOffsets(a);
   return a;
@@ -1069,7 +1069,6 @@ TEST_CASE(
 TEST_CASE("An abbreviation learned in one article is known in the next",
           "[extract][org]") {
   DocContext ctx;
-  Ex().StartDocument();
   Article a1, a2;
   a1.body = MakeField("据悉，北辰半导体研究所（BCSI）发布年度报告。", 3);
   a2.body = MakeField("BCSI 认为，先进封装需求仍将增长。", 9);
@@ -1083,17 +1082,15 @@ TEST_CASE("An abbreviation learned in one article is known in the next",
   CHECK(OrgName(a2.entities, "BCSI") == name);
 }
 
-TEST_CASE("StartDocument forgets the abbreviations of the previous document",
+TEST_CASE("A new document's DocContext knows no abbreviation of the last one",
           "[extract][org]") {
   DocContext ctx;
-  Ex().StartDocument();
   Article a1, a2;
   a1.body = MakeField("据悉，北辰半导体研究所（BCSI）发布年度报告。", 3);
   a2.body = MakeField("BCSI 认为，先进封装需求仍将增长。", 9);
   Ex().Process(&a1, &ctx);
   INFO(Dump(a1.entities));
   CHECK(Find(a1.entities, "org", "BCSI") != nullptr);
-  Ex().StartDocument();
   DocContext ctx2;
   Ex().Process(&a2, &ctx2);
   INFO(Dump(a2.entities));
@@ -1226,7 +1223,6 @@ TEST_CASE("Every entity's text is its field's substring in code points",
   fn.text =
       MakeField("星河研究院. 2023 年 5 月报告. https://www.example.org/b", 9);
   a.footnotes.push_back(fn);
-  Ex().StartDocument();
   Ex().Process(&a, &ctx);
   INFO(Dump(a.entities));
   CHECK(a.entities.size() >= 10);
@@ -1250,7 +1246,6 @@ TEST_CASE("Entities carry the input line and column of their start",
   a.body.length = CodePoints(a.body.text);
   a.body.anchors = {{0, 10, 1}, {6, 11, 3}};
   DocContext ctx;
-  Ex().StartDocument();
   Ex().Process(&a, &ctx);
   INFO(Dump(a.entities));
   const Entity* e = Find(a.entities, "money", "520 亿美元");

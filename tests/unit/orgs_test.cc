@@ -9,6 +9,7 @@
 #include <catch2/catch.hpp>
 #include <memory>
 #include <string>
+#include <thread>
 #include <vector>
 
 #include "builtin_fixtures.h"
@@ -27,9 +28,12 @@ OrgMatcher& Builtin() {
 }
 
 // The hits of `text` as "surface rule attrs" rows joined by " / ".
-std::string Found(OrgMatcher& m, const std::string& text) {
+// `doc` is what the document taught so far (none: a document of its own).
+std::string Found(const OrgMatcher& m, const std::string& text,
+                  OrgContext* doc = nullptr) {
+  OrgContext alone;
   std::string out;
-  for (const auto& h : m.Find(text)) {
+  for (const auto& h : m.Find(text, doc ? doc : &alone)) {
     if (!out.empty()) out += " / ";
     out += text.substr(h.begin, h.end - h.begin) + " " + h.rule + " " +
            JoinedAttrs(h.attrs);
@@ -46,8 +50,6 @@ struct OrgCase {
 void RunOrgs(const std::vector<OrgCase>& cases) {
   for (const auto& k : cases) {
     INFO(k.text);
-    Builtin().StartDocument();
-    Builtin().StartArticle();
     CHECK(Found(Builtin(), k.text) == k.found);
   }
 }
@@ -153,26 +155,50 @@ TEST_CASE("OrgMatcher: an abbreviation in brackets names its organisation",
 
 TEST_CASE("OrgMatcher: an abbreviation lasts until the document ends",
           "[orgs]") {
-  OrgMatcher& m = Builtin();
-  m.StartDocument();
-  m.StartArticle();
-  REQUIRE(!m.Find("南岭储能研究院（岭储院）成立。").empty());
-  m.StartArticle();  // a later article of the same document
-  CHECK(Found(m, "岭储院再获资助。") ==
+  const OrgMatcher& m = Builtin();
+  OrgContext doc;
+  REQUIRE(!m.Find("南岭储能研究院（岭储院）成立。", &doc).empty());
+  doc.StartArticle();  // a later article of the same document
+  CHECK(Found(m, "岭储院再获资助。", &doc) ==
         "岭储院 org.abbreviation name=南岭储能研究院;kind=research");
-  m.StartDocument();
-  CHECK(Found(m, "岭储院再获资助。").empty());
+  OrgContext next;  // another document
+  CHECK(Found(m, "岭储院再获资助。", &next).empty());
+}
+
+TEST_CASE("OrgMatcher: documents on two threads at once learn their own "
+          "abbreviations", "[orgs]") {
+  const OrgMatcher& m = Builtin();
+  // Each thread's document gives the same abbreviation another name.
+  auto run = [&](const std::string& intro, const std::string& want,
+                 int* wrong) {
+    for (int i = 0; i < 200; ++i) {
+      OrgContext doc;
+      m.Find(intro, &doc);
+      if (Found(m, "鹭岛所再获资助。", &doc) != want) ++*wrong;
+    }
+  };
+  int wrong1 = 0, wrong2 = 0;
+  std::thread t1(run, "东湖光电研究所（鹭岛所）成立。",
+                 "鹭岛所 org.abbreviation name=东湖光电研究所;kind=research;"
+                 "country=CN",
+                 &wrong1);
+  std::thread t2(run, "西岭材料研究所（鹭岛所）成立。",
+                 "鹭岛所 org.abbreviation name=西岭材料研究所;kind=research",
+                 &wrong2);
+  t1.join();
+  t2.join();
+  CHECK(wrong1 == 0);
+  CHECK(wrong2 == 0);
 }
 
 TEST_CASE("OrgMatcher: the country context ends with the article",
           "[orgs]") {
-  OrgMatcher& m = Builtin();
-  m.StartDocument();
-  m.StartArticle();
-  CHECK(Found(m, "据俄罗斯媒体报道，国防部称。").find("country=RU") !=
+  const OrgMatcher& m = Builtin();
+  OrgContext doc;
+  CHECK(Found(m, "据俄罗斯媒体报道，国防部称。", &doc).find("country=RU") !=
         std::string::npos);
-  m.StartArticle();
-  CHECK(Found(m, "国防部称。").find("country=US") != std::string::npos);
+  doc.StartArticle();
+  CHECK(Found(m, "国防部称。", &doc).find("country=US") != std::string::npos);
 }
 
 std::unique_ptr<OrgMatcher> LoadWith(const testing::FileList& files,

@@ -230,15 +230,14 @@ TEST_CASE("StartDocument: the options' document state, nothing learnt kept",
     a.body.text = text;
     a.body.length = static_cast<int>(ToCodePoints(text).size());
     a.body.anchors.push_back({0, 1, 1});
-    DocContext c = ctx;
-    Builtin().extractor->Process(&a, &c);
+    Builtin().extractor->Process(&a, &ctx);
     int n = 0;
     for (const auto& e : a.entities) n += e.type == "org";
     return n;
   };
   CHECK(orgs_in("南岭储能研究院（岭储院）成立，岭储院将招聘。") == 3);
   CHECK(orgs_in("岭储院将招聘。") == 1);
-  StartDocument(Builtin(), "y.txt", opt, nullptr);
+  ctx = StartDocument(Builtin(), "y.txt", opt, nullptr);
   CHECK(orgs_in("岭储院将招聘。") == 0);
 }
 
