@@ -228,7 +228,8 @@ int RunExtract(ExtractOptions opt) {
     return finish(rc);
   }
   // -j N over several inputs: each worker runs whole inputs (document
-  // state stays per input) with an engine of its own; the main thread
+  // state stays per input, in its DocContext), all with the one engine
+  // loaded above (read-only once loaded: extract.h); the main thread
   // writes each input's records and messages in input order. At most
   // 2 * jobs inputs are held finished but unwritten.
   struct Done {
@@ -241,10 +242,7 @@ int RunExtract(ExtractOptions opt) {
   std::mutex mu;
   std::condition_variable cv;
   size_t next_file = 0, written = 0;
-  bool load_failed = false;
   auto worker = [&] {
-    std::vector<Status> errors;
-    auto eng = Engine::Load(opt.rules_dir, &errors);
     for (;;) {
       size_t k;
       {
@@ -255,16 +253,11 @@ int RunExtract(ExtractOptions opt) {
         k = next_file++;
       }
       Done d;
-      if (!eng) {
-        d.rc = kExitUsage;
-      } else {
-        d.rc = run_one(*eng, opt.files[k],
-                       [&](std::string l) { d.events.emplace_back(true, std::move(l)); },
-                       [&](std::string e) { d.events.emplace_back(false, std::move(e)); },
-                       &d.stats);
-      }
+      d.rc = run_one(*engine, opt.files[k],
+                     [&](std::string l) { d.events.emplace_back(true, std::move(l)); },
+                     [&](std::string e) { d.events.emplace_back(false, std::move(e)); },
+                     &d.stats);
       std::lock_guard<std::mutex> lock(mu);
-      if (!eng) load_failed = true;
       d.ready = true;
       done[k] = std::move(d);
       cv.notify_all();
@@ -290,7 +283,6 @@ int RunExtract(ExtractOptions opt) {
     total.Add(d.stats);
   }
   for (auto& t : threads) t.join();
-  if (load_failed) rc = kExitUsage;
   return finish(rc);
 }
 
