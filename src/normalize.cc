@@ -349,6 +349,9 @@ bool Tables::Figure(const std::string& type, const Groups& g, Entity* e) const {
     if (scale.empty() && !scale_max.empty()) sp = spm;
     if (scale_max.empty() && !scale.empty()) spm = sp;
     vmax = vmax->Shifted(*spm);
+    // The end of a percent range reads as its start does (三到五成: 50).
+    if (type == "percent") vmax = PercentValue(g, vmax);
+    if (!vmax) return false;
   }
   *value = value->Shifted(*sp);
   if (few_max) vmax = few_max->Shifted(*sp);
