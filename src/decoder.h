@@ -1,8 +1,9 @@
 // Reads an input (file or stdin) in chunks and hands it out as UTF-8 lines
 // with their 1-based line numbers. Decoding goes through ICU: UTF-8 is
 // validated in place, other encodings are converted with ICU converters, and
-// `auto` honours a BOM, takes valid UTF-8 as UTF-8 and otherwise asks ICU's
-// charset detector. Invalid bytes become U+FFFD and are reported, never
+// `auto` honours a BOM, takes UTF-8 as UTF-8 (valid, or damaged: more
+// valid multi-byte sequences than chance gives, for its invalid ones) and
+// otherwise asks ICU's charset detector. Invalid bytes become U+FFFD and are reported, never
 // dropped. A multi-byte character split between two chunks is carried over.
 #ifndef BULLETIN_DECODER_H_
 #define BULLETIN_DECODER_H_

@@ -183,6 +183,29 @@ for f in gb18030-invalid-byte utf-16le-invalid-unit; do
     fail "$f: no line and column: $(cat "$tmp/err")"
 done
 
+# A short UTF-8 file with one or two bad bytes is UTF-8 (a ratio of good to
+# bad characters sent it to ICU's detector: GB18030 or KOI8-R mojibake, exit
+# 0); its bad bytes are U+FFFD, reported where they stand. Short GB18030 and
+# Big5 files are still detected.
+for f in utf-8-short-bad-end:新厂动工:2:9:FF utf-8-short-two-bad:存储芯片报价:1:1:FE \
+  utf-8-short-two-bad:存储芯片报价:2:9:80 utf-8-short-cut-char:材料企业:2:3:E4 \
+  gb18030-short:芯片设计大赛开幕 big5-short:晶片設計大賽開幕; do
+  IFS=: read -r name title line col byte <<<"$f"
+  rc=0
+  "$bin" -v "$in/$name.txt" >"$tmp/out" 2>"$tmp/err" || rc=$?
+  [ "$rc" = 0 ] || fail "$name: exit status $rc"
+  enc=${name%-short*}
+  grep -q ": $enc, " "$tmp/err" || fail "$name: $(tail -n 1 "$tmp/err")"
+  jq -r .title "$tmp/out" | grep -qF "$title" || fail "$name: title is mojibake: $(jq -r .title "$tmp/out")"
+  if [ -n "$line" ]; then
+    grep -q "$name.txt:$line:$col: warning: invalid utf-8 byte .x$byte replaced by U+FFFD \[decode.invalid-bytes\]" "$tmp/err" ||
+      fail "$name: no warning at $line:$col: $(cat "$tmp/err")"
+    jq -r '.title + .text' "$tmp/out" | grep -q $'\xef\xbf\xbd' || fail "$name: no U+FFFD"
+  else
+    ! grep -q 'invalid' "$tmp/err" || fail "$name: invalid bytes: $(cat "$tmp/err")"
+  fi
+done
+
 # Columns are 1-based and count code points: a bad byte opening a line is
 # column 1, one after three Han characters column 4 (UTF-8 input).
 {

@@ -210,6 +210,72 @@ TEST_CASE("Mostly valid UTF-8 with one bad byte is still read as UTF-8",
   CHECK(d.lines[5].text == "坏字节\xEF\xBF\xBD在这里");
 }
 
+TEST_CASE("Short UTF-8 with one or two bad bytes is read as UTF-8",
+          "[decoder][bad-input]") {
+  // Too short for a ratio of good to bad characters: the many valid
+  // multi-byte sequences decide (they were read as KOI8-R, GB18030 ...).
+  const std::string kBad = "\xEF\xBF\xBD";  // U+FFFD
+  struct Row {
+    std::string bytes;
+    std::vector<std::string> lines;
+    std::vector<std::pair<int, int>> at;  // line and column of each warning
+  };
+  const std::vector<Row> rows = {
+      {"样品标题\xFF\n", {"样品标题" + kBad}, {{1, 5}}},
+      {"\xFE月度简讯\n", {kBad + "月度简讯"}, {{1, 1}}},
+      {"新厂\x80动工\n", {"新厂" + kBad + "动工"}, {{1, 3}}},
+      // A character cut short: its two bytes are one invalid sequence.
+      {"材料企业\n投资\xE4\xB8八亿元。\n",
+       {"材料企业", "投资" + kBad + "八亿元。"},
+       {{2, 3}}},
+      {"\xFE存储芯片报价\n现货价格上涨\x80。\n",
+       {kBad + "存储芯片报价", "现货价格上涨" + kBad + "。"},
+       {{1, 1}, {2, 7}}},
+      {"晶圆\xC3厂扩建\xFF\n", {"晶圆" + kBad + "厂扩建" + kBad}, {{1, 3}, {1, 7}}},
+  };
+  for (const auto& row : rows) {
+    INFO(row.bytes);
+    Decoded d = ReadBytes(row.bytes, "auto");
+    CHECK(d.encoding == "utf-8");
+    CHECK(d.Texts() == row.lines);
+    CHECK(d.invalid == static_cast<int>(row.at.size()));
+    std::vector<std::pair<int, int>> at;
+    for (const auto& x : d.diags)
+      if (x.rule == "decode.invalid-bytes") at.push_back({x.line, x.col});
+    CHECK(at == row.at);
+  }
+}
+
+TEST_CASE("Short Chinese text in another encoding is not taken for UTF-8",
+          "[decoder][bad-input]") {
+  // A few of their bytes form valid UTF-8 sequences by chance; far fewer
+  // than the invalid ones.
+  struct Row {
+    std::string text;  // UTF-8, converted to `encoding` for the input
+    const char* encoding;
+  };
+  const std::vector<Row> rows = {
+      {"芯片设计大赛开幕\n本届大赛共收到作品三百余件。\n", "gb18030"},
+      {"首座晶圆制造厂封顶\n", "gb18030"},
+      {"晶片設計大賽開幕\n本屆大賽共收到作品三百餘件。\n", "big5"},
+      {"集成电路产业简报\n", "utf-16le"},
+      {"集成电路产业简报\n", "utf-16be"},
+  };
+  for (const auto& row : rows) {
+    INFO(row.encoding << ": " << row.text);
+    Decoded d = ReadBytes(Encode(row.text, row.encoding), "auto");
+    CHECK(d.encoding == row.encoding);
+    std::string all;
+    for (const auto& t : d.Texts()) all += t + "\n";
+    CHECK(all == row.text);
+    CHECK(d.invalid == 0);
+  }
+  // Two characters in GB18030 whose last three bytes (E3 A1 A3) are a valid
+  // UTF-8 sequence, after an invalid byte: not UTF-8.
+  Decoded d = ReadBytes("\xB5\xE3\xA1\xA3\n", "auto");
+  CHECK(d.encoding != "utf-8");
+}
+
 // --- GB18030 --------------------------------------------------------------
 
 TEST_CASE("GB18030 bytes decode with an explicit encoding", "[decoder]") {
