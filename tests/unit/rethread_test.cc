@@ -1,5 +1,6 @@
 #include "rethread.h"
 
+#include <algorithm>
 #include <catch2/catch.hpp>
 #include <memory>
 #include <string>
@@ -134,6 +135,63 @@ TEST_CASE("Furniture stays at the top and bottom of a rethreaded page",
   CHECK(out.back() == "- 2 -");
   CHECK(out[1] == kTitleA[0]);
   CHECK(out[2] == kTextA[0]);
+}
+
+TEST_CASE("A running header glued to a column's first block stays on top",
+          "[rethread]") {
+  // Page 1 ends inside a sentence of A, in the right column; on page 2 the
+  // extractor sets the running header on the block that finishes it.
+  const std::vector<std::string> a1 = {
+      "甲市水务局近日宣布，将在三年内完成全市供",
+      "水管网的智能化改造，覆盖两千公里管线，", "总投资约为"};
+  std::vector<std::string> in = Page({kTitleB, kTitleA, kTextB1, kTextA,
+                                      kTextB2, a1, kBylineB});
+  const std::vector<std::string> rest = {"\f水务简报 第 3 期",
+                                         "十二亿元，明年年底前全部完工。"};
+  const std::vector<std::string> title_c = {"丙县推进农村电网巩固提升"};
+  const std::vector<std::string> text_c1 = {
+      "丙县供电公司今年计划改造农村配电线路三百",
+      "公里，新增配电变压器两百台，解决低电压问"};
+  const std::vector<std::string> text_c2 = {"题。全年投资约三亿元。"};
+  const std::vector<std::string> byline_c = {"（编译：王五）"};
+  auto page2 = Page({rest, title_c, kBylineA, text_c1, kNoteA, text_c2,
+                     byline_c});
+  in.insert(in.end(), page2.begin(), page2.end());
+  auto out = Rethread(in);
+  auto pos = std::find(out.begin(), out.end(), "水务简报 第 3 期");
+  REQUIRE(pos != out.end());
+  REQUIRE(pos + 3 < out.end());
+  CHECK(pos[1] == rest[1]);
+  CHECK(pos[2] == kBylineA[0]);
+  CHECK(pos[3] == kNoteA[0]);
+}
+
+TEST_CASE("The masthead above the first section heading stays in place",
+          "[rethread]") {
+  const std::vector<std::string> name = {"\f科技信息参阅"};
+  const std::vector<std::string> editors = {"主编：王五　责任编辑：赵六"};
+  const std::vector<std::string> section = {"政策动态"};
+  // Under the masthead, the interleaved blocks of the first test.
+  auto out = Rethread(Page({name, editors, section, kTitleA, kTitleB, kTextA,
+                            kTextB1, kBylineA, kTextB2, kNoteA, kBylineB}));
+  CHECK(out == NonEmpty(Page({name, editors, section, kTitleA, kTextA,
+                              kBylineA, kNoteA, kTitleB, kTextB1, kTextB2,
+                              kBylineB})));
+}
+
+TEST_CASE("Notes go with the text holding their marks, nothing after them",
+          "[rethread]") {
+  // Both articles are closed by their bylines when the note comes, and B's
+  // column is the shorter: only A's mark 1 sends the note to A.
+  const std::vector<std::string> a1 = {
+      "甲市水务局近日宣布，将在三年内完成全市供",
+      "水管网的智能化改造，覆盖两千公里管线，",
+      "工程完成后漏损率可下降三成[1]。"};
+  const std::vector<std::string> b1 = {"乙省将新建充电桩五万个。"};
+  auto out = Rethread(
+      Page({kTitleA, kTitleB, a1, b1, kBylineB, kBylineA, kNoteA}));
+  CHECK(out == NonEmpty(Page({kTitleA, a1, kBylineA, kNoteA, kTitleB, b1,
+                              kBylineB})));
 }
 
 }  // namespace
