@@ -179,6 +179,50 @@ TEST_CASE("The masthead above the first section heading stays in place",
                               kBylineB})));
 }
 
+// Pages whose reading the grammar alone leaves open but for one rule each.
+// A title over text: a third article C follows A in the left column, its
+// title and first paragraph in one block (the title narrower than the
+// text); B's first paragraph ends inside a sentence B's next block ends.
+const std::vector<std::string> kOpenB = {
+    "乙省发展改革委发布规划，提出到明年底全", "省建成公共充电桩五万个，"};
+const std::vector<std::string> kEndB = {"并在高速公路服务区全部配建快充站。"};
+const std::vector<std::string> kShortA = {"甲市将在三年内完成供水管网改造。"};
+const std::vector<std::string> kTitledC = {
+    "丙县推进农村电网巩固提升", "丙县供电公司今年计划改造农村配电线路三百",
+    "公里，新增配电变压器两百台。"};
+// A block filling the column without punctuation: the extractor cut A's
+// paragraph after two full lines; the sentence goes on in A's next block.
+// B's column is the shorter, so read as a title the block would go to B.
+const std::vector<std::string> kFullA = {
+    "甲市水务局近日宣布将在三年内完成全市供水",
+    "管网的智能化改造并覆盖全市两千公里管线"};
+const std::vector<std::string> kRestA = {"总投资约为十二亿元。"};
+const std::vector<std::string> kShortB = {"乙省将新建充电桩五万个。"};
+
+struct PageCase {
+  const char* what;
+  Blocks printed, read;
+};
+
+const PageCase kPageCases[] = {
+    {"a title over text in one block opens an article",
+     {kTitleA, kTitleB, kShortA, kOpenB, kBylineA, kTitledC, kEndB, kBylineB},
+     {kTitleA, kShortA, kBylineA, kTitledC, kTitleB, kOpenB, kEndB,
+      kBylineB}},
+    {"a block without punctuation filling the column is text",
+     {kTitleA, kTitleB, kTextA, kShortB, kFullA, kBylineB, kRestA, kBylineA},
+     {kTitleA, kTextA, kFullA, kRestA, kBylineA, kTitleB, kShortB,
+      kBylineB}},
+};
+
+TEST_CASE("Titles over text and full-width text blocks are read right",
+          "[rethread]") {
+  for (const PageCase& c : kPageCases) {
+    INFO(c.what);
+    CHECK(Rethread(Page(c.printed)) == NonEmpty(Page(c.read)));
+  }
+}
+
 TEST_CASE("Notes go with the text holding their marks, nothing after them",
           "[rethread]") {
   // Both articles are closed by their bylines when the note comes, and B's
