@@ -38,9 +38,13 @@
 
 namespace bulletin {
 
-// The memory budget of the rule set (RE2's default, stated): a set that
-// needs more does not compile (with --rules: an error at load, exit 2).
-constexpr int64_t kSetMaxMem = int64_t{8} << 20;
+// The memory budget of the rule set: a set that needs more does not
+// compile (with --rules: an error at load, exit 2). Twice RE2's default of
+// 8 MiB: the built-in rules' program alone takes almost 8 MiB, which left
+// no room for a user's rules and little for the DFA's cache (the rest of
+// the budget), so matching ran about a sixth slower than with 16 MiB for
+// 1.5 MB more peak memory.
+constexpr int64_t kSetMaxMem = int64_t{16} << 20;
 
 namespace {
 
