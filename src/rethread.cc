@@ -629,10 +629,10 @@ void Rethreader::ReadPage(std::vector<InputLine>&& page) {
     emit(std::move(blank));
   };
   auto emit_block = [&](const Block& b) {
-    size_t split = 0;
+    size_t split = 0;  // (0: no title cut from its text)
     for (const Segment& s : b.segs) split = std::max(split, s.split);
     for (size_t i = b.begin; i < b.next; ++i) {
-      if (i == split) blank_line(page[i - 1].number);
+      if (split > b.begin && i == split) blank_line(page[i - 1].number);
       emit(std::move(page[i]));
     }
     if (b.next == b.end) blank_line(page[b.end - 1].number);

@@ -144,6 +144,17 @@ got=$("$bin" "$f" 2>/dev/null | jq -r '[.title, (.authors | join(",")), ([.footn
 [ "$got" = '甲市启动智慧水务改造工程/张三/https://water.example.cn/notice/2024/smart-pipes 丙县建成首座垃圾焚烧发电厂/王五/ 乙省发布充电设施建设规划/李四/ 丁市地铁三号线开通试运营/赵六/ ' ] ||
   fail "columns-interleaved: titles/authors/URLs a column at a time: $got"
 
+# The same columns on a page that opens with a block (no masthead or header
+# line above it): the re-threader's blank line before a title cut from its
+# text read the line before the page's first (found by fuzz_pipeline under
+# ASan: heap-buffer-overflow in rethread.cc). Every article is still found
+# (issue 14).
+f=$in/columns-page-opens-with-block.txt
+expect columns-page-opens-with-block \
+  '乙省发布充电设施建设规划/李四 丙县建成首座垃圾焚烧发电厂/王五 甲市启动智慧水务改造工程/张三 丁市地铁三号线开通试运营/赵六 ' \
+  'four articles with their authors' \
+  records "$f" '[.title, (.authors | join(","))] | join("/")'
+
 # An article that opens with its byline starts at the byline's line.
 f=$in/byline-first.txt
 [ "$(field "$f" '.source.line')" = 1 ] ||
