@@ -247,7 +247,11 @@ void Segmenter::Impl::AppendBody(const Paragraph& p, bool unplaced) {
   b.text += p.field.text;
   b.length += p.field.length;
   if (cur->line == 0) cur->line = p.first_line;
+  // (Re-threaded columns, rethread.cc, can give a paragraph its lines out of
+  // input order: a column's last paragraph going on at the next one's top.)
   cur->end_line = std::max(cur->end_line, p.last_line);
+  for (const auto& piece : p.pieces)
+    cur->end_line = std::max(cur->end_line, piece.line);
   if (unplaced) {
     int n = p.last_line - p.first_line + 1;
     cur->unplaced_lines += n;

@@ -138,6 +138,9 @@ void Segmenter::Impl::FlushDone(size_t keep) {
     FinishFootnotes(a);
     footnotes.swap(d.footnotes);
     FinishRefs(a);
+    // end_line is the largest line the article holds, never before its
+    // first (a title re-threaded from a later line than its text's).
+    a->end_line = std::max(a->end_line, a->line);
     a->index = ++article_index;
     ++stats.articles;
     sink(std::move(*a));
