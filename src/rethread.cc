@@ -450,12 +450,15 @@ void Rethreader::ReadPage(std::vector<InputLine>&& page) {
   }
   for (size_t k = 0; k < blocks.size(); ++k)
     blocks[k].next = k + 1 < blocks.size() ? blocks[k + 1].begin : lines.size();
+  // (Only a short block can be a running header: the tops kept from page
+  // to page stay small on text with no page structure, one long line.)
+  constexpr size_t kMaxTopBytes = 512;
   std::set<std::string> tops;
   for (size_t k = 0; k < blocks.size() && k < 3; ++k) {
     std::string s;
     for (size_t i = blocks[k].begin; i < blocks[k].end; ++i)
       s += SquashSpace(lines[i].text);
-    tops.insert(s);
+    if (s.size() <= kMaxTopBytes) tops.insert(s);
   }
   // The width the page's text wraps at: what one in four of its lines of
   // Han text (without a URL) reaches. A
