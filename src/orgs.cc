@@ -1254,13 +1254,14 @@ std::vector<OrgHit> OrgMatcher::Find(const std::string& text,
       } else if (!place.empty()) {
         // 江苏省商务厅, 苏州银行; not 美国半导体公司 (a kind of firm).
         std::string rest = stem.substr(place.size());
-        // 中国半导体行业协会 is one body; 美国半导体公司 a kind of firm.
+        // 中国半导体行业协会 is one body; 美国半导体公司 a kind of firm;
+        // with a distinct suffix (集团, 研究中心) place + generic words are
+        // a name (苏州半导体集团).
         ok = rest.empty() ? (flag == "distinct" || kind == "government") &&
                                 im.places.count(stem)
              : kind == "government" ? im.places.count(place) > 0
                                     : !im.AllGeneric(rest) ||
-                                          (flag == "distinct" &&
-                                           kind != "company");
+                                          flag == "distinct";
       } else if (!nat.empty()) {
         ok = stem.size() > nat.size() && (!generic || kind == "government");
       } else if (!scope.empty()) {

@@ -131,6 +131,25 @@ TEST_CASE("OrgMatcher: an unknown organisation's suffix gives its kind",
   });
 }
 
+TEST_CASE("OrgMatcher: place and industry words before a strong suffix name a body",
+          "[orgs]") {
+  RunOrgs({
+      // Only generic words between the place and 集团 or 研究中心: still
+      // one named body, as 江苏省 + 集成电路 + 研究中心 usually is.
+      {"浙江省集成电路研究中心发布年报。",
+       "浙江省集成电路研究中心 org.suffix name=浙江省集成电路研究中心;"
+       "kind=research;country=CN"},
+      {"据悉，苏州半导体集团将扩产。",
+       "苏州半导体集团 org.suffix name=苏州半导体集团;kind=company;"
+       "country=CN"},
+      // 公司 says less: a place and generic words before it are a kind of
+      // firm, not its name.
+      {"据悉，苏州半导体公司将扩产。", ""},
+      // Without a place the generic words name nothing.
+      {"该半导体集团将扩产。", ""},
+  });
+}
+
 TEST_CASE("OrgMatcher: an abbreviation in brackets names its organisation",
           "[orgs]") {
   RunOrgs({
