@@ -70,6 +70,15 @@ TEST_CASE("OrgMatcher: gazetteer names, with a country before them",
        "Tsmc org.gazetteer name=TSMC;kind=company;country=TW"},
       {"", ""},
       {"天气晴朗，没有组织。", ""},
+      // State Council bodies: a ministry with no head before it, the
+      // central bank as a government body, a Traditional spelling.
+      {"自然资源部与國家統計局联合发文。",
+       "自然资源部 org.gazetteer name=Chinese Ministry of Natural Resources;"
+       "kind=government;country=CN / "
+       "國家統計局 org.gazetteer name=National Bureau of Statistics;"
+       "kind=government;country=CN"},
+      {"中国人民银行宣布降准。",
+       "中国人民银行 org.gazetteer name=PBOC;kind=government;country=CN"},
   });
 }
 
