@@ -631,6 +631,15 @@ bool Extractor::Impl::Normalize(const Candidate& c, const std::string& text,
         RE2::PartialMatch(re2::StringPiece(text.data(), span->first),
                           not_before[c.rule]->get());
   }
+  // A qualifier before the figure (group qual_pre: about, over) is read as
+  // part of the text before it, so a Latin name right before the
+  // qualifier does not reject the figure (Rapidus + about + 5,900 oku yen).
+  if (auto k = g.find("qual_pre"); before_rejects && k != g.end())
+    before_rejects = RE2::PartialMatch(
+        re2::StringPiece(text.data(), static_cast<size_t>(k->second.data() -
+                                                          text.data()) +
+                                          k->second.size()),
+        not_before[c.rule]->get());
   if (before_rejects) return false;
   e->type = info.type;
   e->rule = info.name;
