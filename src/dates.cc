@@ -383,13 +383,39 @@ bool Relative(const Tables& t, const Groups& g, Entity* e, DocContext* ctx) {
   // Day-level words (明天, 周五, 三天前) need the day of writing: the own
   // date, else the reference date; a date merely mentioned first in the
   // article (由2031年4月1日起) is the last resort.
-  bool day_level = Has(g, "reld") || Has(g, "wd") || Has(g, "span");
+  bool day_level =
+      Has(g, "reld") || Has(g, "wd") || Has(g, "span") || Has(g, "dom");
   if (day_level && ctx->own_date.empty() && !ctx->reference_date.empty())
     base = ParseIso(ctx->reference_date);
   auto relative = [&](const char* group) {
     a.push_back({"relative", AttrValue::String(Get(g, group))});
   };
-  if (const auto* row = Word(t, g, "reld", "relative_day")) {
+  if (Has(g, "dom")) {
+    // A day of the month alone (12日), or after a day word with its date
+    // in brackets (昨（12）日): the day with that number nearest the base
+    // day shifted by the day word, in its month or the next to it.
+    int d = ToInt(t, Get(g, "dom")), off = 0;
+    if (d < 1 || d > 31) return false;
+    if (Has(g, "reldm")) {
+      const auto* row = Word(t, g, "reldm", "relative_day_mark");
+      if (!row) return false;
+      off = std::atoi((*row)[1].c_str());
+      relative("reldm");
+    }
+    Ymd day;
+    if (base.Full()) {
+      Ymd aim = Shift(base, UCAL_DATE, off);
+      long best = 0;
+      for (int k : {0, -1, 1}) {
+        Ymd m = Shift(Ymd{aim.y, aim.m, 1}, UCAL_MONTH, k);
+        if (!m.Full() || d > DaysIn(m.y, m.m)) continue;
+        Ymd cand{m.y, m.m, d};
+        long dist = std::labs(DayNumber(cand) - DayNumber(aim));
+        if (!day.Full() || dist < best) day = cand, best = dist;
+      }
+    }
+    PutDay(day, &a);
+  } else if (const auto* row = Word(t, g, "reld", "relative_day")) {
     relative("reld");
     PutDay(Shift(base, UCAL_DATE, std::atoi((*row)[1].c_str())), &a);
   } else if (Has(g, "wd")) {
@@ -685,7 +711,8 @@ bool NormalizeDate(const Tables& t, const Groups& g, Entity* e,
     ctx->taiwan = true;
     return false;
   }
-  if (Has(g, "reld") || Has(g, "wd") || Has(g, "span") || Has(g, "relq") ||
+  if (Has(g, "reld") || Has(g, "dom") || Has(g, "wd") || Has(g, "span") ||
+      Has(g, "relq") ||
       ((Has(g, "rel") || Has(g, "relm")) && !Has(g, "hol")) ||
       Has(g, "recent"))
     return Relative(t, g, e, ctx);

@@ -140,6 +140,7 @@ TEST_CASE(
       "in.txt:1: date.month_bare dropped '7月'\n"
       "in.txt:1: date.md kept '7月9日' value=\"XXXX-07-09\" precision=\"day\" "
       "year_inferred=false\n"
+      "in.txt:1: date.dom dropped '9日'\n"
       "in.txt:4: money.scale_only dropped '约3.5万'\n"
       "in.txt:4: money.amount kept '约3.5万美元' value=35000 currency=\"USD\" "
       "qualifier=\"approx\"\n");
