@@ -391,9 +391,10 @@ bool Relative(const Tables& t, const Groups& g, Entity* e, DocContext* ctx) {
     a.push_back({"relative", AttrValue::String(Get(g, group))});
   };
   if (Has(g, "dom")) {
-    // A day of the month alone (12日), or after a day word with its date
-    // in brackets (昨（12）日): the day with that number nearest the base
-    // day shifted by the day word, in its month or the next to it.
+    // A day of the month alone (12日), or after a day word or a weekday
+    // with its date in brackets (昨（12）日, 周五（22日）): the day with that
+    // number nearest the base day shifted by the day word, in its month or
+    // the next to it.
     int d = ToInt(t, Get(g, "dom")), off = 0;
     if (d < 1 || d > 31) return false;
     if (Has(g, "reldm")) {
@@ -401,6 +402,8 @@ bool Relative(const Tables& t, const Groups& g, Entity* e, DocContext* ctx) {
       if (!row) return false;
       off = std::atoi((*row)[1].c_str());
       relative("reldm");
+    } else if (Has(g, "wd")) {  // 周五（22日）: the weekday is relative
+      a.push_back({"relative", AttrValue::String(e->text)});
     }
     Ymd day;
     if (base.Full()) {
