@@ -69,6 +69,10 @@ std::unique_ptr<Tables> Tables::Load(const RuleFiles& files,
   }
   t->numerals_ = Numerals::FromTsv(all, &err);
   if (!t->numerals_) return fail(num_files.back(), err);
+  for (const auto& [file, table] : t->tables_)
+    for (const auto& [surface, cols] : table)
+      if (!cols.empty() && !surface.empty())
+        t->surfaces_of_[file][cols.front()].push_back(surface);
   return t;
 }
 
@@ -110,6 +114,15 @@ const std::vector<std::string>* Tables::Row(const std::string& file,
   if (it == tables_.end()) return nullptr;
   auto r = it->second.find(surface);
   return r == it->second.end() ? nullptr : &r->second;
+}
+
+const std::vector<std::string>& Tables::SurfacesOf(
+    const std::string& file, const std::string& kind) const {
+  static const std::vector<std::string> kNone;
+  auto it = surfaces_of_.find(file);
+  if (it == surfaces_of_.end()) return kNone;
+  auto k = it->second.find(kind);
+  return k == it->second.end() ? kNone : k->second;
 }
 
 const std::vector<std::string>* Tables::UnitRow(std::string_view unit) const {

@@ -56,6 +56,10 @@ class Tables {
   // Table lookups: the second and third columns of `surface` in `file`.
   const std::vector<std::string>* Row(const std::string& file,
                                       std::string_view surface) const;
+  // The surfaces of table `file` whose second column is `kind` (the rows
+  // Row(file, surface)->front() == kind), in key order; empty when none.
+  const std::vector<std::string>& SurfacesOf(const std::string& file,
+                                             const std::string& kind) const;
 
  private:
   bool Figure(const std::string& type, const Groups& g, Entity* e) const;
@@ -77,6 +81,9 @@ class Tables {
   std::map<std::string, std::map<std::string, std::vector<std::string>,
                                  std::less<>>>
       tables_;  // file → surface → other columns
+  // file → second column → the surfaces with it (SurfacesOf), made at load.
+  std::map<std::string, std::map<std::string, std::vector<std::string>>>
+      surfaces_of_;
   std::optional<Numerals> numerals_;
   // What ICU's two transliterations do to the Han character `c`: 1, plus
   // 1 when Traditional-Simplified changes it and 2 when
