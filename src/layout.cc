@@ -77,10 +77,15 @@ bool MatchAny(const RegexList& list, const std::string& s,
               std::map<std::string, std::string>* groups, RE2::Anchor anchor) {
   for (const auto& lazy : list) {
     const RE2* re = &lazy->get();
-    int n = re->NumberOfCapturingGroups() + 1;
-    std::vector<re2::StringPiece> sub(n);
-    if (!re->Match(s, 0, s.size(), anchor, sub.data(), n)) continue;
+    // Whether it matches is asked without groups: RE2 answers that with its
+    // DFA alone, while asking for groups runs a slower engine over the line.
+    // Most lines match no pattern, and only a match whose groups are wanted
+    // is run again for them.
+    if (!re->Match(s, 0, s.size(), anchor, nullptr, 0)) continue;
     if (groups) {
+      int n = re->NumberOfCapturingGroups() + 1;
+      std::vector<re2::StringPiece> sub(n);
+      re->Match(s, 0, s.size(), anchor, sub.data(), n);
       groups->clear();
       for (const auto& [name, idx] : re->NamedCapturingGroups()) {
         if (sub[idx].data()) (*groups)[name] = std::string(sub[idx]);
