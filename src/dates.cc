@@ -581,6 +581,47 @@ bool Relative(const Tables& t, const Groups& g, Entity* e, DocContext* ctx) {
   return true;
 }
 
+// 本财年, 上一财年, 下财年第二季度, 本财年上半年 (relfy), 上财季 (relfq): a
+// fiscal year or quarter counted from the one the article last named, else
+// (a year only) from the calendar year of the base day: the company's
+// fiscal calendar is unknown, so a fiscal quarter never named stays unknown
+// (value null), and none has calendar days.
+bool RelativeFiscal(const Tables& t, const Groups& g, Entity* e,
+                    DocContext* ctx) {
+  auto& a = e->attrs;
+  std::string value, precision = "fiscal_quarter";
+  if (const auto* row = Word(t, g, "relfq", "relative_fiscal_quarter")) {
+    a.push_back({"relative", AttrValue::String(Get(g, "relfq"))});
+    if (int n = ctx->article_fiscal_quarter) {
+      n += std::atoi((*row)[1].c_str());
+      value = "FY" + Year(n / 4) + "-Q" + std::to_string(n % 4 + 1);
+    }
+  } else if (const auto* row = Word(t, g, "relfy", "relative_fiscal_year")) {
+    a.push_back({"relative", AttrValue::String(Get(g, "relfy"))});
+    int y = ctx->article_fiscal_year;
+    if (!y) {
+      Ymd base = BaseDay(*ctx);
+      y = base.y ? base.y : ParseIso(ctx->reference_date).y;
+    }
+    if (y) y += std::atoi((*row)[1].c_str());
+    int q = Has(g, "q") || Has(g, "q2") ? ToInt(t, Get(g, Has(g, "q") ? "q" : "q2")) : 0;
+    const auto* hr = Has(g, "half") ? t.Row("date_words.tsv", Get(g, "half")) : nullptr;
+    if (q < 0 || q > 4 || (Has(g, "half") && (!hr || hr->size() < 2))) return false;
+    precision = q ? "fiscal_quarter" : hr ? "fiscal_half" : "fiscal_year";
+    if (y > 0) {
+      value = "FY" + Year(y) + (q ? "-Q" + std::to_string(q) : "") +
+              (hr ? "-" + (*hr)[1] : "");
+      if (q) ctx->article_fiscal_quarter = y * 4 + q - 1;
+    }
+  } else {
+    return false;
+  }
+  a.push_back({"value", value.empty() ? AttrValue::Null() : AttrValue::String(value)});
+  a.push_back({"precision", AttrValue::String(precision)});
+  a.push_back({"year_inferred", AttrValue::Bool(!value.empty())});
+  return true;
+}
+
 // The Chinese-calendar month and day of the groups lm/lmn and ld*: false
 // unless marked as lunar (农历, a month name, 初X, 廿X) and in range; *ld is
 // -1 for a month alone (农历十月).
@@ -714,6 +755,7 @@ bool NormalizeDate(const Tables& t, const Groups& g, Entity* e,
     ctx->taiwan = true;
     return false;
   }
+  if (Has(g, "relfy") || Has(g, "relfq")) return RelativeFiscal(t, g, e, ctx);
   if (Has(g, "reld") || Has(g, "dom") || Has(g, "wd") || Has(g, "span") ||
       Has(g, "relq") ||
       ((Has(g, "rel") || Has(g, "relm")) && !Has(g, "hol")) ||
@@ -807,6 +849,8 @@ bool NormalizeDate(const Tables& t, const Groups& g, Entity* e,
     plan = (own && y > own) || (forward && ref && y > ref);
   }
 
+  // 2030财年, FY31上半年: the fiscal year 上一财年 counts from.
+  if (Has(g, "fy") && y > 0) ctx->article_fiscal_year = y;
   std::string value, precision, from, to;
   bool invalid = false;
   if (m > 12) invalid = true;
@@ -833,6 +877,7 @@ bool NormalizeDate(const Tables& t, const Groups& g, Entity* e,
     if (q < 1 || q > 4) return false;
     value = "FY" + Year(y) + "-Q" + std::to_string(q);
     precision = "fiscal_quarter";
+    if (y > 0) ctx->article_fiscal_quarter = y * 4 + q - 1;
   } else if (Has(g, "fy") && Has(g, "half")) {
     // 2025 财年上半年, FY25 H1: a fiscal half, without calendar days too.
     const auto* row = t.Row("date_words.tsv", Get(g, "half"));

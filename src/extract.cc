@@ -810,6 +810,7 @@ void Extractor::Impl::ProcessField(const Field& f,
 void Extractor::Process(Article* a, DocContext* ctx) const {
   ctx->article_year = 0;
   ctx->article_quarter = 0;
+  ctx->article_fiscal_year = ctx->article_fiscal_quarter = 0;
   ctx->article_date.clear();
   ctx->own_date.clear();
   ctx->orgs.StartArticle();

@@ -97,6 +97,9 @@ struct DocContext {
   // The latest quarter named in this article (year * 4 + quarter - 1), or
   // 0: the quarter 上季 and 本季 count from.
   int article_quarter = 0;
+  // The latest fiscal year and fiscal quarter (year * 4 + quarter - 1)
+  // named in this article, or 0: what 上一财年 and 上财季 count from.
+  int article_fiscal_year = 0, article_fiscal_quarter = 0;
   std::string article_date;            // first full date of this article
   // The article's own date (a dateline: a full date in the title, at the
   // start of the body or after a word such as 发布时间), YYYY-MM-DD.
