@@ -314,6 +314,25 @@ int QuarterOf(const Tables& t, const Groups& g) {
   return q >= 0 && q <= 4 ? q : -1;
 }
 
+// A report name (group report: 三季报, 中报, 年报): its kind (quarterly,
+// interim or annual), and the quarter (*q) or half (*half, H1) it is named
+// for; "" when the groups hold none.
+std::string ReportOf(const Tables& t, const Groups& g, int* q,
+                     std::string* half) {
+  const auto* row = Word(t, g, "report", "report");
+  if (!row) return "";
+  const std::string& p = (*row)[1];
+  if (p.size() == 2 && p[0] == 'Q' && p[1] >= '1' && p[1] <= '4') {
+    *q = p[1] - '0';
+    return "quarterly";
+  }
+  if (p == "H1" || p == "H2") {
+    *half = p;
+    return "interim";
+  }
+  return "annual";
+}
+
 // The first and last day of quarter q of year y (y > 0, 1 <= q <= 4).
 std::string QuarterFrom(int y, int q) {
   return Year(y) + "-" + Pad(q * 3 - 2, 2) + "-01";
@@ -532,19 +551,23 @@ bool Relative(const Tables& t, const Groups& g, Entity* e, DocContext* ctx) {
     } else if (!monthly) {
       // 今年下半年: a half of the relative year; 今年底: a part of it;
       // 今年第二季: a quarter of it.
+      // (去年三季报, 去年年报: the period a report is named for.)
       const auto* hr = t.Row("date_words.tsv", Get(g, "part"));
-      bool half = hr && (*hr)[0] == "half";
+      std::string half_code = hr && (*hr)[0] == "half" ? (*hr)[1] : "";
       int q = QuarterOf(t, g);
+      std::string report = ReportOf(t, g, &q, &half_code);
+      bool half = !half_code.empty();
       if (q < 0) return false;
       if (y && q) ctx->article_quarter = y * 4 + q - 1;
-      std::string v = Year(y) + (half ? "-" + (*hr)[1] : "") +
+      if (!report.empty()) a.push_back({"report", AttrValue::String(report)});
+      std::string v = Year(y) + (half ? "-" + half_code : "") +
                       (q ? "-Q" + std::to_string(q) : "");
       a.push_back({"value", y ? AttrValue::String(v) : AttrValue::Null()});
       a.push_back({"precision",
                    AttrValue::String(half ? "half" : q ? "quarter" : "year")});
       if (pr) a.push_back({"part", AttrValue::String((*pr)[1])});
       if (y && (half || q)) {  // 去年上半年, 明年第一季度: their days
-        bool h1 = half && (*hr)[1] == "H1";
+        bool h1 = half_code == "H1";
         a.push_back({"from", AttrValue::String(q ? QuarterFrom(y, q)
                                                  : HalfFrom(y, h1))});
         a.push_back(
@@ -851,6 +874,8 @@ bool NormalizeDate(const Tables& t, const Groups& g, Entity* e,
 
   // 2030财年, FY31上半年: the fiscal year 上一财年 counts from.
   if (Has(g, "fy") && y > 0) ctx->article_fiscal_year = y;
+  int report_q = 0;
+  std::string report_half, report = ReportOf(t, g, &report_q, &report_half);
   std::string value, precision, from, to;
   bool invalid = false;
   if (m > 12) invalid = true;
@@ -884,8 +909,8 @@ bool NormalizeDate(const Tables& t, const Groups& g, Entity* e,
     if (!row || row->size() < 2) return false;
     value = "FY" + Year(y) + "-" + (*row)[1];
     precision = "fiscal_half";
-  } else if (Has(g, "q") || Has(g, "qw")) {
-    int q = QuarterOf(t, g);
+  } else if (Has(g, "q") || Has(g, "qw") || report_q) {
+    int q = report_q ? report_q : QuarterOf(t, g);
     if (q < 1) return false;
     value = Year(y) + "-Q" + std::to_string(q);
     precision = "quarter";
@@ -893,13 +918,14 @@ bool NormalizeDate(const Tables& t, const Groups& g, Entity* e,
       from = QuarterFrom(y, q), to = QuarterTo(y, q);
       ctx->article_quarter = y * 4 + q - 1;
     }
-  } else if (Has(g, "half")) {
+  } else if (Has(g, "half") || !report_half.empty()) {
     const auto* row = t.Row("date_words.tsv", Get(g, "half"));
-    if (!row || row->size() < 2) return false;
-    value = Year(y) + "-" + (*row)[1];
+    if (report_half.empty() && (!row || row->size() < 2)) return false;
+    const std::string& code = report_half.empty() ? (*row)[1] : report_half;
+    value = Year(y) + "-" + code;
     precision = "half";
     if (y > 0) {
-      bool h1 = (*row)[1] == "H1";
+      bool h1 = code == "H1";
       from = HalfFrom(y, h1), to = HalfTo(y, h1);
     }
   } else if (Has(g, "season")) {
@@ -976,6 +1002,7 @@ bool NormalizeDate(const Tables& t, const Groups& g, Entity* e,
   a.push_back({"precision", AttrValue::String(precision)});
   a.push_back({"year_inferred", AttrValue::Bool(inferred)});
   if (!era.empty()) a.push_back({"era", AttrValue::String(era)});
+  if (!report.empty()) a.push_back({"report", AttrValue::String(report)});
   const auto* pr = Word(t, g, "part", "part");
   if (pr && m && precision == "month") {
     PutMonthPart(y, m, (*pr)[1], &a);

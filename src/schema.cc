@@ -145,6 +145,10 @@ ordered_json TypeDefs() {
         {"relative", Described(Type("string"),
                                "the relative expression, e.g. 明年, 上周五, "
                                "三天前")},
+        {"report", Described({{"enum", {"quarterly", "interim", "annual"}}},
+                             "the period a periodic report is named for "
+                             "(2024年三季报 quarterly, 中报 interim, 年报 "
+                             "annual)")},
         {"invalid", Described({{"const", true}}, "not a calendar date")}}},
       {"required", List({"value", "precision", "year_inferred"})}};
   defs["org"] = {{"properties",
