@@ -132,16 +132,18 @@ def build_jieba_orgs(path, suffixes, generic, reject, known, places,
                 continue
             # 韩国三星电子公司, 阿里巴巴公司: a known organisation with its
             # country or a company word, which the matcher joins already.
-            core = word
+            core, head = word, None
             for c in sorted(countries, key=len, reverse=True):
                 if core.startswith(c) and len(core) > len(c):
-                    core = core[len(c):]
+                    core, head = core[len(c):], countries[c]
                     break
             for t in ("股份有限公司", "有限公司", "公司", "集团", "集團"):
                 if core.endswith(t) and len(core) > len(t):
                     core = core[:-len(t)]
                     break
-            if core in known:
+            # 英国内政部: another country's body of a known alias stays (the
+            # matcher would give it the alias's organisation).
+            if core in known and (head is None or head in known[core]):
                 continue
             suffix = next((s for s in by_len if word.endswith(s)), None)
             if suffix is None:
@@ -225,11 +227,11 @@ def main():
     reject = {r[0][1:].strip() for r in
               read_table(os.path.join(args.rules, "org_stopwords.txt"))
               if r[0].startswith("!")}
-    known = set()
+    known = {}  # alias -> countries of the organisations it names
     for r in read_table(os.path.join(args.rules, "orgs.tsv")):
         if len(r) >= 4:
-            known.add(r[0])
-            known.update(a.strip() for a in r[3].split("|"))
+            for a in [r[0]] + r[3].split("|"):
+                known.setdefault(a.strip(), set()).add(r[2].strip())
     rows = build_jieba_orgs(args.jieba, suffixes, generic, reject, known,
                             places, countries, heads)
     with open(os.path.join(args.rules, "orgs_lists.tsv"), "w",

@@ -219,6 +219,49 @@ TEST_CASE("OrgMatcher: documents on two threads at once learn their own "
   CHECK(wrong2 == 0);
 }
 
+// The hits of the article's paragraphs, read in order as one article.
+std::vector<std::string> FoundInArticle(
+    const std::vector<std::string>& paragraphs) {
+  OrgContext doc;
+  std::vector<std::string> out;
+  for (const auto& p : paragraphs) out.push_back(Found(Builtin(), p, &doc));
+  return out;
+}
+
+TEST_CASE("OrgMatcher: a Taiwanese article gives a shared name its own body",
+          "[orgs]") {
+  // Taiwan named in the first paragraph only: the later bare names are
+  // Taiwan's ministries, not the mainland's or the US's first readings.
+  CHECK(FoundInArticle({"臺灣的行政院今天召開院會。",
+                        "會後，外交部與國防部分別說明了年度預算。"})
+            .back() ==
+        "外交部 org.gazetteer name=Taiwan Ministry of Foreign Affairs;"
+        "kind=government;country=TW / 國防部 org.gazetteer name=Taiwan "
+        "Ministry of National Defense;kind=government;country=TW");
+  RunOrgs({
+      // With no country named, the mainland's body stays the reading.
+      {"外交部发言人回答了记者提问。",
+       "外交部 org.gazetteer name=Chinese Ministry of Foreign Affairs;"
+       "kind=government;country=CN"},
+      {"交通部公布了春运客流数据。",
+       "交通部 org.gazetteer name=Chinese Ministry of Transport;"
+       "kind=government;country=CN"},
+      {"台灣交通部公布了連假車流數據。",
+       "台灣交通部 org.gazetteer name=MOTC;kind=government;country=TW"},
+      // Bodies of the Executive Yuan's list that no other place shares.
+      {"陸委會與金管會昨日召開記者會。",
+       "陸委會 org.gazetteer name=Mainland Affairs Council;kind=government;"
+       "country=TW / 金管會 org.gazetteer name=Financial Supervisory "
+       "Commission;kind=government;country=TW"},
+      {"經濟部標準檢驗局抽查了充電器。",
+       "經濟部標準檢驗局 org.gazetteer name=BSMI;kind=government;country=TW"},
+      // Another country's body of a shared name is its own (the jieba
+      // list's row), not Taiwan's.
+      {"英国内政部发布了新规。",
+       "英国内政部 org.gazetteer name=英国内政部;kind=government;country=GB"},
+  });
+}
+
 TEST_CASE("OrgMatcher: the country context ends with the article",
           "[orgs]") {
   const OrgMatcher& m = Builtin();
