@@ -262,6 +262,37 @@ TEST_CASE("OrgMatcher: a Taiwanese article gives a shared name its own body",
   });
 }
 
+TEST_CASE("OrgMatcher: a Hong Kong or Macao article gives a shared name its "
+          "own body", "[orgs]") {
+  CHECK(FoundInArticle({"香港特區政府今日發表聲明。",
+                        "證監會與金管局隨後召開了記者會。"})
+            .back() ==
+        "證監會 org.gazetteer name=SFC;kind=government;country=HK / 金管局 "
+        "org.gazetteer name=HKMA;kind=government;country=HK");
+  CHECK(FoundInArticle({"澳門的經濟去年穩步復蘇。",
+                        "金管局向立法會提交了年度報告。"})
+            .back() ==
+        "金管局 org.gazetteer name=AMCM;kind=government;country=MO / 立法會 "
+        "org.gazetteer name=Legislative Assembly of Macao;kind=legislature;"
+        "country=MO");
+  RunOrgs({
+      // No place named: the mainland's regulator, Hong Kong's legislature.
+      {"证监会发布了新规。",
+       "证监会 org.gazetteer name=CSRC;kind=government;country=CN"},
+      {"立法會三讀通過了條例草案。",
+       "立法會 org.gazetteer name=Legislative Council of Hong Kong;"
+       "kind=legislature;country=HK"},
+      {"美国环保署与香港環保署各自發布了報告。",
+       "美国环保署 org.gazetteer name=US EPA;kind=government;country=US / "
+       "香港環保署 org.gazetteer name=Hong Kong Environmental Protection "
+       "Department;kind=government;country=HK"},
+      // A generic bureau name is Hong Kong's only with 香港 before it.
+      {"上海市教育局发布通知。",
+       "上海市教育局 org.suffix name=上海市教育局;kind=government;"
+       "country=CN"},
+  });
+}
+
 TEST_CASE("OrgMatcher: the country context ends with the article",
           "[orgs]") {
   const OrgMatcher& m = Builtin();
