@@ -856,7 +856,7 @@ bool NormalizeDate(const Tables& t, const Groups& g, Entity* e,
   }
 
   bool plan = false;
-  if (!Has(g, "decade") && ys.empty()) {
+  if (!Has(g, "decade") && !Has(g, "fyp") && ys.empty()) {
     y = InferYear(*ctx);
     inferred = y > 0;
   } else if (!ys.empty() && !two_digit) {
@@ -882,7 +882,17 @@ bool NormalizeDate(const Tables& t, const Groups& g, Entity* e,
   if (!invalid && m && d && d > DaysIn(y, m)) invalid = true;
   if (m == 0 && d) return false;
 
-  if (Has(g, "decade")) {
+  if (Has(g, "fyp")) {
+    // A five-year plan by its number (the 14th: 2021 to 2025): its first
+    // year from date_words.tsv.
+    const auto* row = Word(t, g, "fyp", "five_year_plan");
+    int start = row ? std::atoi((*row)[1].c_str()) : 0;
+    if (start <= 0) return false;
+    value = Year(start) + "/" + Year(start + 4);
+    precision = "year";
+    from = Year(start) + "-01-01";
+    to = Year(start + 4) + "-12-31";
+  } else if (Has(g, "decade")) {
     int dec = ToInt(t, Get(g, "decade"));
     int cen = ToInt(t, Get(g, "century"));
     if (dec <= 0 || dec % 10 || dec > 90) return false;
