@@ -5,7 +5,8 @@
 // PATTERN" is a rule; an indented "! before RE" / "! after RE" line rejects
 // the rule's matches when the text right before / after them matches RE.
 // Each pattern is compiled on its own (to report file:line with RE2's
-// error), then all go into one RE2::Set. With the built-in rules only (no
+// error), then all go into the rule set (rule_set.h: an RE2::Set per
+// entity type). With the built-in rules only (no
 // --rules), which ctest has compiled, nothing is compiled at load: the set
 // when the first sentence comes, each rule when the set first names it
 // (lazy_regex.h), so that start-up stays short.
@@ -34,16 +35,18 @@
 #include "orgs.h"
 #include "intervals.h"
 #include "lazy_regex.h"
+#include "rule_set.h"
 #include "text_util.h"
 
 namespace bulletin {
 
-// The memory budget of the rule set: a set that needs more does not
-// compile (with --rules: an error at load, exit 2). Twice RE2's default of
-// 8 MiB: the built-in rules' program alone takes almost 8 MiB, which left
-// no room for a user's rules and little for the DFA's cache (the rest of
-// the budget), so matching ran about a sixth slower than with 16 MiB for
-// 1.5 MB more peak memory.
+// The memory budget of the rule set (its sets together, each with its
+// share): a set that needs more does not compile (with --rules: an error at
+// load, exit 2). Twice RE2's default of 8 MiB: the built-in rules took
+// almost 8 MiB in one set (about 9.4 MiB split by type, the shares being
+// by pattern size), which left no room for a user's rules and little for
+// the DFA's cache (the rest of the budget), so matching ran about a sixth
+// slower than with 16 MiB for 1.5 MB more peak memory.
 constexpr int64_t kSetMaxMem = int64_t{16} << 20;
 
 namespace {
@@ -99,12 +102,13 @@ struct Extractor::Impl {
   std::vector<std::unique_ptr<LazyRegex>> regexes;
   std::vector<std::unique_ptr<LazyRegex>> not_before, not_after;  // may be null
   // The set's patterns (SetTrigger), compiled into `set` once, at load
-  // under --rules, else on first use (CompileSet).
+  // under --rules, else on first use (CompileSet): a set per entity type
+  // (rule_set.h).
   std::vector<std::string> triggers;
   mutable std::once_flag set_once;
-  mutable std::unique_ptr<RE2::Set> set;  // null: could not be compiled
+  mutable std::unique_ptr<RuleSet> set;  // null: could not be compiled
   // Builds the set from `triggers`; the error, if any, in *error.
-  std::unique_ptr<RE2::Set> BuildSet(std::string* error, size_t* bad) const;
+  std::unique_ptr<RuleSet> BuildSet(std::string* error, size_t* bad) const;
   // The set's memory budget and, for test only (TestHooks), whether every
   // match of it is to fail as out of memory.
   int64_t set_max_mem = kSetMaxMem;
@@ -492,29 +496,22 @@ std::unique_ptr<Extractor> Extractor::Load(const RuleFiles& files,
   return ex;
 }
 
-std::unique_ptr<RE2::Set> Extractor::Impl::BuildSet(std::string* error,
-                                                   size_t* bad) const {
-  RE2::Options opt;
-  opt.set_log_errors(false);
-  opt.set_max_mem(set_max_mem);
-  auto s = std::make_unique<RE2::Set>(opt, RE2::UNANCHORED);
-  for (size_t i = 0; i < triggers.size(); ++i) {
-    std::string err;
-    if (s->Add(triggers[i], &err) < 0) {
-      *error = "bad pattern: " + err;
-      *bad = i;
-      return nullptr;
-    }
-  }
-  if (!s->Compile()) {
+std::unique_ptr<RuleSet> Extractor::Impl::BuildSet(std::string* error,
+                                                  size_t* bad) const {
+  std::vector<std::string> types;
+  for (const RuleInfo& r : infos) types.push_back(r.type);
+  std::string err;
+  auto s = RuleSet::Build(triggers, types, set_max_mem, &err, bad);
+  if (s) return s;
+  if (*bad < triggers.size()) {
+    *error = "bad pattern: " + err;
+  } else {
     *error = "the rule set (" + set_name +
              ") is too large to compile: its RE2::Set needs more than its "
              "memory budget (" + Budget(set_max_mem) +
              "); make the --rules patterns smaller or fewer";
-    *bad = triggers.size();
-    return nullptr;
   }
-  return s;
+  return nullptr;
 }
 
 bool Extractor::Impl::Candidates(const std::string& text, size_t sb, size_t se,
