@@ -96,6 +96,7 @@ bool Segmenter::Impl::GoesOnAfterBlank(const Line& next) const {
     clause = clause || rules.clause_marks.find(c) != std::u32string::npos;
   if (!clause) return false;
   // (A title the table of contents lists stays one.)
+  if (toc_titles.empty()) return true;
   std::string sofar;
   for (const auto& piece : para.pieces) sofar += SquashSpace(piece.text);
   return toc_titles.count(sofar) == 0;

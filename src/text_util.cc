@@ -186,9 +186,14 @@ std::string Utf8(char32_t c) {
 const std::string kWideOpenParen = Utf8(WideForm('('));
 const std::string kWideCloseParen = Utf8(WideForm(')'));
 
+namespace {
+const std::string kIdeographicSpace = Utf8(WideForm(' '));
+}  // namespace
+
 bool IdeographicSpaceAt(std::string_view s, size_t i) {
-  static const std::string kSpace = Utf8(WideForm(' '));
-  return s.compare(i, kSpace.size(), kSpace) == 0;
+  // (Its first byte first: SquashSpace asks at every byte.)
+  return i < s.size() && s[i] == kIdeographicSpace[0] &&
+         s.compare(i, kIdeographicSpace.size(), kIdeographicSpace) == 0;
 }
 
 size_t FindFirstFolded(std::string_view s, std::string_view ascii) {
@@ -204,6 +209,7 @@ size_t FindFirstFolded(std::string_view s, std::string_view ascii) {
 
 std::string SquashSpace(const std::string& s) {
   std::string out;
+  out.reserve(s.size());
   for (size_t i = 0; i < s.size(); ++i) {
     unsigned char c = s[i];
     if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\v') continue;
