@@ -769,10 +769,9 @@ bool Festive(const Tables& t, const Groups& g, Entity* e, DocContext* ctx) {
   return true;
 }
 
-}  // namespace
-
-bool NormalizeDate(const Tables& t, const Groups& g, Entity* e,
-                   DocContext* ctx) {
+// Every date form but a list member's year (NormalizeDate below).
+bool NormalizeForm(const Tables& t, const Groups& g, Entity* e,
+                   DocContext* ctx, int list_y) {
   auto& a = e->attrs;
   if (Has(g, "mark")) {  // 新臺幣, 行政院: the text is Taiwanese; no entity
     ctx->taiwan = true;
@@ -856,7 +855,10 @@ bool NormalizeDate(const Tables& t, const Groups& g, Entity* e,
   }
 
   bool plan = false;
-  if (!Has(g, "decade") && !Has(g, "fyp") && ys.empty()) {
+  if (list_y) {  // 2030年第3、4季度: 4季度 is of 2030, as the list's first
+    y = list_y;
+    inferred = ctx->list_inferred;
+  } else if (!Has(g, "decade") && !Has(g, "fyp") && ys.empty()) {
     y = InferYear(*ctx);
     inferred = y > 0;
   } else if (!ys.empty() && !two_digit) {
@@ -1025,6 +1027,42 @@ bool NormalizeDate(const Tables& t, const Groups& g, Entity* e,
     a.push_back({"to", AttrValue::String(to)});
   }
   if (invalid) a.push_back({"invalid", AttrValue::Bool(true)});
+  return true;
+}
+
+}  // namespace
+
+// A member of a list of quarters after the first (group listed, the
+// separator before it: the 、4季度 of 2030年第3、4季度, 、Q4 of 2029年Q3、Q4,
+// 和第二季度 of 2030年第一季度和第二季度) takes the year of the quarter right
+// before it, and is no date without one; every quarter with a year leaves
+// its year and end for the next member.
+bool NormalizeDate(const Tables& t, const Groups& g, Entity* e,
+                   DocContext* ctx) {
+  // The candidate's first byte, in the field as ctx->field_offset counts.
+  const char* start = ctx->sentence_before.data() + ctx->sentence_before.size();
+  int list_y = 0;
+  if (Has(g, "listed")) {
+    if (ctx->list_sentence != ctx->sentence.data() ||
+        ctx->list_end != ctx->field_offset || !ctx->list_year)
+      return false;
+    list_y = ctx->list_year;
+  }
+  if (!NormalizeForm(t, g, e, ctx, list_y)) return false;
+  const AttrValue* v = FindAttr(e->attrs, "value");
+  const AttrValue* p = FindAttr(e->attrs, "precision");
+  const AttrValue* inf = FindAttr(e->attrs, "year_inferred");
+  if (v && p && v->kind() == AttrValue::Kind::kString &&
+      p->text() == "quarter" && v->text().size() == 7) {
+    auto k = g.find("keep");
+    ctx->list_year = std::atoi(v->text().c_str());
+    ctx->list_inferred = inf && inf->text() == "true";
+    ctx->list_sentence = ctx->sentence.data();
+    ctx->list_end = ctx->field_offset +
+                    (k != g.end() ? static_cast<size_t>(k->second.data() +
+                                                        k->second.size() - start)
+                                  : e->text.size());
+  }
   return true;
 }
 

@@ -808,6 +808,7 @@ void Extractor::Process(Article* a, DocContext* ctx) const {
   ctx->article_year = 0;
   ctx->article_quarter = 0;
   ctx->article_fiscal_year = ctx->article_fiscal_quarter = 0;
+  ctx->list_year = 0;
   ctx->article_date.clear();
   ctx->own_date.clear();
   ctx->orgs.StartArticle();

@@ -100,6 +100,13 @@ struct DocContext {
   // The latest fiscal year and fiscal quarter (year * 4 + quarter - 1)
   // named in this article, or 0: what 上一财年 and 上财季 count from.
   int article_fiscal_year = 0, article_fiscal_quarter = 0;
+  // The last quarter with a year (dates.cc, NormalizeDate): its year,
+  // whether that was inferred, its sentence and the byte where it ends in
+  // its field: a list member right after it (、4季度) takes that year.
+  int list_year = 0;
+  bool list_inferred = false;
+  const char* list_sentence = nullptr;
+  size_t list_end = 0;
   std::string article_date;            // first full date of this article
   // The article's own date (a dateline: a full date in the title, at the
   // start of the body or after a word such as 发布时间), YYYY-MM-DD.
