@@ -9,6 +9,7 @@
 #include <cstdlib>
 #include <cstring>
 #include <map>
+#include <set>
 #include <tuple>
 #include <vector>
 
@@ -230,6 +231,9 @@ const char* const kBareMark = "currency_bare";
 // The same for 億 or 萬 with no currency word at all (money.scale_only):
 // InferCurrencies drops the entity when no evidence names a currency.
 const char* const kScaleOnlyMark = "currency_scale_only";
+// The same for a symbol several currencies write (tag shared: ¥ for the
+// yuan and the yen): InferCurrencies may give it another one.
+const char* const kSharedMark = "currency_shared";
 
 std::string Get(const Groups& g, const char* k) {
   auto it = g.find(k);
@@ -420,6 +424,10 @@ bool Tables::Figure(const std::string& type, const Groups& g, Entity* e) const {
     if ((scale_only || !Get(g, "cur").empty()) && row->size() > 1)
       for (const auto& tag : SplitString((*row)[1], ',')) bare |= tag == "bare";
     if (bare) a.push_back({kBareMark, AttrValue::Bool(true)});
+    bool shared = false;
+    if (Get(g, "cur").empty() && g.count("cur_pre") && row->size() > 1)
+      for (const auto& tag : SplitString((*row)[1], ',')) shared |= tag == "shared";
+    if (shared) a.push_back({kSharedMark, AttrValue::Bool(true)});
     if (scale_only) a.push_back({kScaleOnlyMark, AttrValue::Bool(true)});
   } else if (type == "quantity") {
     std::string unit = Get(g, "unit");
@@ -597,7 +605,11 @@ bool Tables::Traditional(const std::vector<std::string_view>& texts) const {
 // word at all (money.scale_only) takes the currency of the nearest other
 // amount of 10^4 or more in its sentence, whatever it is, else evidence 2
 // to 4, and is
-// removed without; it is always marked currency_inferred.
+// removed without; it is always marked currency_inferred. Before all this,
+// an amount after a shared symbol (¥: kSharedMark) takes the currency of a
+// symbol_marker row where the article's explicit amounts in it outnumber
+// those in the symbol's own, or where it has none in either and holds a
+// marker word of it (currency_inferred too).
 void Tables::InferCurrencies(const std::vector<std::string_view>& texts,
                              std::vector<Entity>* ents, size_t first,
                              DocContext* ctx) const {
@@ -614,6 +626,47 @@ void Tables::InferCurrencies(const std::vector<std::string_view>& texts,
   auto is_bare = [](const Entity& e) {
     return e.type == "money" && FindAttr(e.attrs, kBareMark) != nullptr;
   };
+  // ¥1,200 (a shared symbol: kSharedMark) is the yen, not the yuan of its
+  // currencies.tsv row, when the article's other explicit amounts in the
+  // yen outnumber those in the yuan, or, with none in either, the article
+  // names a symbol_marker word of the yen (日本, 日元).
+  std::map<std::string, int> explicit_counts;
+  std::set<std::string> symbol_markers;
+  bool any_shared = false;
+  for (size_t i = first; i < ents->size(); ++i) {
+    const Entity& e = (*ents)[i];
+    if (e.type != "money" || FindAttr(e.attrs, kScaleOnlyMark)) continue;
+    if (FindAttr(e.attrs, kSharedMark))
+      any_shared = true;
+    else if (!is_bare(e))
+      ++explicit_counts[currency_of(e)];
+  }
+  if (any_shared) {
+    for (const auto& [word, cols] : context)
+      if (cols.size() > 1 && cols[1] == "symbol_marker" &&
+          !symbol_markers.count(cols[0]))
+        for (std::string_view t : texts)
+          if (t.find(word) != std::string_view::npos) symbol_markers.insert(cols[0]);
+    std::set<std::string> others;
+    for (const auto& [word, cols] : context)
+      if (cols.size() > 1 && cols[1] == "symbol_marker") others.insert(cols[0]);
+    for (size_t i = first; i < ents->size(); ++i) {
+      Entity& e = (*ents)[i];
+      if (e.type != "money" || !FindAttr(e.attrs, kSharedMark)) continue;
+      std::string own = currency_of(e);
+      int own_n = explicit_counts[own];
+      for (const std::string& x : others) {
+        int n = explicit_counts[x];
+        if (x == own || !(n > own_n || (n == 0 && own_n == 0 &&
+                                        symbol_markers.count(x))))
+          continue;
+        for (auto& [k, v] : e.attrs)
+          if (k == "currency") v = AttrValue::String(x);
+        e.attrs.push_back({"currency_inferred", AttrValue::Bool(true)});
+        break;
+      }
+    }
+  }
   // Explicit amounts of the article: local currencies and CNY.
   std::map<std::string, int> amounts, markers;
   bool any_bare = false;
@@ -727,7 +780,8 @@ void Tables::InferCurrencies(const std::vector<std::string_view>& texts,
     a.erase(std::remove_if(a.begin(), a.end(),
                            [](const auto& kv) {
                              return kv.first == kBareMark ||
-                                    kv.first == kScaleOnlyMark;
+                                    kv.first == kScaleOnlyMark ||
+                                    kv.first == kSharedMark;
                            }),
             a.end());
   }
