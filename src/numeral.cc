@@ -517,13 +517,20 @@ std::optional<Decimal> Numerals::Parse(std::string_view text) const {
   // Chinese digits with no unit or scale are read digit by digit (二〇二二).
   DigitAccumulator sequence;
   int sequence_length = 0, sequence_first = 0;
-  bool any_counting = false;
+  bool any_counting = false, any_zero = false;
   bool in_sequence = true;
-  auto leave_sequence = [&]() {
+  // before_scale: a scale word follows (七六五億, 三○○億: the digits are one
+  // number). Not two digits without a zero (三四亿, 三五万 are "three or
+  // four", "three to five"), which are no number.
+  auto leave_sequence = [&](bool before_scale = false) {
     if (!in_sequence) return true;
     in_sequence = false;
     if (sequence_length == 0) return true;
-    if (sequence_length > 1) return false;  // 二〇 followed by more
+    if (sequence_length > 1) {
+      bool pair = sequence_length == 2 && !any_zero;
+      if (!before_scale || pair) return false;  // 二〇 followed by a unit
+      return eval.Atom(sequence.Value(0), sequence_length);
+    }
     return sequence_first == 0 ? eval.Zero()
                                : eval.Atom(Exact{U128(sequence_first), 0}, 1);
   };
@@ -558,6 +565,7 @@ std::optional<Decimal> Numerals::Parse(std::string_view text) const {
       case Kind::kDigit:
         if (in_sequence) {
           if (sequence_length++ == 0) sequence_first = entry->value;
+          any_zero |= entry->value == 0;
           // 两 counts but is never written digit by digit: 一两 is "one or
           // two", not 12.
           if (entry->counting) any_counting = true;
@@ -576,7 +584,7 @@ std::optional<Decimal> Numerals::Parse(std::string_view text) const {
              eval.Unit(1);
         break;
       case Kind::kScale:
-        ok = leave_sequence() && eval.Scale(entry->value);
+        ok = leave_sequence(true) && eval.Scale(entry->value);
         break;
     }
     if (!ok) return std::nullopt;

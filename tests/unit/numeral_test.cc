@@ -162,6 +162,19 @@ TEST_CASE("二〇二二 is read digit by digit", "[numeral]") {
   CHECK(Parsed("三五") == "35");
 }
 
+TEST_CASE("Digits read one by one before a scale are one number", "[numeral]") {
+  CHECK(Parsed("四八二亿") == "48200000000");
+  CHECK(Parsed("五〇〇万") == "5000000");
+  CHECK(Parsed("九○億") == "9000000000");  // U+25CB
+  CHECK(Parsed("六〇万") == "600000");
+  // Two digits without a zero are "three or four", "three to five": no
+  // number; nor is a sequence before a unit.
+  CHECK_FALSE(Table().Parse("三四亿"));
+  CHECK_FALSE(Table().Parse("三五万"));
+  CHECK_FALSE(Table().Parse("七八万"));
+  CHECK_FALSE(Table().Parse("二〇十"));
+}
+
 TEST_CASE("〇 is zero", "[numeral]") { CHECK(Parsed("〇") == "0"); }
 
 TEST_CASE("零 is zero", "[numeral]") { CHECK(Parsed("零") == "0"); }
@@ -303,7 +316,7 @@ TEST_CASE("Misplaced units and zeros are rejected", "[numeral]") {
   CHECK(Parsed("五十零") == "nullopt");
   CHECK(Parsed("一亿万") == "nullopt");
   CHECK(Parsed("一万一万") == "nullopt");
-  CHECK(Parsed("二〇二二万") == "nullopt");
+  CHECK(Parsed("二〇二二十") == "nullopt");  // digit by digit, then a unit
 }
 
 TEST_CASE("Ambiguous trailing numbers are rejected", "[numeral]") {
