@@ -1166,9 +1166,9 @@ TEST_CASE("Organisations by their form keep the whole name", "[extract][org]") {
        "country", "CN"},
       {"据洛阳市科学技术局介绍，项目进展顺利。", "洛阳市科学技术局", "kind",
        "government"},
-      // a branch keeps the whole name, with the parent
+      // a branch keeps the whole name, with the parent's gazetteer name
       {"招商银行南昌分行发放了首笔贷款。", "招商银行南昌分行", "parent",
-       "招商银行"},
+       "China Merchants Bank"},
       // the longest name wins over an alias inside it
       {"三星电子苏州分公司完成了扩建。", "三星电子苏州分公司", "parent",
        "Samsung Electronics"},

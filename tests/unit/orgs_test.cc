@@ -293,6 +293,26 @@ TEST_CASE("OrgMatcher: a Hong Kong or Macao article gives a shared name its "
   });
 }
 
+TEST_CASE("OrgMatcher: Hang Seng Index and Taiwan 50 companies by name",
+          "[orgs]") {
+  RunOrgs({
+      {"中銀香港與長江和記實業同日公布業績。",
+       "中銀香港 org.gazetteer name=BOC Hong Kong;kind=company;country=HK / "
+       "長江和記實業 org.gazetteer name=CK Hutchison;kind=company;"
+       "country=HK"},
+      {"富邦金控擬入股台灣大哥大。",
+       "富邦金控 org.gazetteer name=Fubon Financial;kind=company;country=TW"
+       " / 台灣大哥大 org.gazetteer name=Taiwan Mobile;kind=company;"
+       "country=TW"},
+      {"港交所批准了美团的上市申请。",
+       "港交所 org.gazetteer name=HKEX;kind=company;country=HK / 美团 "
+       "org.gazetteer name=Meituan;kind=company;country=CN"},
+      // A firm's short name that begins a common phrase stays out.
+      {"中国银行业的资产规模持续增长。", ""},
+      {"这如同海底撈針。", ""},
+  });
+}
+
 TEST_CASE("OrgMatcher: the country context ends with the article",
           "[orgs]") {
   const OrgMatcher& m = Builtin();
