@@ -79,6 +79,12 @@ TEST_CASE("OrgMatcher: gazetteer names, with a country before them",
        "kind=government;country=CN"},
       {"中国人民银行宣布降准。",
        "中国人民银行 org.gazetteer name=PBOC;kind=government;country=CN"},
+      // Central banks by the names news uses; a country and 银行 followed
+      // by 业 or 股 is that country's banks, not its central bank.
+      {"美联储加息后，日本央行按兵不动。",
+       "美联储 org.gazetteer name=Federal Reserve;kind=government;country=US / "
+       "日本央行 org.gazetteer name=Bank of Japan;kind=government;country=JP"},
+      {"日本银行业利润回升。", ""},
   });
 }
 
