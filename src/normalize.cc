@@ -431,6 +431,9 @@ bool Tables::Figure(const std::string& type, const Groups& g, Entity* e) const {
     if (scale_only) a.push_back({kScaleOnlyMark, AttrValue::Bool(true)});
   } else if (type == "quantity") {
     std::string unit = Get(g, "unit");
+    // 3米至5米, 1倍到2倍: a range whose start writes the unit too, the same.
+    if (g.count("unit_from") && FoldWidth(Get(g, "unit_from")) != FoldWidth(unit))
+      return false;
     const std::vector<std::string>* row = UnitRow(unit);
     std::string u = row ? (*row)[0] : FoldWidth(unit);
     // A normalised unit that is itself a surface of another row (CLDR's
