@@ -91,6 +91,7 @@ bool IsLatinAlnum(char32_t c) {
 bool IsWideDigit(char32_t c) { return c >= 0xFF10 && c <= 0xFF19; }
 
 bool IsWide(char32_t c) {
+  if (c < 0x80) return false;  // ASCII is narrow (East Asian Width Na, N)
   int w = u_getIntPropertyValue(c, UCHAR_EAST_ASIAN_WIDTH);
   return w == U_EA_WIDE || w == U_EA_FULLWIDTH;
 }
@@ -169,9 +170,27 @@ char32_t FoldWidth(char32_t c) {
 }
 
 std::string FoldWidth(std::string_view s) {
+  // Decoded in place: a character that does not fold is copied as it
+  // stands (a well-formed sequence is the UTF-8 of what it decodes to), an
+  // ill-formed one becomes U+FFFD, as ToCodePoints has it.
   std::string out;
   out.reserve(s.size());
-  for (char32_t c : ToCodePoints(s)) AppendUtf8(FoldWidth(c), &out);
+  auto p = reinterpret_cast<const uint8_t*>(s.data());
+  int32_t i = 0, n = static_cast<int32_t>(s.size());
+  while (i < n) {
+    if (p[i] < 0x80) {
+      out.push_back(s[i++]);
+      continue;
+    }
+    int32_t at = i;
+    UChar32 c;
+    U8_NEXT(p, i, n, c);
+    char32_t f = c < 0 ? 0xFFFD : FoldWidth(static_cast<char32_t>(c));
+    if (c >= 0 && f == static_cast<char32_t>(c))
+      out.append(s.data() + at, static_cast<size_t>(i - at));
+    else
+      AppendUtf8(f, &out);
+  }
   return out;
 }
 

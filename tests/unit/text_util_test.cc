@@ -111,5 +111,28 @@ TEST_CASE("ToCodePoints replaces invalid bytes", "[text_util]") {
   CHECK(e.count == 3);
 }
 
+TEST_CASE("FoldWidth of a text folds each character as FoldWidth of one does",
+          "[text_util]") {
+  // What the text's code points, folded one by one, are in UTF-8.
+  auto reference = [](std::string_view s) {
+    std::string out;
+    for (char32_t c : ToCodePoints(s)) AppendUtf8(FoldWidth(c), &out);
+    return out;
+  };
+  const std::vector<std::string> texts = {
+      "",
+      "plain ASCII, 42.",
+      "\xEF\xBC\x88\xEF\xBC\x91\xEF\xBC\x89\xE3\x80\x80x",  // wide (1), space
+      "\xE4\xB8\xAD\xEF\xBF\xBD\xF0\x9F\x98\x80",  // Han, U+FFFD, an emoji
+      "a\xFFb\x80c\xE4\xB8",                         // stray and cut-off bytes
+      "\xC0\xAF\xED\xA0\x80\xF4\x90\x80\x80",  // overlong, surrogate, too large
+  };
+  for (const auto& t : texts) {
+    CAPTURE(t);
+    CHECK(FoldWidth(std::string_view(t)) == reference(t));
+  }
+  CHECK(FoldWidth(std::string_view("a\xFF")) == "a\xEF\xBF\xBD");
+}
+
 }  // namespace
 }  // namespace bulletin
