@@ -55,6 +55,11 @@ const Case kCases[] = {
     {"政策动态", "一段正文。", "t", "", LineRole::kContent, true},
     // Header patterns: an issue line at a page top or early.
     {"2031年第5期", "一段正文。", "t", "", LineRole::kHeader, false},
+    // A bulletin's name with its issue and running total on one line.
+    {"海湾能源快报　第 8 期（总第 77 期）", "一段正文。", "t", "",
+     LineRole::kHeader, false},
+    {"海灣能源週報 第 8 期(總第 77 期)", "一段正文。", "t", "",
+     LineRole::kHeader, false},
     {"2031年第5期", "一段正文。", "e", "", LineRole::kHeader, false},
     {"内部资料", "一段正文。", "e", "", LineRole::kHeader, false},
     // Colophon lines wherever they stand.
