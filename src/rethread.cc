@@ -1,8 +1,8 @@
 // How the rethreader decides, per page:
 //
 // 1. The page is cut into blocks at blank lines (a furniture line that
-//    opens a block is one of its own); each block into segments by what
-//    its lines are: a section heading, a byline, notes (a note heading, a
+//    opens or closes a block is one of its own); each block into segments
+//    by what its lines are: a section heading, a byline, notes (a note heading, a
 //    bracketed note number or a number before a URL, and the lines after
 //    it), text. A text segment is a title when its lines hold no clause or
 //    sentence punctuation and do not fill the column's width; its first
@@ -444,6 +444,14 @@ void Rethreader::ReadPage(std::vector<InputLine>&& page) {
     while (i < lines.size() && !lines[i].text.empty()) {
       ++i;
       if (alone) break;
+    }
+    // (So is one that closes a block: a page number under a column's last
+    // line would read as a title after its byline.)
+    if (i - b.begin > 1 && furniture_line(lines[i - 1])) {
+      b.end = i - 1;
+      blocks.push_back(std::move(b));
+      b = Block();
+      b.begin = i - 1;
     }
     b.end = i;
     blocks.push_back(std::move(b));

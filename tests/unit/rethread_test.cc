@@ -137,6 +137,34 @@ TEST_CASE("Furniture stays at the top and bottom of a rethreaded page",
   CHECK(out[2] == kTextA[0]);
 }
 
+TEST_CASE("A page number glued to a column's last block closes the page",
+          "[rethread]") {
+  // Page 1 ends with B's byline and, in the same block, the page number;
+  // page 2 opens with two new articles side by side (the shorter one's
+  // byline first, as an extractor sorting by height prints it). Read as a
+  // title, the number would make C's title a second one in its stream.
+  std::vector<std::string> in = Page(
+      {kTitleA, kTitleB, kTextA, kTextB1, kBylineA, kTextB2, kNoteA});
+  in.insert(in.end(), {kBylineB[0], "- 1 -", ""});
+  const Blocks c = {{"丙县推进农村电网巩固提升"},
+                    {"丙县供电公司今年计划改造农村配电线路三百",
+                     "公里，新增配电变压器两百台，解决低电压问",
+                     "题，全年投资约三亿元。"},
+                    {"（编译：王五）"}};
+  const Blocks d = {{"丁区试点社区储能电站"},
+                    {"丁区在五个社区建设小型储能电站，白天储存",
+                     "屋顶光伏的余电，傍晚向居民楼供电。"},
+                    {"（编译：赵六）"}};
+  auto page2 = Page({c[0], d[0], c[1], d[1], d[2], c[2]});
+  page2[0] = "\f" + page2[0];
+  in.insert(in.end(), page2.begin(), page2.end());
+  auto out = Rethread(in);
+  auto pos = std::find(out.begin(), out.end(), "- 1 -");
+  REQUIRE(pos != out.end());
+  CHECK(std::vector<std::string>(pos + 1, out.end()) ==
+        NonEmpty(Page({c[0], c[1], c[2], d[0], d[1], d[2]})));
+}
+
 TEST_CASE("A running header glued to a column's first block stays on top",
           "[rethread]") {
   // Page 1 ends inside a sentence of A, in the right column; on page 2 the
