@@ -2,13 +2,13 @@
 //
 // 1. The page is cut into blocks at blank lines (a furniture line that
 //    opens or closes a block is one of its own); each block into segments
-//    by what its lines are: a section heading, a byline, notes (a note heading, a
-//    bracketed note number or a number before a URL, and the lines after
-//    it), text. A text segment is a title when its lines hold no clause or
-//    sentence punctuation and do not fill the column's width; its first
-//    lines are one when they are clearly narrower than the text's widest
-//    line; else it is body text, open when its last line does not end a
-//    sentence.
+//    by what its lines are: a section heading, a byline, notes (a note
+//    heading, a bracketed note number or a number before a URL, and the
+//    lines after it), text. A text segment is a title when its lines hold
+//    no clause or sentence punctuation and do not fill the column's width;
+//    its first lines are one when they are clearly narrower than the
+//    text's widest line; else it is body text, open when its last line
+//    does not end a sentence.
 // 2. The blocks that open the page and repeat the top of an earlier page
 //    (a running header), the furniture-like lines around them and, on the
 //    first page, the masthead above its first section heading, stay on
@@ -29,7 +29,8 @@
 // 4. The page reads as two streams when its text wraps narrow enough for a
 //    column (kMaxColumnWidth), the best split costs far less than the page
 //    read as one stream (kMinGain) and each stream has text of its own;
-//    the first stream continues what the previous page left.
+//    the first stream continues what the previous page left, the second
+//    what the first leaves.
 #include "rethread.h"
 
 #include <algorithm>
@@ -130,8 +131,10 @@ namespace {
 using Stream = Rethreader::Stream;
 
 // The grammar cost of reading segment `s` next in stream `st` (`other` the
-// other stream), and the stream after it.
-double Step(Stream* st, const Segment& s, const Stream& other) {
+// other stream), and the stream after it. `marks_wait`: a new article
+// while marks wait for their notes costs.
+double Step(Stream* st, const Segment& s, const Stream& other,
+            bool marks_wait = true) {
   double cost = 0;
   // Notes or a byline go on an article: none has begun at the start.
   if (st->fresh && (s.kind == Seg::kNote || s.kind == Seg::kByline))
@@ -144,7 +147,7 @@ double Step(Stream* st, const Segment& s, const Stream& other) {
     case Seg::kSection:
     case Seg::kTitle:
       if (st->phase == kTitle && !s.deck) cost += kTitleAfterTitle;
-      if (!st->marks.empty()) cost += kMarksLeft;
+      if (marks_wait && !st->marks.empty()) cost += kMarksLeft;
       st->inherited = false;
       st->has_body = st->has_byline = false;
       st->marks.clear();
@@ -552,12 +555,22 @@ void Rethreader::ReadPage(std::vector<InputLine>&& page) {
     Place(&one, 0, blocks[k], weight, false);
   Stream right;
   right.inherited = true;
-  // Where the first stream ends, the second goes on.
+  // Where the first stream ends, the second goes on: its blocks are read
+  // again from the state the first leaves (a sentence left open, an
+  // article closed by its byline, marks its notes may answer) instead of
+  // from nothing. (Marks left unanswered cost nothing here, as at the end
+  // of a page: the notes may be on another page.)
   auto junction = [&](Hyp* h) {
     if (!h->col[1].used) return;
-    const Block& b = blocks[top + h->first_right];
-    if (h->col[0].open && b.segs.front().kind != Seg::kBody)
-      h->grammar += kOpenCost;
+    Stream from_left = h->col[0], from_none = right;
+    double cost = 0;
+    for (size_t k = top; k < bottom; ++k) {
+      if (h->side[k - top] != 1) continue;
+      for (const Segment& s : blocks[k].segs)
+        cost += Step(&from_left, s, h->col[0], false) -
+                Step(&from_none, s, h->col[0], false);
+    }
+    h->grammar += cost;
   };
   // The best split into two.
   auto decode = [&](bool runs) {

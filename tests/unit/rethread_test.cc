@@ -143,14 +143,14 @@ TEST_CASE("A page number glued to a column's last block closes the page",
   // page 2 opens with two new articles side by side (the shorter one's
   // byline first, as an extractor sorting by height prints it). Read as a
   // title, the number would make C's title a second one in its stream.
-  std::vector<std::string> in = Page(
-      {kTitleA, kTitleB, kTextA, kTextB1, kBylineA, kTextB2, kNoteA});
+  std::vector<std::string> in =
+      Page({kTitleA, kTitleB, kTextA, kTextB1, kBylineA, kTextB2, kNoteA});
   in.insert(in.end(), {kBylineB[0], "- 1 -", ""});
-  const Blocks c = {{"丙县推进农村电网巩固提升"},
-                    {"丙县供电公司今年计划改造农村配电线路三百",
-                     "公里，新增配电变压器两百台，解决低电压问",
-                     "题，全年投资约三亿元。"},
-                    {"（编译：王五）"}};
+  const Blocks c = {
+      {"丙县推进农村电网巩固提升"},
+      {"丙县供电公司今年计划改造农村配电线路三百",
+       "公里，新增配电变压器两百台，解决低电压问", "题，全年投资约三亿元。"},
+      {"（编译：王五）"}};
   const Blocks d = {{"丁区试点社区储能电站"},
                     {"丁区在五个社区建设小型储能电站，白天储存",
                      "屋顶光伏的余电，傍晚向居民楼供电。"},
@@ -165,6 +165,32 @@ TEST_CASE("A page number glued to a column's last block closes the page",
         NonEmpty(Page({c[0], c[1], c[2], d[0], d[1], d[2]})));
 }
 
+TEST_CASE("Text atop the right column goes on the left one's last article",
+          "[rethread]") {
+  // Article C begins at the foot of the left column (its title over its
+  // first paragraph, one block) and ends at the top of the right one, its
+  // byline there; then article D. Printed by height, C's last paragraph
+  // comes second. Read from where the left column stops, it is C's; read
+  // from nothing, it could open the right column on its own and C's title
+  // go last.
+  const std::vector<std::string> c1 = {"丙市地铁四号线开通试运营",
+                                       "丙市地铁四号线全长三十二公里，设站二",
+                                       "十三座，连接老城区和高铁新城。"};
+  const std::vector<std::string> c2 = {
+      "开通初期行车间隔为六分钟，高峰时段将",
+      "加开区间车，日均客流预计达到二十万人次。"};
+  const std::vector<std::string> byline_c = {"（编译：王五）"};
+  const std::vector<std::string> title_d = {"丁县建成首座氢能加注站"};
+  const std::vector<std::string> text_d = {
+      "丁县首座加氢站日前投入使用，日加注能力",
+      "为五百公斤，可满足三十辆氢燃料公交车的", "运营需求。"};
+  const std::vector<std::string> byline_d = {"（编译：赵六）"};
+  auto out = Rethread(Page({kTitleA, c2, kTextA, byline_c, kBylineA, title_d,
+                            c1, text_d, byline_d}));
+  CHECK(out == NonEmpty(Page({kTitleA, kTextA, kBylineA, c1, c2, byline_c,
+                              title_d, text_d, byline_d})));
+}
+
 TEST_CASE("A running header glued to a column's first block stays on top",
           "[rethread]") {
   // Page 1 ends inside a sentence of A, in the right column; on page 2 the
@@ -172,8 +198,8 @@ TEST_CASE("A running header glued to a column's first block stays on top",
   const std::vector<std::string> a1 = {
       "甲市水务局近日宣布，将在三年内完成全市供",
       "水管网的智能化改造，覆盖两千公里管线，", "总投资约为"};
-  std::vector<std::string> in = Page({kTitleB, kTitleA, kTextB1, kTextA,
-                                      kTextB2, a1, kBylineB});
+  std::vector<std::string> in =
+      Page({kTitleB, kTitleA, kTextB1, kTextA, kTextB2, a1, kBylineB});
   const std::vector<std::string> rest = {"\f水务简报 第 3 期",
                                          "十二亿元，明年年底前全部完工。"};
   const std::vector<std::string> title_c = {"丙县推进农村电网巩固提升"};
@@ -182,8 +208,8 @@ TEST_CASE("A running header glued to a column's first block stays on top",
       "公里，新增配电变压器两百台，解决低电压问"};
   const std::vector<std::string> text_c2 = {"题。全年投资约三亿元。"};
   const std::vector<std::string> byline_c = {"（编译：王五）"};
-  auto page2 = Page({rest, title_c, kBylineA, text_c1, kNoteA, text_c2,
-                     byline_c});
+  auto page2 =
+      Page({rest, title_c, kBylineA, text_c1, kNoteA, text_c2, byline_c});
   in.insert(in.end(), page2.begin(), page2.end());
   auto out = Rethread(in);
   auto pos = std::find(out.begin(), out.end(), "水务简报 第 3 期");
@@ -202,9 +228,8 @@ TEST_CASE("The masthead above the first section heading stays in place",
   // Under the masthead, the interleaved blocks of the first test.
   auto out = Rethread(Page({name, editors, section, kTitleA, kTitleB, kTextA,
                             kTextB1, kBylineA, kTextB2, kNoteA, kBylineB}));
-  CHECK(out == NonEmpty(Page({name, editors, section, kTitleA, kTextA,
-                              kBylineA, kNoteA, kTitleB, kTextB1, kTextB2,
-                              kBylineB})));
+  CHECK(out == NonEmpty(Page({name, editors, section, kTitleA, kTextA, kBylineA,
+                              kNoteA, kTitleB, kTextB1, kTextB2, kBylineB})));
 }
 
 // Pages whose reading the grammar alone leaves open but for one rule each.
@@ -235,12 +260,10 @@ struct PageCase {
 const PageCase kPageCases[] = {
     {"a title over text in one block opens an article",
      {kTitleA, kTitleB, kShortA, kOpenB, kBylineA, kTitledC, kEndB, kBylineB},
-     {kTitleA, kShortA, kBylineA, kTitledC, kTitleB, kOpenB, kEndB,
-      kBylineB}},
+     {kTitleA, kShortA, kBylineA, kTitledC, kTitleB, kOpenB, kEndB, kBylineB}},
     {"a block without punctuation filling the column is text",
      {kTitleA, kTitleB, kTextA, kShortB, kFullA, kBylineB, kRestA, kBylineA},
-     {kTitleA, kTextA, kFullA, kRestA, kBylineA, kTitleB, kShortB,
-      kBylineB}},
+     {kTitleA, kTextA, kFullA, kRestA, kBylineA, kTitleB, kShortB, kBylineB}},
 };
 
 TEST_CASE("Titles over text and full-width text blocks are read right",
@@ -260,10 +283,10 @@ TEST_CASE("Notes go with the text holding their marks, nothing after them",
       "水管网的智能化改造，覆盖两千公里管线，",
       "工程完成后漏损率可下降三成[1]。"};
   const std::vector<std::string> b1 = {"乙省将新建充电桩五万个。"};
-  auto out = Rethread(
-      Page({kTitleA, kTitleB, a1, b1, kBylineB, kBylineA, kNoteA}));
-  CHECK(out == NonEmpty(Page({kTitleA, a1, kBylineA, kNoteA, kTitleB, b1,
-                              kBylineB})));
+  auto out =
+      Rethread(Page({kTitleA, kTitleB, a1, b1, kBylineB, kBylineA, kNoteA}));
+  CHECK(out ==
+        NonEmpty(Page({kTitleA, a1, kBylineA, kNoteA, kTitleB, b1, kBylineB})));
 }
 
 }  // namespace
