@@ -23,9 +23,10 @@
 //    columns' blocks, learnt over the document from the blocks the grammar
 //    places (those that cost kForced more in the other stream): by height
 //    (the stream less far down the page goes on) or in runs (the stream of
-//    the block before goes on); and by the rare character pairs a block
-//    shares with a stream's article. The stream that reads better first is
-//    the left column.
+//    the block before goes on); by the rare character pairs a block
+//    shares with a stream's article; and by a word cut at an open
+//    sentence's break (the pair of characters across it printed elsewhere
+//    on the page). The stream that reads better first is the left column.
 // 4. The page reads as two streams when its text wraps narrow enough for a
 //    column (kMaxColumnWidth), the best split costs far less than the page
 //    read as one stream (kMinGain) and each stream has text of its own;
@@ -62,6 +63,7 @@ struct Block {
   std::string squashed;
   std::vector<uint32_t> grams;  // character pairs, sorted, unique
   bool body_text = false;       // holds body text
+  char32_t head = 0, tail = 0;  // its first and last characters
 };
 
 // Grammar costs: what a step that breaks a stream's reading costs.
@@ -96,6 +98,10 @@ constexpr double kSwitchCost = 0.5;  // a block in the other stream (runs)
 constexpr double kForced = 3;
 constexpr double kCohesion = 0.5;  // per pair shared (weighted by rarity)
 constexpr double kCohesionCap = 1.2;
+// Text that goes on a sentence left open where the two characters across
+// the break are a pair the page prints elsewhere (a word cut at a block's
+// end: 光 | 伏发电 on a page that has 光伏).
+constexpr double kContinues = 1;
 constexpr size_t kBeam = 128;
 constexpr size_t kMaxMasthead = 8;  // blocks
 
@@ -122,6 +128,7 @@ struct Rethreader::Stream {
   bool has_body = false, has_byline = false;
   std::vector<int> marks;  // reference marks without their note yet
   std::vector<uint32_t> bag;
+  char32_t tail = 0;  // the last character of its last block
   double cursor = 0;
   bool used = false;  // has a block on this page
 };
@@ -129,6 +136,22 @@ struct Rethreader::Stream {
 namespace {
 
 using Stream = Rethreader::Stream;
+
+// The pair of Han characters `a` then `b`, as Grams keeps it (0: none).
+uint32_t Pair(char32_t a, char32_t b) {
+  if (!IsHan(a) || !IsHan(b)) return 0;
+  return (a & 0xFFFF) << 16 | (b & 0xFFFF);
+}
+
+// What text in `b` earns going on the open sentence of `st`: the pair
+// across the break is one of `pairs` (sorted).
+double Continues(const Stream& st, const Block& b,
+                 const std::vector<uint32_t>& pairs) {
+  if (!st.open || b.segs.front().kind != Seg::kBody) return 0;
+  uint32_t p = Pair(st.tail, b.head);
+  return p && std::binary_search(pairs.begin(), pairs.end(), p) ? kContinues
+                                                                : 0;
+}
 
 // The grammar cost of reading segment `s` next in stream `st` (`other` the
 // other stream), and the stream after it. `marks_wait`: a new article
@@ -213,7 +236,8 @@ struct Hyp {
 // go to the stream of the block before), else by height (ties go to the
 // stream less far down).
 void Place(Hyp* h, int c, const Block& b,
-           const std::map<uint32_t, double>& weight, bool runs) {
+           const std::map<uint32_t, double>& weight,
+           const std::vector<uint32_t>& pairs, bool runs) {
   Stream& st = h->col[c];
   const Stream& other = h->col[1 - c];
   if (c == 1 && !st.used) h->first_right = h->side.size();
@@ -230,11 +254,13 @@ void Place(Hyp* h, int c, const Block& b,
         shared += weight.at(g);
     h->soft -= std::min(kCohesionCap, kCohesion * shared);
   }
+  h->soft -= Continues(st, b, pairs);
   for (const Segment& s : b.segs) h->grammar += Step(&st, s, other);
   std::vector<uint32_t> bag;
   std::set_union(st.bag.begin(), st.bag.end(), b.grams.begin(), b.grams.end(),
                  std::back_inserter(bag));
   st.bag.swap(bag);
+  st.tail = b.tail;
   st.cursor += static_cast<double>(b.end - b.begin) + 1;
   st.used = true;
   h->side.push_back(static_cast<char>(c));
@@ -398,7 +424,7 @@ std::vector<uint32_t> Grams(const std::vector<Line>& lines, size_t a,
         prev = 0;
         continue;
       }
-      if (prev) out.push_back((prev & 0xFFFF) << 16 | (c & 0xFFFF));
+      if (prev) out.push_back(Pair(prev, c));
       prev = c;
     }
   std::sort(out.begin(), out.end());
@@ -505,6 +531,8 @@ void Rethreader::ReadPage(std::vector<InputLine>&& page) {
       b.squashed += SquashSpace(lines[i].text);
     b.segs = Segments(rules_, lines, b.begin, b.end, wrap);
     b.grams = Grams(lines, b.begin, b.end);
+    b.head = lines[b.begin].first;
+    b.tail = lines[b.end - 1].last;
     for (const Segment& s : b.segs)
       b.body_text = b.body_text || s.kind == Seg::kBody;
   }
@@ -542,6 +570,12 @@ void Rethreader::ReadPage(std::vector<InputLine>&& page) {
     for (uint32_t g : blocks[k].grams) ++df[g];
   std::map<uint32_t, double> weight;
   for (const auto& [g, n] : df) weight[g] = 1.0 / n;
+  // The pairs the page prints (a word cut at a block's end is one).
+  std::vector<uint32_t> pairs;
+  for (const Block& b : blocks)
+    pairs.insert(pairs.end(), b.grams.begin(), b.grams.end());
+  std::sort(pairs.begin(), pairs.end());
+  pairs.erase(std::unique(pairs.begin(), pairs.end()), pairs.end());
 
   Stream start = carry_ ? *carry_ : Stream();
   start.fresh = !carry_ && page_index == 0;
@@ -552,7 +586,7 @@ void Rethreader::ReadPage(std::vector<InputLine>&& page) {
   Hyp one;
   one.col[0] = start;
   for (size_t k = top; k < bottom; ++k)
-    Place(&one, 0, blocks[k], weight, false);
+    Place(&one, 0, blocks[k], weight, pairs, false);
   Stream right;
   right.inherited = true;
   // Where the first stream ends, the second goes on: its blocks are read
@@ -571,6 +605,7 @@ void Rethreader::ReadPage(std::vector<InputLine>&& page) {
                 Step(&from_none, s, h->col[0], false);
     }
     h->grammar += cost;
+    h->soft -= Continues(h->col[0], blocks[top + h->first_right], pairs);
   };
   // The best split into two.
   auto decode = [&](bool runs) {
@@ -583,7 +618,7 @@ void Rethreader::ReadPage(std::vector<InputLine>&& page) {
       for (const Hyp& h : beam)
         for (int c = 0; c < 2; ++c) {
           next.push_back(h);
-          Place(&next.back(), c, blocks[k], weight, runs);
+          Place(&next.back(), c, blocks[k], weight, pairs, runs);
         }
       std::stable_sort(
           next.begin(), next.end(),
@@ -602,7 +637,7 @@ void Rethreader::ReadPage(std::vector<InputLine>&& page) {
     h.col[0] = start;
     h.col[1] = right;
     for (size_t k = top; k < bottom; ++k)
-      Place(&h, side[k - top], blocks[k], weight, false);
+      Place(&h, side[k - top], blocks[k], weight, pairs, false);
     junction(&h);
     return h;
   };

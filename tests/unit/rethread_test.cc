@@ -191,6 +191,27 @@ TEST_CASE("Text atop the right column goes on the left one's last article",
                               title_d, text_d, byline_d})));
 }
 
+TEST_CASE("A word cut at a block's end goes on in its own column",
+          "[rethread]") {
+  // Both columns' first paragraphs end inside a sentence; the extractor
+  // cut A's in the middle of 光伏, a word A's title prints whole. A's
+  // column is the further down, so by height alone the rest would go on
+  // in B's. (B's column ends higher: its byline is printed first.)
+  const std::vector<std::string> title_a = {"丙县光伏扶贫项目全部并网"};
+  const std::vector<std::string> a1 = {"丙县今年投入专项资金，在二十个行政村的",
+                                       "村委会屋顶建成分布式光"};
+  const std::vector<std::string> a2 = {"伏发电设施，惠及三千户。"};
+  const std::vector<std::string> title_b = {"丁市更新老旧公交车辆"};
+  const std::vector<std::string> b1 = {"丁市今年将淘汰两百辆柴油公交车，"};
+  const std::vector<std::string> b2 = {"改用纯电动车型，年内全部到位。"};
+  const std::vector<std::string> byline_a = {"（编译：王五）"};
+  const std::vector<std::string> byline_b = {"（编译：赵六）"};
+  auto out =
+      Rethread(Page({title_a, title_b, a1, b1, a2, b2, byline_b, byline_a}));
+  CHECK(out ==
+        NonEmpty(Page({title_a, a1, a2, byline_a, title_b, b1, b2, byline_b})));
+}
+
 TEST_CASE("A running header glued to a column's first block stays on top",
           "[rethread]") {
   // Page 1 ends inside a sentence of A, in the right column; on page 2 the
