@@ -18,12 +18,12 @@
 //    costs: an open sentence followed by anything but text, a title after
 //    a title, text after an article's byline or notes, a second byline,
 //    notes whose numbers no reference mark of the stream's article uses
-//    (while the other stream's does), notes or a byline at the start of
-//    the document. Ties are broken by how the extractor orders the
-//    columns' blocks, learnt over the document from the blocks the grammar
-//    places (those that cost kForced more in the other stream): by height
-//    (the stream less far down the page goes on) or in runs (the stream of
-//    the block before goes on); by the rare character pairs a block
+//    (while the other stream's does), notes, a byline or text (no title)
+//    at the start of the document. Ties are broken by how the extractor
+//    orders the columns' blocks, learnt over the document from the blocks
+//    the grammar places (those that cost kForced more in the other
+//    stream): by height (the stream less far down the page goes on) or in
+//    runs (the stream of the block before goes on); by the rare character pairs a block
 //    shares with a stream's article; and by a word cut at an open
 //    sentence's break (the pair of characters across it printed elsewhere
 //    on the page). The stream that reads better first is the left column.
@@ -159,7 +159,8 @@ double Continues(const Stream& st, const Block& b,
 double Step(Stream* st, const Segment& s, const Stream& other,
             bool marks_wait = true) {
   double cost = 0;
-  // Notes or a byline go on an article: none has begun at the start.
+  // Notes, a byline or text go on an article: none has begun at the start.
+  if (st->fresh && s.kind == Seg::kBody) cost += kSectionCost;
   if (st->fresh && (s.kind == Seg::kNote || s.kind == Seg::kByline))
     cost += kNoteStray;
   st->fresh = false;

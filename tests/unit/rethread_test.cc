@@ -212,6 +212,26 @@ TEST_CASE("A word cut at a block's end goes on in its own column",
         NonEmpty(Page({title_a, a1, a2, byline_a, title_b, b1, b2, byline_b})));
 }
 
+TEST_CASE("A document's first column opens with a title, not with text",
+          "[rethread]") {
+  // The first page: A fills the left column and ends atop the right one,
+  // a little higher than A's title, so the extractor prints that end
+  // first. Read as the document's first text, it would open the page, A
+  // go last and end open.
+  const std::vector<std::string> a1 = {
+      "戊省今年安排专项资金十亿元，支持各地建设",
+      "县级物流配送中心和村级快递服务站点，"};
+  const std::vector<std::string> a2 = {"力争年底前实现快递服务行政村全覆盖，并",
+                                       "推动农产品通过寄递网络销往全国各地和"};
+  const std::vector<std::string> a3 = {"境外市场。"};
+  const std::vector<std::string> title_a = {"戊省推进农村寄递物流体系建设"};
+  const std::vector<std::string> byline_a = {"（编译：王五）"};
+  auto out = Rethread(
+      Page({a3, title_a, byline_a, a1, kTitleB, a2, kTextB1, kBylineB}));
+  CHECK(out == NonEmpty(Page({title_a, a1, a2, a3, byline_a, kTitleB, kTextB1,
+                              kBylineB})));
+}
+
 TEST_CASE("A running header glued to a column's first block stays on top",
           "[rethread]") {
   // Page 1 ends inside a sentence of A, in the right column; on page 2 the
