@@ -6,6 +6,7 @@
 #include <unicode/uchar.h>
 
 #include <algorithm>
+#include <cstdlib>
 #include <cstring>
 #include <map>
 #include <set>
@@ -132,6 +133,18 @@ std::unique_ptr<LayoutRules> LayoutRules::Load(
         {"deck_marks", &im.deck_marks},
         {"clause_marks", &im.clause_marks},
         {"title_body_ends", &im.title_body_ends}};
+    if (kind == "column_width") {
+      // A number, not a pattern (the last row counts).
+      std::string v = row.cols.size() >= 2 ? Trim(row.cols[1]) : "";
+      if (v.empty() || v.size() > 4 ||
+          v.find_first_not_of("0123456789") != std::string::npos) {
+        errors->push_back(row.Error(1, "expected column_width<TAB>WIDTH, "
+                                       "a whole number up to 9999"));
+        continue;
+      }
+      im.column_width = std::atoi(v.c_str());
+      continue;
+    }
     auto list = char_lists.find(kind);
     if (row.cols.size() >= 2 && list != char_lists.end()) {
       // Character lists, not patterns.

@@ -61,6 +61,10 @@ struct LayoutRules::Impl {
   // what sets a deck apart from its title, what stands inside a sentence.
   std::u32string author_separators, para_ends, title_bad_ends, deck_marks,
       clause_marks, title_body_ends;
+  // The widest a column of a two-column page wraps (in display width, a
+  // Han character 2): a page whose text wraps wider is read as printed
+  // (rethread.cc). 0: no page is read in columns.
+  int column_width = 0;
 };
 
 // Full match of `s` against any pattern; fills named groups when asked.

@@ -28,8 +28,9 @@
 //    sentence's break (the pair of characters across it printed elsewhere
 //    on the page). The stream that reads better first is the left column.
 // 4. The page reads as two streams when its text wraps narrow enough for a
-//    column (kMaxColumnWidth), the best split costs far less than the page
-//    read as one stream (kMinGain) and each stream has text of its own;
+//    column (column_width in layout.tsv), the best split costs far less
+//    than the page read as one stream (kMinGain) and each stream has text
+//    of its own;
 //    the first stream continues what the previous page left, the second
 //    what the first leaves.
 #include "rethread.h"
@@ -85,10 +86,6 @@ constexpr double kNoteStray = 3, kNoteElsewhere = 3, kMarksLeft = 2;
 constexpr double kNoteMatch = 1.5;
 // What a split into two streams must save to be taken.
 constexpr double kMinGain = 6;
-// A column's lines are narrow: a page whose text wraps wider is read as
-// printed (a page of one column wraps at 27 or more wide characters, a
-// column of a two-column page at 22 or fewer).
-constexpr int kMaxColumnWidth = 48;
 // Tie-breaks, kept below any grammar cost.
 constexpr double kCursorCost = 0.05;  // per line the stream is further down
 constexpr double kCursorCap = 1;
@@ -522,7 +519,7 @@ void Rethreader::ReadPage(std::vector<InputLine>&& page) {
     wrap = wrapped[q];
   }
   if (split_columns || toc || blocks.size() < 6 || wrap == 0 ||
-      wrap > kMaxColumnWidth) {
+      wrap > rules_.column_width) {
     tops_.insert(tops.begin(), tops.end());
     carry_.reset();
     return pass();

@@ -165,6 +165,8 @@ grep -q "rules/extra.rules:2:13: priority must be a whole number" "$tmp/err" &&
   fail "three broken rules in a file: not every error reported: $(cat "$tmp/err")"
 rules layout.tsv 'no_such_kind\tx\n'
 want 2 "an unknown layout kind" "rules/layout.tsv:1:1: expected KIND<TAB>PATTERN"
+rules layout.tsv 'column_width\twide\n'
+want 2 "a column width that is no number" "rules/layout.tsv:1:14: expected column_width<TAB>WIDTH"
 rules numerals.tsv '兆\tscale\t12\n垓\tmultiplier\t20\n'
 want 2 "an unknown numeral kind" "rules/numerals.tsv:2:3: unknown kind 'multiplier'"
 rules numerals.tsv '垓\tscale\t99\n'

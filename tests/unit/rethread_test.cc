@@ -1,12 +1,18 @@
 #include "rethread.h"
 
+#include <unistd.h>
+
 #include <algorithm>
 #include <catch2/catch.hpp>
+#include <filesystem>
+#include <fstream>
 #include <memory>
 #include <string>
 #include <vector>
 
+#include "layout_internal.h"
 #include "layout_rules.h"
+#include "rule_files.h"
 
 namespace bulletin {
 namespace {
@@ -14,9 +20,11 @@ namespace {
 // Runs `lines` (a leading form feed is a page break; blocks are set off
 // by empty lines) through a Rethreader and returns the non-empty lines it
 // hands out, in order.
-std::vector<std::string> Rethread(const std::vector<std::string>& lines) {
+std::vector<std::string> Rethread(
+    const std::vector<std::string>& lines,
+    const LayoutRules::Impl& rules = testing::BuiltinLayoutRules().impl()) {
   std::vector<std::string> out;
-  Rethreader r(testing::BuiltinLayoutRules().impl(), [&](InputLine&& l) {
+  Rethreader r(rules, [&](InputLine&& l) {
     if (!l.text.empty()) out.push_back(l.text);
   });
   for (auto& l : testing::InputLines(lines)) r.Push(std::move(l));
@@ -71,6 +79,27 @@ TEST_CASE("Interleaved blocks of two columns are read a column at a time",
                             kTextB2, kNoteA, kBylineB}));
   CHECK(out == NonEmpty(Page({kTitleA, kTextA, kBylineA, kNoteA, kTitleB,
                               kTextB1, kTextB2, kBylineB})));
+}
+
+TEST_CASE("Columns are read only where the text wraps within column_width",
+          "[rethread]") {
+  // The rule set's column_width: the first test's page, whose text wraps at
+  // 40 (twenty Han characters), is read as printed under a width of 38.
+  std::string dir = (std::filesystem::temp_directory_path() /
+                     ("rethread_test_" + std::to_string(::getpid())))
+                        .string();
+  std::filesystem::create_directories(dir);
+  std::ofstream(dir + "/layout.tsv") << "column_width\t38\n";
+  RuleFiles files = RuleFiles::Builtin();
+  REQUIRE(files.AddDirectory(dir).ok());
+  std::filesystem::remove_all(dir);
+  std::vector<Status> errors;
+  auto rules = LayoutRules::Load(files, &errors);
+  REQUIRE(rules != nullptr);
+  auto in = Page(
+      {kTitleA, kTitleB, kTextA, kTextB1, kBylineA, kTextB2, kNoteA, kBylineB});
+  CHECK(Rethread(in, rules->impl()) == NonEmpty(in));
+  CHECK(Rethread(in) != NonEmpty(in));
 }
 
 TEST_CASE("A page read in order is handed out as it came", "[rethread]") {
