@@ -47,13 +47,17 @@ WORDS = {
              "compiled": "编译", "author": "作者", "source": "资料来源",
              "notes": "注：", "refs": "参考资料：", "written": "撰文：",
              "page_of": "第 {p} 页，共 {c} 页", "page": "第 {p} 页",
-             "num": "一二三四五六七八九十"},
+             "num": "一二三四五六七八九十", "issue_alt": "第 {n} 期　　总第 {t} 期",
+             "printed": "编印", "internal_alt": "内部资料", "reporter": "记者",
+             "report": "报道", "endnote": "注{i}："},
     "Hant": {"toc": "目錄", "issue": "第 {n} 期（總第 {t} 期）", "host": "主辦",
              "internal": "內部資料　注意保存", "byline_top": "文／",
              "compiled": "編譯", "author": "作者", "source": "資料來源",
              "notes": "註：", "refs": "參考資料：", "written": "撰文：",
              "page_of": "第 {p} 頁，共 {c} 頁", "page": "第 {p} 頁",
-             "num": "一二三四五六七八九十"},
+             "num": "一二三四五六七八九十", "issue_alt": "第 {n} 期　　總第 {t} 期",
+             "printed": "編印", "internal_alt": "內部資料", "reporter": "記者",
+             "report": "報導", "endnote": "註{i}："},
 }
 
 # The templates: how a bulletin is laid out. Every key is one layout habit.
@@ -87,6 +91,20 @@ TEMPLATES = {
                note_restart="article", deck="space", byline="end_source",
                section_fmt="{name}", title_num=False, header="none",
                footer="page", page="A4", title_pt=14),
+    # A masthead of its own (内部资料, 第 N 期 and 总第 N 期 on one line, the
+    # publisher's 编印 line with the date), TOC, numbered sections each
+    # opening a page (so its heading sits just under the running header),
+    # titles numbered （一） within their section, centred and large so they
+    # wrap, the deck on a line of its own with no separator, byline 撰文：
+    # under the title, endnotes 注1： after each article (marks superscript),
+    # header section name on odd and bulletin name + issue on even pages,
+    # footer "- N -" on odd and "第 N 页" on even pages, colophon.
+    "t5": dict(columns=1, toc=True, colophon=True, notes="end_numbered",
+               note_restart="article", deck="sub", byline="written_top",
+               section_fmt="{cn}、{name}", title_num="paren",
+               header="section/name_issue", footer="dash/page", page="A4",
+               title_pt=19, masthead="alt", section_page=True,
+               title_align="center"),
 }
 
 NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
@@ -95,7 +113,7 @@ NS = ('xmlns:office="urn:oasis:names:tc:opendocument:xmlns:office:1.0" '
       'xmlns:fo="urn:oasis:names:tc:opendocument:xmlns:xsl-fo-compatible:1.0" '
       'xmlns:svg="urn:oasis:names:tc:opendocument:xmlns:svg-compatible:1.0"')
 
-DECK_SEP = {"line": "——", "colon": "：", "dash": "——", "space": "　"}
+DECK_SEP = {"line": "——", "colon": "：", "dash": "——", "space": "　", "sub": ""}
 
 
 def cn_num(words, i):
@@ -126,6 +144,16 @@ class Doc:
 
     def masthead(self):
         s, w = self.src, self.w
+        if self.tpl.get("masthead") == "alt":
+            issue = w["issue_alt"].format(n=s["number"], t=s["total"])
+            printed = f'{s["publisher"]}{w["printed"]}　　{s["date"]}'
+            self.p("Internal", escape(w["internal_alt"]))
+            self.p("Masthead", escape(s["name"]))
+            self.p("Center", escape(issue))
+            self.p("Center", escape(printed))
+            self.p("Rule", "")
+            self.furniture += [w["internal_alt"], s["name"], issue, printed]
+            return
         self.p("Internal", escape(w["internal"]))
         self.p("Masthead", escape(s["name"]))
         issue = w["issue"].format(n=s["number"], t=s["total"])
@@ -141,17 +169,21 @@ class Doc:
         page, k = 1, 0
         for si, sec in enumerate(s["sections"]):
             self.p("TocSection", escape(self.section_label(si, sec["name"])))
-            for a in sec["articles"]:
+            for j, a in enumerate(sec["articles"]):
                 k += 1
                 page = 1 + k // 4
-                t = self.title_label(k, a["title"])
+                t = self.title_label(k, j, a["title"]).replace("\n", "")
                 self.p("TocEntry", f'{escape(t)}<text:tab/>{page}')
         self.body.append('<text:p text:style-name="PageBreak"/>')
 
     def section_label(self, i, name):
         return self.tpl["section_fmt"].format(cn=cn_num(self.w, i), name=name)
 
-    def title_label(self, k, title):
+    def title_label(self, k, j, title):
+        """The title as printed: k counts through the document, j within the
+        section; a title's line breaks (\\n in the source) are kept."""
+        if self.tpl["title_num"] == "paren":
+            return f"（{cn_num(self.w, j)}）{title}"
         return f"{k}. {title}" if self.tpl["title_num"] else title
 
     def byline_text(self, authors, where):
@@ -161,35 +193,51 @@ class Doc:
             return w["byline_top"] + names
         if where == "line":
             return w["written"] + " ".join(authors)
+        if where == "written_top":
+            return w["written"] + names
+        if where == "reporter":
+            return f'{w["reporter"]}　{"　".join(authors)}　{w["report"]}'
         if where == "end":
             return f'（{w["compiled"]}：{names}）'
         return f'（{w["source"]}：{self.src["publisher"]}；{w["compiled"]}：{names}）'
 
-    def article(self, k, sec_name, a):
+    def article(self, k, j, sec_name, a):
         tpl, w = self.tpl, self.w
-        title = self.title_label(k, a["title"])
+        printed = self.title_label(k, j, a["title"])
+        title = printed.replace("\n", "")
+        plain = a["title"].replace("\n", "")
         deck = a.get("deck", "")
-        variants = {a["title"], title}
+        variants = {plain, title}
         if deck:
             sep = DECK_SEP[tpl["deck"]]
             variants |= {v + sep + deck for v in list(variants)}
             variants |= {v + deck for v in list(variants)}
-        if deck and tpl["deck"] == "line":
-            self.p("Title", escape(title))
-            self.p("Deck", escape(DECK_SEP["line"] + deck))
+        tx = escape(printed).replace("\n", "<text:line-break/>")
+        if deck and tpl["deck"] in ("line", "sub"):
+            self.p("Title", tx)
+            self.p("Deck", escape(DECK_SEP[tpl["deck"]] + deck))
         elif deck:
-            self.p("Title", escape(title + DECK_SEP[tpl["deck"]] + deck))
+            self.p("Title", tx + escape(DECK_SEP[tpl["deck"]] + deck))
         else:
-            self.p("Title", escape(title))
+            self.p("Title", tx)
         authors = a["authors"]
-        if authors and tpl["byline"] in ("top", "line"):
-            self.p("Byline", escape(self.byline_text(authors, tpl["byline"])))
+        # An article's own byline form (source key "byline": "reporter", a
+        # line 记者 X 报道 under the title) or a dateline opening its first
+        # paragraph (新华社北京3月5日电（记者 X）) replaces the template's.
+        byline = a.get("byline") or tpl["byline"]
+        if a.get("dateline"):
+            byline = "dateline"
+        if authors and byline in ("top", "line", "written_top", "reporter"):
+            self.p("Byline", escape(self.byline_text(authors, byline)))
         urls = []
         notes_by_para = {}
         for n in a["notes"]:
             notes_by_para.setdefault(n["para"], []).append(n)
         end_notes = []
         for pi, para in enumerate(a["paragraphs"]):
+            if pi == 0 and a.get("dateline"):
+                dl = a["dateline"]
+                para = dl + ("" if dl.endswith("）") else "　") + para
             xml = escape(para)
             for n in notes_by_para.get(pi, []):
                 urls += note_urls(n)
@@ -211,18 +259,21 @@ class Doc:
                             else f'<text:span text:style-name="Sup">{len(end_notes)}</text:span>')
                     xml = head + mark + tail
             self.p("Body", xml)
-        if authors and tpl["byline"] in ("end", "end_source"):
-            self.p("BylineEnd", escape(self.byline_text(authors, tpl["byline"])))
+        if authors and byline in ("end", "end_source"):
+            self.p("BylineEnd", escape(self.byline_text(authors, byline)))
         if end_notes:
             if tpl["notes"] == "end_bracket":
                 self.p("NoteHead", escape(w["notes"]))
                 for i, n in enumerate(end_notes, 1):
                     self.p("Note", escape(f"[{i}] {note_text(n)}"))
+            elif tpl["notes"] == "end_numbered":
+                for i, n in enumerate(end_notes, 1):
+                    self.p("Note", escape(w["endnote"].format(i=i) + note_text(n)))
             else:
                 self.p("NoteHead", escape(w["refs"]))
                 for i, n in enumerate(end_notes, 1):
                     self.p("Note", escape(f"{i}. {note_text(n)}"))
-        self.articles.append({"section": sec_name, "title": a["title"],
+        self.articles.append({"section": sec_name, "title": plain,
                               "title_variants": sorted(variants),
                               "authors": authors, "urls": urls})
 
@@ -243,11 +294,12 @@ class Doc:
         k = 0
         for si, sec in enumerate(self.src["sections"]):
             label = self.section_label(si, sec["name"])
-            self.body.append('<text:h text:style-name="Section" text:outline-level="1">'
+            style = "SectionPage" if tpl.get("section_page") and si else "Section"
+            self.body.append(f'<text:h text:style-name="{style}" text:outline-level="1">'
                              f'{escape(label)}</text:h>')
-            for a in sec["articles"]:
+            for j, a in enumerate(sec["articles"]):
                 k += 1
-                self.article(k, sec["name"], a)
+                self.article(k, j, sec["name"], a)
         if tpl["columns"] > 1:
             self.body.append('</text:section>')
         if tpl["colophon"]:
@@ -266,6 +318,8 @@ class Doc:
             odd = even = escape(s["name"] + "　" + issue)
         elif h == "section":
             odd = even = chapter
+        elif h == "section/name_issue":
+            odd, even = chapter, escape(s["name"] + "　" + issue)
         pn = '<text:page-number text:select-page="current"/>'
         pc = '<text:page-count/>'
         f = tpl["footer"]
@@ -277,11 +331,18 @@ class Doc:
             foot = f"- {pn} -"
         else:
             foot = pn
+        foot_even = foot
+        if f == "dash/page":
+            foot = f"- {pn} -"
+            foot_even = escape(w["page"]).replace("{p}", pn)
         out = ""
         if odd:
             out += f'<style:header><text:p text:style-name="Header">{odd}</text:p></style:header>'
             out += f'<style:header-left><text:p text:style-name="Header">{even}</text:p></style:header-left>'
         out += f'<style:footer><text:p text:style-name="Footer">{foot}</text:p></style:footer>'
+        if foot_even != foot:
+            out += (f'<style:footer-left><text:p text:style-name="Footer">{foot_even}'
+                    '</text:p></style:footer-left>')
         return out
 
     def xml(self):
@@ -305,9 +366,11 @@ class Doc:
         restart = {"document": "document", "page": "page", "article": "document"}
         styles = "".join([
             ps("Body", 'fo:text-indent="0.74cm" fo:margin-bottom="0.15cm" fo:text-align="justify"'),
-            ps("Title", 'fo:margin-top="0.4cm" fo:margin-bottom="0.2cm" fo:keep-with-next="always"',
+            ps("Title", 'fo:margin-top="0.4cm" fo:margin-bottom="0.2cm" fo:keep-with-next="always"'
+               + (f' fo:text-align="{tpl["title_align"]}"' if tpl.get("title_align") else ""),
                size(tpl["title_pt"], True, sans)),
-            ps("Deck", 'fo:margin-bottom="0.2cm" fo:text-align="end" fo:keep-with-next="always"', size(11)),
+            ps("Deck", 'fo:margin-bottom="0.2cm" fo:text-align="{}" fo:keep-with-next="always"'.format(
+               "center" if tpl["deck"] == "sub" else "end"), size(11)),
             ps("Byline", 'fo:text-align="center" fo:margin-bottom="0.2cm"', size(10)),
             ps("BylineEnd", 'fo:text-align="end" fo:margin-bottom="0.2cm"', size(10)),
             ps("NoteHead", 'fo:margin-top="0.1cm"', size(9, True)),
@@ -326,6 +389,8 @@ class Doc:
                f'<style:tab-stops><style:tab-stop style:position="{right}" style:type="right" '
                'style:leader-style="dotted" style:leader-text="."/></style:tab-stops>'),
             ps("Section", 'fo:margin-top="0.5cm" fo:margin-bottom="0.3cm" fo:keep-with-next="always"',
+               size(14, True, sans)),
+            ps("SectionPage", 'fo:break-before="page" fo:margin-bottom="0.3cm" fo:keep-with-next="always"',
                size(14, True, sans)),
             ps("Colophon", '', size(9)),
             ps("Rule", 'fo:border-bottom="0.5pt solid #000000" fo:margin-top="0.6cm"'),
