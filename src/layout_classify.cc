@@ -28,6 +28,20 @@ std::string NoteText(const std::string& s,
   return s.substr(off[std::max(k, 0)]);
 }
 
+// The part of `s` that stands where `part` stands in `folded` (FoldWidth of
+// `s`, which has as many code points): a TOC entry as printed, （二）… and
+// not (二)….
+std::string Unfolded(const std::string& s, const std::string& folded,
+                     const std::string& part) {
+  size_t at = folded.find(part);
+  if (at == std::string::npos) return part;
+  std::vector<int> off = CodePointOffsets(s);
+  int k = CodePoints(folded.substr(0, at));
+  int n = CodePoints(part);
+  if (k + n >= static_cast<int>(off.size())) return part;
+  return s.substr(off[k], off[k + n] - off[k]);
+}
+
 }  // namespace
 
 bool SectionLine(const LayoutRules::Impl& rules,
@@ -126,7 +140,7 @@ LineClass ClassifyLine(const LayoutRules::Impl& rules, const Line& l,
   // furniture, and the map of the document's titles and sections.
   if ((digit_end || l.width <= 24) && MatchAny(rules.toc, folded, &g)) {
     if (!g.count("entry")) return c.role = LineRole::kTocHeading, c;
-    c.toc_entry = Trim(g["entry"]);
+    c.toc_entry = Trim(Unfolded(t, folded, g["entry"]));
     return c.role = LineRole::kTocEntry, c;
   }
   // (A section line of a TOC is followed by an entry.)

@@ -127,6 +127,11 @@ TEST_CASE("ClassifyLine: a TOC entry's title and a TOC section",
   LineClass c = ClassifyLine(Rules(), L("海上风电并网提速 ........ 12"), ctx);
   CHECK(c.role == LineRole::kTocEntry);
   CHECK(c.toc_entry == "海上风电并网提速");
+  // The entry as printed, full-width enumeration and all (the pattern reads
+  // the line width-folded).
+  LineClass e = ClassifyLine(Rules(), L("（二）港口岸电改造全面铺开……７"), ctx);
+  CHECK(e.role == LineRole::kTocEntry);
+  CHECK(e.toc_entry == "（二）港口岸电改造全面铺开");
   CHECK_FALSE(ClassifyLine(Rules(), L("海外纵览"), ctx).is_section);
   ctx.toc_sections = &toc;
   LineClass s = ClassifyLine(Rules(), L("海外纵览"), ctx);
