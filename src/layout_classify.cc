@@ -291,15 +291,16 @@ void Segmenter::Impl::Process(const Line& l) {
   };
   // A first note printed on its heading's line (rules/layout.tsv
   // note_heading_prefix): the heading opens a list of notes, as on a line
-  // of its own, and the rest of the line is the note.
+  // of its own, and the rest of the line is the note. A heading that holds
+  // the number itself (group num: 注1：…) labels each note of the list.
   std::map<std::string, std::string> hg;
   if (!digit_start &&
       MatchAny(rules.note_heading_prefix, t, &hg, RE2::ANCHOR_START) &&
       !hg["head"].empty()) {
     const std::string after = t.substr(hg["head"].size());
-    if (MatchAny(rules.footnote, FoldWidth(after), &g)) {
-      int num = std::atoi(g["num"].c_str());
-      std::string rest = NoteText(after, g);
+    if (hg.count("num") || MatchAny(rules.footnote, FoldWidth(after), &g)) {
+      int num = std::atoi((hg.count("num") ? hg : g)["num"].c_str());
+      std::string rest = hg.count("num") ? after : NoteText(after, g);
       if (follows(num)) {
         sources_mode = true;
         if (on_dropped)

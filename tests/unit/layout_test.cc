@@ -554,6 +554,47 @@ TEST_CASE("Footnotes in [1] form under a 参考资料 heading are collected",
   CHECK(s.articles[1].footnotes.empty());
 }
 
+TEST_CASE("Endnotes labelled 注1： and 註2： after an article are its "
+          "footnotes", "[layout]") {
+  // The notes' labels carry their numbers (no heading above them); the
+  // byline is under the title, so nothing but the next title ends the
+  // article after its notes.
+  std::vector<std::string> d = {
+      kTitle1,
+      "撰文：于某",
+      "",
+      "星河市工业和信息化局近日印发了若干措施，提出设立专项资金 1，重点支持"
+      "装备企业。",
+      "措施明确，市财政将按设备投资额给予补助 2，同时鼓励金融机构放贷。",
+      "注1：星河市工业和信息化局通知，https://www.example.org/notice.html",
+      "註 2：https://www.example.org/二号文件",
+      "",
+      kTitle2,
+      "撰文：王某",
+      "",
+      kP3};
+  Segmented s = Segment(d);
+  REQUIRE(s.articles.size() == 2);
+  const Article& a = s.articles[0];
+  CHECK(a.title.text == kTitle1);
+  REQUIRE(a.footnotes.size() == 2);
+  CHECK(a.footnotes[0].number == 1);
+  CHECK(a.footnotes[0].urls ==
+        std::vector<std::string>{"https://www.example.org/notice.html"});
+  CHECK(a.footnotes[1].number == 2);
+  CHECK(a.footnotes[1].urls ==
+        std::vector<std::string>{"https://www.example.org/二号文件"});
+  CHECK(a.body.text.find("注1") == std::string::npos);
+  CHECK(s.articles[1].title.text == kTitle2);
+  CHECK(s.articles[1].authors == std::vector<std::string>{"王某"});
+  // A line that only begins like a label is text.
+  Segmented t = Segment({kTitle1, "", "注意：本期起改为每月出版。", "",
+                         "（执笔：于某）"});
+  REQUIRE(t.articles.size() == 1);
+  CHECK(t.articles[0].footnotes.empty());
+  CHECK(t.articles[0].body.text == "注意：本期起改为每月出版。");
+}
+
 // --- Reference marks ------------------------------------------------------
 
 std::vector<std::string> WithRefs(const std::string& para) {
