@@ -78,10 +78,11 @@ void AddFootnoteUrls(Footnote* fn, std::vector<std::string>* all_urls) {
   while (RE2::FindAndConsume(&in, kUrl, &m)) {
     std::string u(m);
     // A path segment may be non-ASCII (…/news/晶圓/…, or last: …/news/晶圓)
-    // when it fills the whole segment; elsewhere a non-ASCII letter ends
-    // the URL (…/a以及).
+    // when it fills the whole segment, or the rest of a segment after a
+    // word joiner (…/2031-07-港口岸电, a slug); elsewhere a non-ASCII letter
+    // ends the URL (…/a以及).
     size_t end = m.data() + m.size() - text.data();
-    while (!u.empty() && u.back() == '/') {
+    while (!u.empty() && (u.back() == '/' || u.back() == '-' || u.back() == '_')) {
       size_t seg = end;
       while (seg < text.size() && static_cast<unsigned char>(text[seg]) >= 128) {
         int32_t next = static_cast<int32_t>(seg);

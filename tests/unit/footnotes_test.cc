@@ -110,6 +110,14 @@ TEST_CASE("AddFootnoteUrls: the URLs of a footnote, without trailing "
       {"见 https://example.org/news/晶圓/2031 一文",
        {"https://example.org/news/晶圓/2031"}},
       {"见 https://example.org/a以及其他", {"https://example.org/a"}},
+      // A slug whose words are joined by - or _ may end in non-ASCII ones
+      // (…/2031-07-港口岸电); a letter glued to the ASCII word still ends it.
+      {"见 https://example.org/xw/2031-07-港口岸电 一文",
+       {"https://example.org/xw/2031-07-港口岸电"}},
+      {"https://example.org/xw/cheng_港口/2031",
+       {"https://example.org/xw/cheng_港口/2031"}},
+      {"见 https://example.org/xw/2031-07以及其他",
+       {"https://example.org/xw/2031-07"}},
       {"HTTPS://EXAMPLE.ORG/UP", {"HTTPS://EXAMPLE.ORG/UP"}},
       // Two URLs, the second cut short repeating the first: one.
       {"https://example.org/a/b/c 和 https://example.org/a/b",
