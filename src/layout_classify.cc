@@ -399,7 +399,8 @@ void Segmenter::Impl::Process(const Line& l) {
   // Bylines.
   // The first colon or slash, ASCII or full-width (byte offset).
   size_t colon = FindFirstFolded(t, ":/");
-  bool may_be_byline = colon < 40 || FoldWidth(l.first) == '(';
+  // (A reporter's line, 记者 王某 报道, is short and has neither.)
+  bool may_be_byline = colon < 40 || FoldWidth(l.first) == '(' || l.width <= 40;
   // (A source line may be long: it often holds a URL.)
   if (may_be_byline && MatchAny(rules.byline, t, &g) &&
       (l.width <= 80 || g.count("source"))) {

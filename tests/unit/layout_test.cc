@@ -689,6 +689,28 @@ TEST_CASE("A number is not a reference mark when no such footnote exists",
 
 // --- Bylines --------------------------------------------------------------
 
+TEST_CASE("A reporter's line under the title, 记者 X Y 报道, names the "
+          "authors", "[layout]") {
+  const std::vector<std::pair<std::string, size_t>> kLines = {
+      {"记者　于某　王小川　报道", 2}, {"本报记者 于某 报导", 1}};
+  for (const auto& [line, names] : kLines) {
+    INFO(line);
+    Segmented s = Segment({kTitle1, line, "", kP1, "", kTitle2, "", kP3, "",
+                           "（执笔：王某）"});
+    const Article* a = s.WithTitle(kTitle1);
+    REQUIRE(a != nullptr);
+    CHECK(a->byline == line);
+    CHECK(a->body.text == kP1);
+    CHECK(a->authors.size() == names);
+    CHECK(a->authors[0] == "于某");
+  }
+  // A wrapped body line that begins and ends so is text.
+  Segmented t = Segment({kTitle1, "", "记者从会上了解到，多家媒体已经对此作了报道",
+                         "，相关企业表示将尽快回应。", "", "（执笔：于某）"});
+  REQUIRE(t.articles.size() == 1);
+  CHECK(t.articles[0].authors == std::vector<std::string>{"于某"});
+}
+
 Article OneArticleWithByline(const std::string& byline) {
   Segmented s = Segment({kTitle1, "", kP1, "", kP2, "", byline, "", kTitle2, "",
                          kP3, "", "（执笔：钱某）"});
