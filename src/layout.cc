@@ -117,7 +117,8 @@ std::unique_ptr<LayoutRules> LayoutRules::Load(
       {"figure", &im.figure},
       {"toc", &im.toc},
       {"section_frame", &im.section_frame},
-      {"colophon", &im.colophon}};
+      {"colophon", &im.colophon},
+      {"dateline", &im.dateline}};
   for (const auto& row : ReadTable(files, "layout.tsv", 0, "", errors)) {
     const std::string& kind = row.cols[0];
     const std::map<std::string, std::u32string*> char_lists = {

@@ -208,6 +208,7 @@ void Segmenter::Impl::StartArticle(std::unique_ptr<Paragraph> title) {
   cur->has_section = has_section;
   cur->section = section;
   closed = false;
+  dateline_authors = false;
   footnotes.clear();
   last_para_terminal = true;
   body_is_deck = true;
@@ -238,6 +239,15 @@ void Segmenter::Impl::AppendBody(const Paragraph& p, bool unplaced) {
   for (const auto& piece : p.pieces)
     if (body_col < 0 || piece.col < body_col) body_col = piece.col;
   Field& b = cur->body;
+  // A dateline opening the text names its reporters when no byline has
+  // (新华社北京3月5日电（记者 王某）…): they are the article's authors.
+  std::map<std::string, std::string> g;
+  if (body_is_deck && cur->authors.empty() &&
+      MatchAny(rules.dateline, p.field.text, &g, RE2::ANCHOR_START) &&
+      g.count("names")) {
+    SplitNames(Trim(g["names"]), &cur->authors);
+    dateline_authors = !cur->authors.empty();
+  }
   if (p.ends_terminal || p.field.length > 60) body_is_deck = false;
   if (b.length > 0) {
     b.text.push_back('\n');

@@ -478,26 +478,34 @@ void Segmenter::Impl::AddByline(Article* a, const Line& l,
   a->byline = a->byline.empty() ? t : a->byline + "\n" + t;
   if (a->byline_line == 0) a->byline_line = l.number;
   if (!g.count("source")) {
-    std::string cur_name;
-    auto flush = [&] {
-      if (!cur_name.empty()) a->authors.push_back(cur_name);
-      cur_name.clear();
-    };
-    // (A space inside a name in Latin letters, Anna Lee, does not split it.)
-    auto cps = ToCodePoints(names);
-    for (size_t i = 0; i < cps.size(); ++i) {
-      char32_t c = cps[i];
-      bool latin_space = c == ' ' && i > 0 && i + 1 < cps.size() &&
-                         IsLatinAlnum(cps[i - 1]) && !IsWide(cps[i - 1]) &&
-                         IsLatinAlnum(cps[i + 1]) && !IsWide(cps[i + 1]);
-      if (!latin_space &&
-          (c == ' ' || rules.author_separators.find(c) != std::u32string::npos))
-        flush();
-      else
-        AppendUtf8(c, &cur_name);
-    }
-    flush();
+    // (A byline names the authors a dateline named, and is the one to go by.)
+    if (a == cur.get() && dateline_authors) a->authors.clear();
+    dateline_authors = false;
+    SplitNames(names, &a->authors);
   }
+}
+
+void Segmenter::Impl::SplitNames(const std::string& names,
+                                 std::vector<std::string>* out) const {
+  std::string cur_name;
+  auto flush = [&] {
+    if (!cur_name.empty()) out->push_back(cur_name);
+    cur_name.clear();
+  };
+  // (A space inside a name in Latin letters, Anna Lee, does not split it.)
+  auto cps = ToCodePoints(names);
+  for (size_t i = 0; i < cps.size(); ++i) {
+    char32_t c = cps[i];
+    bool latin_space = c == ' ' && i > 0 && i + 1 < cps.size() &&
+                       IsLatinAlnum(cps[i - 1]) && !IsWide(cps[i - 1]) &&
+                       IsLatinAlnum(cps[i + 1]) && !IsWide(cps[i + 1]);
+    if (!latin_space &&
+        (c == ' ' || rules.author_separators.find(c) != std::u32string::npos))
+      flush();
+    else
+      AppendUtf8(c, &cur_name);
+  }
+  flush();
 }
 
 }  // namespace bulletin

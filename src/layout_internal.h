@@ -53,7 +53,7 @@ using RegexList = std::vector<std::unique_ptr<LazyRegex>>;
 struct LayoutRules::Impl {
   RegexList page_number, header, byline, footnote, sources_heading,
       note_heading_prefix, subheading, figure, section_re, toc, section_frame,
-      colophon;
+      colophon, dateline;
   std::set<std::string> sections;
   RefMarkWords ref_words;  // ref_* lines
   // Punctuation lists: what splits a byline's names, what ends a paragraph
@@ -340,6 +340,13 @@ struct Segmenter::Impl {
   // authors or source.
   void AddByline(Article* a, const Line& l,
                  std::map<std::string, std::string>& g);
+  // Appends the names of a byline or dateline (split on
+  // rules.author_separators and spaces) to *out.
+  void SplitNames(const std::string& names,
+                  std::vector<std::string>* out) const;
+  // The current article's authors came from a dateline opening its text
+  // (rules/layout.tsv dateline): a byline's replace them.
+  bool dateline_authors = false;
 };
 
 }  // namespace bulletin

@@ -711,6 +711,28 @@ TEST_CASE("A reporter's line under the title, 记者 X Y 报道, names the "
   CHECK(t.articles[0].authors == std::vector<std::string>{"于某"});
 }
 
+TEST_CASE("A news-agency dateline opening the text names the reporters",
+          "[layout]") {
+  const std::string dated = "新华社星河 3 月 5 日电（记者 于某、王小川）" + kP1;
+  Segmented s = Segment({kTitle1, "", dated, "", kP2, "", kTitle2, "", kP3,
+                         "", "（执笔：王某）"});
+  const Article* a = s.WithTitle(kTitle1);
+  REQUIRE(a != nullptr);
+  CHECK(a->authors == std::vector<std::string>{"于某", "王小川"});
+  CHECK(a->body.text == dated + "\n" + kP2);  // the dateline stays text
+  // A byline after it is the one to go by; a dateline later in the text
+  // names no one; 本刊讯 has no reporter.
+  Segmented b = Segment({kTitle1, "", dated, "", "（编译：李某）"});
+  REQUIRE(b.articles.size() == 1);
+  CHECK(b.articles[0].authors == std::vector<std::string>{"李某"});
+  Segmented c = Segment({kTitle1, "", kP1, "", dated, "", kTitle2});
+  REQUIRE_FALSE(c.articles.empty());
+  CHECK(c.articles[0].authors.empty());
+  Segmented d = Segment({kTitle1, "", "本刊讯　" + kP1});
+  REQUIRE(d.articles.size() == 1);
+  CHECK(d.articles[0].authors.empty());
+}
+
 Article OneArticleWithByline(const std::string& byline) {
   Segmented s = Segment({kTitle1, "", kP1, "", kP2, "", byline, "", kTitle2, "",
                          kP3, "", "（执笔：钱某）"});
