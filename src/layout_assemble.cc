@@ -184,9 +184,39 @@ void Segmenter::Impl::HandleParagraph(std::unique_ptr<Paragraph> p) {
     pending_title = std::move(p);
     return;
   }
+  if (TitleGoesOn(*p)) {
+    // The title's next line: joined as a wrapped line is.
+    char32_t last = ToCodePoints(cur->title.text).back();
+    bool trail = false;
+    for (const auto& piece : p->pieces)
+      JoinPiece(piece, false, &cur->title, &last, &trail);
+    cur->end_line = std::max(cur->end_line, p->last_line);
+    return;
+  }
   if (!cur) StartArticle(nullptr);
   AppendBody(*p, closed);
   last_para_terminal = p->ends_terminal;
+}
+
+bool Segmenter::Impl::TitleGoesOn(const Paragraph& p) const {
+  // Right under a title of at most two lines, before any text, byline or
+  // note: one short line that could be a title too, not opening with a deck
+  // mark (——副题, ：副题) and with no clause mark inside (，、: a sentence
+  // cut at its line's end), is the title's next line (a title wrapped or
+  // broken over two or three lines; or a deck printed with no mark, which
+  // goes with its title).
+  if (!cur || cur->title.text.empty() || !cur->body.text.empty() ||
+      !cur->byline.empty() || !footnotes.empty() || p.hinted ||
+      p.pieces.size() != 1 || cur->title.anchors.size() > 2 ||
+      !TitleLike(p, /*strict=*/true))
+    return false;
+  auto cps = ToCodePoints(p.field.text);
+  if (rules.deck_marks.find(cps.front()) != std::u32string::npos) return false;
+  for (char32_t c : cps)
+    if (rules.clause_marks.find(c) != std::u32string::npos) return false;
+  auto title = ToCodePoints(cur->title.text);
+  return rules.title_bad_ends.find(title.back()) == std::u32string::npos &&
+         title.size() + cps.size() <= 80;
 }
 
 bool Segmenter::Impl::OpensIndentedParagraph(const Paragraph& p) const {

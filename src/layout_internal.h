@@ -326,6 +326,9 @@ struct Segmenter::Impl {
   // title is expected (`enumerated_ok`): elsewhere it is a list item.
   bool TitleLike(const Paragraph& p, bool strict,
                  bool enumerated_ok = false) const;
+  // Whether `p`, right under the current article's title, is the title's
+  // next line.
+  bool TitleGoesOn(const Paragraph& p) const;
   void StartArticle(std::unique_ptr<Paragraph> title);
   void AppendBody(const Paragraph& p, bool unplaced);
   void EmitArticle();

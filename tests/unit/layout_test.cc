@@ -884,6 +884,32 @@ TEST_CASE("A title wrapped onto two lines is re-joined", "[layout]") {
   CHECK(s.articles[1].body.text == kP1);
 }
 
+TEST_CASE("A title broken over two or three short lines is one title",
+          "[layout]") {
+  // No table of contents and no byline under the title: only the short,
+  // title-like lines say the title goes on.
+  std::vector<std::string> d = {"星河市工业和信息化局等四部门联合印发",
+                                "集成电路装备零部件攻关行动方案", ""};
+  Add(&d, Wrap(kP1));
+  d.insert(d.end(), {"", "（执笔：于某）", "", "北辰科技园新建化合物半导体",
+                     "中试线首批晶圆下线", "良率达到设计目标", ""});
+  Add(&d, Wrap(kP3));
+  d.insert(d.end(), {"", "（执笔：王某）", "", kTitle2, "——首期投资十二亿元", ""});
+  Add(&d, Wrap(kP4));
+  d.insert(d.end(), {"", "（执笔：李某）"});
+  const std::vector<std::pair<std::string, std::string>> kWant = {
+      {"星河市工业和信息化局等四部门联合印发集成电路装备零部件攻关行动方案", kP1},
+      {"北辰科技园新建化合物半导体中试线首批晶圆下线良率达到设计目标", kP3},
+      // A deck after its mark stays a deck, in the text.
+      {kTitle2, "——首期投资十二亿元\n" + kP4}};
+  Segmented s = Segment(d);
+  REQUIRE(s.articles.size() == kWant.size());
+  for (size_t i = 0; i < kWant.size(); ++i) {
+    CHECK(s.articles[i].title.text == kWant[i].first);
+    CHECK(s.articles[i].body.text == kWant[i].second);
+  }
+}
+
 TEST_CASE("A blank line after a full line cut inside a sentence does not "
           "split its paragraph",
           "[layout]") {
