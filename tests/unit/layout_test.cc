@@ -854,6 +854,17 @@ TEST_CASE("Numbered and bracketed section headings name the section",
   CHECK(s.articles[2].title.text == "北辰晶圆厂二期项目正式开工");
 }
 
+TEST_CASE("Section names of local news are section headings", "[layout]") {
+  for (const char* name : {"地方实践", "四、各地動態", "基层经验"}) {
+    INFO(name);
+    Segmented s =
+        Segment({std::string(name), "", kTitle1, "", kP1, "", "（执笔：于某）"});
+    REQUIRE(s.articles.size() == 1);
+    CHECK(s.articles[0].title.text == kTitle1);
+    CHECK(s.articles[0].has_section);
+  }
+}
+
 TEST_CASE(
     "A section heading is not mistaken for a running header at the "
     "top of a page",
