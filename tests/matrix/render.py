@@ -152,7 +152,9 @@ class Doc:
             self.p("Center", escape(issue))
             self.p("Center", escape(printed))
             self.p("Rule", "")
-            self.furniture += [w["internal_alt"], s["name"], issue, printed]
+            # (内部资料 alone is no furniture to look for: a sentence may
+            # hold the words, 建立内部资料治理制度.)
+            self.furniture += [s["name"], issue, printed]
             return
         self.p("Internal", escape(w["internal"]))
         self.p("Masthead", escape(s["name"]))
