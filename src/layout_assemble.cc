@@ -141,6 +141,12 @@ void Segmenter::Impl::HandleParagraph(std::unique_ptr<Paragraph> p) {
   // A title the table of contents lists opens an article wherever it is;
   // so does a line in larger type (PDF input), whatever its words.
   if (p->hint_title) title_hints = true;
+  // (Title type right under a title, before any text: the title's next
+  // line, which the page set apart as a paragraph of its own.)
+  if (p->hint_title && !pending_title && TitleOpen()) {
+    JoinTitle(*p);
+    return;
+  }
   if (p->hint_title || TocTitle(*p)) {
     if (pending_title) {
       auto t = std::move(pending_title);
@@ -185,17 +191,27 @@ void Segmenter::Impl::HandleParagraph(std::unique_ptr<Paragraph> p) {
     return;
   }
   if (TitleGoesOn(*p)) {
-    // The title's next line: joined as a wrapped line is.
-    char32_t last = ToCodePoints(cur->title.text).back();
-    bool trail = false;
-    for (const auto& piece : p->pieces)
-      JoinPiece(piece, false, &cur->title, &last, &trail);
-    cur->end_line = std::max(cur->end_line, p->last_line);
+    JoinTitle(*p);
     return;
   }
   if (!cur) StartArticle(nullptr);
   AppendBody(*p, closed);
   last_para_terminal = p->ends_terminal;
+}
+
+void Segmenter::Impl::JoinTitle(const Paragraph& p) {
+  // The title's next line: joined as a wrapped line is.
+  char32_t last = ToCodePoints(cur->title.text).back();
+  bool trail = false;
+  for (const auto& piece : p.pieces)
+    JoinPiece(piece, false, &cur->title, &last, &trail);
+  cur->end_line = std::max(cur->end_line, p.last_line);
+}
+
+bool Segmenter::Impl::TitleOpen() const {
+  return cur && !cur->title.text.empty() && cur->body.text.empty() &&
+         cur->byline.empty() && footnotes.empty() &&
+         cur->title.anchors.size() <= 2;
 }
 
 bool Segmenter::Impl::TitleGoesOn(const Paragraph& p) const {
@@ -205,9 +221,7 @@ bool Segmenter::Impl::TitleGoesOn(const Paragraph& p) const {
   // cut at its line's end), is the title's next line (a title wrapped or
   // broken over two or three lines; or a deck printed with no mark, which
   // goes with its title).
-  if (!cur || cur->title.text.empty() || !cur->body.text.empty() ||
-      !cur->byline.empty() || !footnotes.empty() || p.hinted ||
-      p.pieces.size() != 1 || cur->title.anchors.size() > 2 ||
+  if (!TitleOpen() || p.hinted || p.pieces.size() != 1 ||
       !TitleLike(p, /*strict=*/true))
     return false;
   auto cps = ToCodePoints(p.field.text);

@@ -329,6 +329,11 @@ struct Segmenter::Impl {
   // Whether `p`, right under the current article's title, is the title's
   // next line.
   bool TitleGoesOn(const Paragraph& p) const;
+  // Whether the current article has a title of at most two lines and
+  // nothing after it yet (no text, byline or note).
+  bool TitleOpen() const;
+  // Joins `p` onto the current article's title as a wrapped line.
+  void JoinTitle(const Paragraph& p);
   void StartArticle(std::unique_ptr<Paragraph> title);
   void AppendBody(const Paragraph& p, bool unplaced);
   void EmitArticle();

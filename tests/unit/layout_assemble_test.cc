@@ -176,6 +176,38 @@ TEST_CASE(
 }
 
 TEST_CASE(
+    "HandleParagraph: title lines the page set apart as paragraphs are one "
+    "title, up to three lines, until text follows",
+    "[layout][assemble]") {
+  // (Every line opens a paragraph, as centred title lines do.)
+  const std::vector<std::pair<std::string, LineKind>> kPage = {
+      {"（一）星河市工业和信息化局", LineKind::kTitle},
+      {"等四部门联合印发", LineKind::kTitle},
+      {"装备攻关方案", LineKind::kTitle},
+      {"方案提出设立专项资金。", LineKind::kBody},
+      {"北辰科技园新建中试线", LineKind::kTitle},
+      {"中试线今年投产。", LineKind::kBody},
+      {"第三篇的标题", LineKind::kTitle},
+      {"第三篇的第二行", LineKind::kTitle},
+      {"第三篇的第三行", LineKind::kTitle},
+      {"第四篇的标题", LineKind::kTitle}};
+  std::vector<Line> lines;
+  for (const auto& [text, kind] : kPage)
+    lines.push_back(Hinted(text, static_cast<int>(lines.size()) + 1, kind, true));
+  SegmenterUnderTest s;
+  s.im.hinted = true;
+  AddLines(s, lines);
+  REQUIRE(s.articles.size() == 4);
+  CHECK(s.articles[0].title.text ==
+        "（一）星河市工业和信息化局等四部门联合印发装备攻关方案");
+  CHECK(s.articles[0].body.text == "方案提出设立专项资金。");
+  CHECK(s.articles[0].end_line == 4);
+  CHECK(s.articles[1].title.text == "北辰科技园新建中试线");
+  CHECK(s.articles[2].title.text == "第三篇的标题第三篇的第二行第三篇的第三行");
+  CHECK(s.articles[3].title.text == "第四篇的标题");
+}
+
+TEST_CASE(
     "AddText: a paragraph that never ends is cut at a line break "
     "with a warning at that line",
     "[layout][assemble]") {
