@@ -124,7 +124,7 @@ TEST_CASE("FoldWidth of a text folds each character as FoldWidth of one does",
       "plain ASCII, 42.",
       "\xEF\xBC\x88\xEF\xBC\x91\xEF\xBC\x89\xE3\x80\x80x",  // wide (1), space
       "\xE4\xB8\xAD\xEF\xBF\xBD\xF0\x9F\x98\x80",  // Han, U+FFFD, an emoji
-      "a\xFFb\x80c\xE4\xB8",                         // stray and cut-off bytes
+      "a\xFF" "b\x80" "c\xE4\xB8",  // stray and cut-off bytes
       "\xC0\xAF\xED\xA0\x80\xF4\x90\x80\x80",  // overlong, surrogate, too large
   };
   for (const auto& t : texts) {
