@@ -583,12 +583,6 @@ bool Extractor::Impl::Normalize(const Candidate& c, const std::string& text,
         after.count > 1 && after.second < 128 && std::isdigit(after.second))
       return false;
   }
-  // A `! before` match rejects the candidate unless it starts with a skip
-  // word (below): then the text before the entity is what is tested.
-  bool before_rejects =
-      not_before[c.rule] &&
-      RE2::PartialMatch(re2::StringPiece(text.data(), c.begin),
-                        not_before[c.rule]->get());
   if (not_after[c.rule] &&
       RE2::PartialMatch(
           re2::StringPiece(text.data() + c.end, text.size() - c.end),
@@ -613,30 +607,30 @@ bool Extractor::Impl::Normalize(const Candidate& c, const std::string& text,
     if (sub[idx].data() && !sub[idx].empty())
       g.Add(name, std::string_view(sub[idx].data(), sub[idx].size()));
   }
+  auto begin_of = [&](std::string_view v) {
+    return static_cast<size_t>(v.data() - text.data());
+  };
+  // Whether the `! before` pattern matches the text up to `at`.
+  auto rejects_before = [&](size_t at) {
+    return not_before[c.rule] &&
+           RE2::PartialMatch(re2::StringPiece(text.data(), at),
+                             not_before[c.rule]->get());
+  };
   *span = {c.begin, c.end};
   if (auto k = g.find("keep"); k != g.end())
-    *span = {static_cast<size_t>(k->second.data() - text.data()),
-             static_cast<size_t>(k->second.data() - text.data()) +
-                 k->second.size()};
+    *span = {begin_of(k->second), begin_of(k->second) + k->second.size()};
   // A word matched before the figure that is no part of it (签约 in
-  // 签约26个: group skip) starts the entity after it.
-  if (auto k = g.find("skip"); k != g.end()) {
-    span->first = static_cast<size_t>(k->second.data() - text.data()) +
-                  k->second.size();
-    before_rejects =
-        not_before[c.rule] &&
-        RE2::PartialMatch(re2::StringPiece(text.data(), span->first),
-                          not_before[c.rule]->get());
-  }
-  // A qualifier before the figure (group qual_pre: about, over) is read as
-  // part of the text before it, so a Latin name right before the
-  // qualifier does not reject the figure (Rapidus + about + 5,900 oku yen).
+  // 签约26个: group skip) starts the entity after it, and the `! before`
+  // test reads the text before the entity.
+  size_t before_at = c.begin;
+  if (auto k = g.find("skip"); k != g.end())
+    before_at = span->first = begin_of(k->second) + k->second.size();
+  bool before_rejects = rejects_before(before_at);
+  // A qualifier before the figure (group qual_pre: about, over) may stand
+  // between the rejected text and the figure, so a Latin name right before
+  // the qualifier does not reject it (Rapidus + about + 5,900 oku yen).
   if (auto k = g.find("qual_pre"); before_rejects && k != g.end())
-    before_rejects = RE2::PartialMatch(
-        re2::StringPiece(text.data(), static_cast<size_t>(k->second.data() -
-                                                          text.data()) +
-                                          k->second.size()),
-        not_before[c.rule]->get());
+    before_rejects = rejects_before(begin_of(k->second) + k->second.size());
   if (before_rejects) return false;
   e->type = info.type;
   e->rule = info.name;
