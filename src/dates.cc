@@ -211,7 +211,8 @@ bool HasWordOf(const Tables& t, std::string_view text, const char* kind) {
   // table, at a few searches per sentence instead of four lookups per
   // character.
   for (const std::string& w : t.SurfacesOf("date_words.tsv", kind))
-    if (CodePointOffsets(w).size() <= 5 && text.find(w) != std::string_view::npos)
+    if (text.find(w) != std::string_view::npos &&
+        CodePointOffsets(w).size() <= 5)  // counted only for a word found
       return true;
   return false;
 }
